@@ -1,0 +1,39 @@
+// Configuration of the whole process, read once from environment variables (documented in README.md).
+import { resolve } from 'node:path';
+
+export interface AppConfig {
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  secret: string | undefined;
+  trustProxy: boolean;
+  cookieSecure: boolean | 'auto';
+  logLevel: string;
+  seedDemoOnEmpty: boolean;
+  jobsEnabled: boolean;
+  webDir: string;
+}
+
+function bool(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be an integer 0–65535, got ${env.PORT}`);
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.GOVSITE_DATA_DIR ?? 'data'),
+    secret: env.GOVSITE_SECRET || undefined,
+    trustProxy: bool(env.GOVSITE_TRUST_PROXY, false),
+    cookieSecure: env.GOVSITE_COOKIE_SECURE === undefined ? 'auto' : bool(env.GOVSITE_COOKIE_SECURE, false),
+    logLevel: env.GOVSITE_LOG_LEVEL ?? 'info',
+    seedDemoOnEmpty: bool(env.GOVSITE_SEED_DEMO, true),
+    jobsEnabled: bool(env.GOVSITE_JOBS, true),
+    webDir: resolve(env.GOVSITE_WEB_DIR ?? 'dist/web'),
+  };
+}
