@@ -2,7 +2,10 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** jsonb: read as the parsed value, written as a JSON string. */
 type Json<T> = ColumnType<T, string, string>;
+type NullableJson<T> = ColumnType<T | null, string | null, string | null>;
 
 export interface PersonContact {
   name: string;
@@ -22,11 +25,11 @@ export interface OrgUnitsTable {
   parent_code: string | null;
   /** Materialised path of codes, '/bm0100/130000/130300/'; subtree = path LIKE prefix. */
   path: string;
-  principal: Json<PersonContact | null>;
+  principal: NullableJson<PersonContact>;
   contacts: Json<PersonContact[]>;
   enabled: Generated<boolean>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
 }
 
 export type UserRole = 'REVIEWER' | 'ADMIN';
@@ -42,8 +45,8 @@ export interface UsersTable {
   must_change_password: Generated<boolean>;
   failed_attempts: Generated<number>;
   locked_until: Timestamp | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
 }
 
 export type SessionKind = 'ORG_USER' | 'SITE';
@@ -90,14 +93,14 @@ export interface AuditLogTable {
   from_state: string | null;
   to_state: string | null;
   comment: string | null;
-  data: Json<Record<string, unknown> | null>;
+  data: NullableJson<Record<string, unknown>>;
   ip: string | null;
 }
 
 export interface AppSecretsTable {
   name: string;
   value: string;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface DB {

@@ -1,0 +1,34 @@
+// `govsite serve`: starts the system, prints the URL and the demo accounts, and shuts down gracefully on signals.
+import type { AppConfig } from '../config.ts';
+import { DEMO_PASSWORD, demoAccountsStillInitial } from '../db/seed/demo.ts';
+import { startServer } from '../server/start.ts';
+
+export async function serveCommand(config: AppConfig): Promise<number> {
+  const server = await startServer(config, { onSeeded: (summary) => console.log(summary) });
+  const demo = await demoAccountsStillInitial(server.database.db);
+  const lines = [
+    '',
+    `政府网站信息报送系统已启动：${server.url}`,
+    `数据库：${server.database.kind === 'pglite' ? `嵌入式 PostgreSQL（${config.dataDir}）` : 'PostgreSQL（DATABASE_URL）'}`,
+    `接口文档：${server.url}/api/docs`,
+  ];
+  if (demo.length > 0) {
+    lines.push('', `演示账号（初始密码均为 ${DEMO_PASSWORD}，首次登录须修改）：`);
+    for (const a of demo) lines.push(`  ${a.username.padEnd(12)} ${a.description}`);
+  }
+  console.log(`${lines.join('\n')}\n`);
+
+  const shutdown = (signal: string) => {
+    console.log(`收到 ${signal}，正在停止…`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  return -1;
+}

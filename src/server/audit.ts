@@ -1,0 +1,60 @@
+// Writes 审核流水 / audit entries; always called with the transaction that makes the change it records.
+import type { Insertable } from 'kysely';
+import type { AuditLogTable } from '../db/schema.ts';
+import type { Actor, Db, Trx } from './context.ts';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string;
+  siteCode?: string | null;
+  requestId?: number | null;
+  fromState?: string | null;
+  toState?: string | null;
+  comment?: string | null;
+  data?: Record<string, unknown> | null;
+}
+
+export function actorFields(actor: Actor): Pick<
+  Insertable<AuditLogTable>,
+  'actor_type' | 'actor_user_id' | 'actor_name' | 'actor_org_code'
+> {
+  switch (actor.kind) {
+    case 'ORG_USER':
+      return { actor_type: 'ORG_USER', actor_user_id: actor.userId, actor_name: actor.displayName, actor_org_code: actor.orgCode };
+    case 'SITE':
+      return { actor_type: 'SITE', actor_user_id: null, actor_name: actor.siteCode, actor_org_code: null };
+    default:
+      return { actor_type: 'APPLICANT', actor_user_id: null, actor_name: null, actor_org_code: null };
+  }
+}
+
+export async function writeAudit(
+  trx: Trx | Db,
+  at: Date,
+  actor: Actor | 'SYSTEM',
+  entry: AuditEntry,
+  ip: string | null = null,
+): Promise<void> {
+  const who =
+    actor === 'SYSTEM'
+      ? { actor_type: 'SYSTEM' as const, actor_user_id: null, actor_name: '系统', actor_org_code: null }
+      : actorFields(actor);
+  await trx
+    .insertInto('audit_log')
+    .values({
+      at,
+      ...who,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      site_code: entry.siteCode ?? null,
+      request_id: entry.requestId ?? null,
+      from_state: entry.fromState ?? null,
+      to_state: entry.toState ?? null,
+      comment: entry.comment ?? null,
+      data: entry.data ? JSON.stringify(entry.data) : null,
+      ip,
+    })
+    .execute();
+}

@@ -1,0 +1,140 @@
+// The only database access for org units: subtree-scoped reads, lookups and upserts.
+import { sql } from 'kysely';
+import type { OrgUnitRow, PersonContact } from '../../../db/schema.ts';
+import type { Db, Trx } from '../../context.ts';
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** LIKE pattern matching every org path inside the subtree rooted at `rootPath` (the root included). */
+export function subtreePattern(rootPath: string): string {
+  return `${escapeLike(rootPath)}%`;
+}
+
+export function likePattern(text: string): string {
+  return `%${escapeLike(text)}%`;
+}
+
+export interface OrgUnitView {
+  code: string;
+  name: string;
+  displayName: string;
+  level: number;
+  branch: 'LOCAL' | 'VERTICAL';
+  parentCode: string | null;
+  enabled: boolean;
+  principal: PersonContact | null;
+  contacts: PersonContact[];
+}
+
+export function toView(row: OrgUnitRow): OrgUnitView {
+  return {
+    code: row.code,
+    name: row.name,
+    displayName: row.display_name,
+    level: row.level,
+    branch: row.branch,
+    parentCode: row.parent_code,
+    enabled: row.enabled,
+    principal: row.principal,
+    contacts: row.contacts ?? [],
+  };
+}
+
+export interface ListOrgUnitsQuery {
+  rootPath: string;
+  q?: string | undefined;
+  level?: number | undefined;
+  parentCode?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export async function listOrgUnits(db: Db, query: ListOrgUnitsQuery) {
+  let base = db.selectFrom('org_units').where('path', 'like', subtreePattern(query.rootPath));
+  if (query.q) {
+    const q = query.q;
+    base = base.where((eb) =>
+      eb.or([eb('name', 'ilike', likePattern(q)), eb('display_name', 'ilike', likePattern(q)), eb('code', 'ilike', `${q}%`)]),
+    );
+  }
+  if (query.level !== undefined) base = base.where('level', '=', query.level);
+  if (query.parentCode) base = base.where('parent_code', '=', query.parentCode);
+  const [rows, total] = await Promise.all([
+    base
+      .selectAll()
+      .orderBy('level')
+      .orderBy('code')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toView), total: total.n };
+}
+
+export function findOrgUnit(db: Db | Trx, code: string) {
+  return db.selectFrom('org_units').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export function findOrgUnitInSubtree(db: Db, code: string, rootPath: string) {
+  return db.selectFrom('org_units').selectAll().where('code', '=', code).where('path', 'like', subtreePattern(rootPath)).executeTakeFirst();
+}
+
+/** The org and its ancestors, root first. */
+export async function ancestorsOf(db: Db | Trx, code: string): Promise<OrgUnitRow[]> {
+  const org = await findOrgUnit(db, code);
+  if (!org) return [];
+  const codes = org.path.split('/').filter(Boolean);
+  const rows = await db.selectFrom('org_units').selectAll().where('code', 'in', codes).execute();
+  return codes.map((c) => rows.find((r) => r.code === c)).filter((r): r is OrgUnitRow => r !== undefined);
+}
+
+export interface OrgUnitInput {
+  code: string;
+  name: string;
+  displayName: string;
+  level: number;
+  branch: 'LOCAL' | 'VERTICAL';
+  parentCode: string | null;
+  principal: PersonContact | null;
+  contacts: PersonContact[];
+  enabled?: boolean;
+}
+
+/**
+ * Inserts units whose parents are already stored or come earlier in `units`; the path is computed here.
+ * Batched, so the national tree goes in with a handful of statements.
+ */
+export async function insertOrgUnits(trx: Db | Trx, units: OrgUnitInput[], now: Date): Promise<void> {
+  const parentCodes = [...new Set(units.map((u) => u.parentCode).filter((c): c is string => c !== null))];
+  const paths = new Map<string, string>();
+  for (let i = 0; i < parentCodes.length; i += 1000) {
+    const rows = await trx.selectFrom('org_units').select(['code', 'path']).where('code', 'in', parentCodes.slice(i, i + 1000)).execute();
+    for (const r of rows) paths.set(r.code, r.path);
+  }
+  const values = units.map((u) => {
+    const parentPath = u.parentCode === null ? '/' : paths.get(u.parentCode);
+    if (parentPath === undefined) throw new Error(`上级组织单位 ${u.parentCode} 不存在（${u.code}）`);
+    const path = `${parentPath}${u.code}/`;
+    paths.set(u.code, path);
+    return {
+      code: u.code,
+      name: u.name,
+      display_name: u.displayName,
+      level: u.level,
+      branch: u.branch,
+      parent_code: u.parentCode,
+      path,
+      principal: JSON.stringify(u.principal),
+      contacts: JSON.stringify(u.contacts),
+      enabled: u.enabled ?? true,
+      created_at: now,
+      updated_at: now,
+    };
+  });
+  for (let i = 0; i < values.length; i += 500) {
+    await trx.insertInto('org_units').values(values.slice(i, i + 500)).execute();
+  }
+}

@@ -1,0 +1,45 @@
+// One error handler: typed AppErrors and schema validation failures become a Chinese message with a stable code.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from '../errors.ts';
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+function fieldName(path: string): string {
+  return path.replace(/^\//, '').replace(/\//g, '.') || '请求';
+}
+
+export const errorPlugin = fp(async (app: FastifyInstance) => {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.statusCode >= 500) request.log.error({ err: error }, error.message);
+      return reply.status(error.statusCode).send({ code: error.code, message: error.message, details: error.details });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields = error.validation.map((v) => ({ field: fieldName(v.instancePath), message: v.message ?? '格式不正确' }));
+      const first = fields[0];
+      return reply.status(400).send({
+        code: 'VALIDATION_FAILED',
+        message: first ? `填写内容不正确：${first.field}：${first.message}` : '填写内容不正确',
+        details: { fields },
+      });
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 429) return reply.status(429).send({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' });
+    if (status === 413) return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' });
+    if (status >= 400 && status < 500) {
+      return reply.status(status).send({ code: error.code ?? 'BAD_REQUEST', message: '请求格式不正确' });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    const unavailable = /ECONNREFUSED|terminat|Connection|ECONNRESET|57P01|the database system/i.test(
+      `${error.message} ${(error as { code?: string }).code ?? ''}`,
+    );
+    if (unavailable) return reply.status(503).send({ code: 'UNAVAILABLE', message: '数据库暂时不可用，请稍后重试' });
+    return reply.status(500).send({ code: 'INTERNAL', message: '系统内部错误，请稍后重试；如持续出现请联系管理员' });
+  });
+});

@@ -1,0 +1,232 @@
+// Sessions in the database (so any instance serves any user), the HttpOnly SameSite cookie, CSRF checks,
+// and the per-route access rule every route must declare.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { HOUR, MINUTE } from '../clock.ts';
+import type { Access, Actor, AppContext, Db, Trx } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { randomToken, safeEqual, tokenDigest } from '../secrets.ts';
+
+export const SESSION_COOKIE = 'gs_sid';
+export const CSRF_COOKIE = 'gs_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+export const SESSION_IDLE_MS = 30 * MINUTE;
+export const SESSION_ABSOLUTE_MS = 12 * HOUR;
+const TOUCH_EVERY_MS = MINUTE;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+  interface FastifyRequest {
+    actor: Actor;
+    sessionDigest: string | null;
+    csrfToken: string | null;
+    sessionExpired: boolean;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+    /** Routes a user who must still change the initial password may call. */
+    allowPasswordChangePending?: boolean;
+  }
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function cookieOptions(ctx: AppContext, request: FastifyRequest, maxAgeSeconds?: number) {
+  const secure = ctx.config.cookieSecure === 'auto' ? request.protocol === 'https' : ctx.config.cookieSecure;
+  return { path: '/', httpOnly: true, sameSite: 'strict' as const, secure, ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}) };
+}
+
+export interface NewSession {
+  kind: 'ORG_USER' | 'SITE';
+  userId?: number;
+  siteCode?: string;
+}
+
+/** Creates a fresh session (new id: no fixation), replacing the request's old one, and sets the cookie. */
+export async function startSession(
+  trx: Trx | Db,
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  session: NewSession,
+): Promise<{ csrfToken: string }> {
+  if (request.sessionDigest) await trx.deleteFrom('sessions').where('id_digest', '=', request.sessionDigest).execute();
+  const id = randomToken();
+  const csrfToken = randomToken(24);
+  const now = ctx.clock.now();
+  await trx
+    .insertInto('sessions')
+    .values({
+      id_digest: tokenDigest(ctx.keys, id),
+      kind: session.kind,
+      user_id: session.userId ?? null,
+      site_code: session.siteCode ?? null,
+      csrf_token: csrfToken,
+      created_at: now,
+      last_seen_at: now,
+      ip: request.ip,
+      user_agent: (request.headers['user-agent'] ?? '').slice(0, 300),
+    })
+    .execute();
+  reply.setCookie(SESSION_COOKIE, id, cookieOptions(ctx, request, SESSION_ABSOLUTE_MS / 1000));
+  return { csrfToken };
+}
+
+export async function endSession(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (request.sessionDigest) await ctx.db.deleteFrom('sessions').where('id_digest', '=', request.sessionDigest).execute();
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/** The anonymous double-submit CSRF token: kept in an HttpOnly cookie, echoed by the client in a header. */
+export function ensureAnonymousCsrf(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): string {
+  const existing = request.cookies[CSRF_COOKIE];
+  if (existing && existing.length >= 20) return existing;
+  const token = randomToken(24);
+  reply.setCookie(CSRF_COOKIE, token, cookieOptions(ctx, request));
+  return token;
+}
+
+async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<void> {
+  request.actor = { kind: 'ANONYMOUS' };
+  request.sessionDigest = null;
+  request.csrfToken = null;
+  request.sessionExpired = false;
+  const raw = request.cookies[SESSION_COOKIE];
+  if (!raw) return;
+  const digest = tokenDigest(ctx.keys, raw);
+  const row = await ctx.db
+    .selectFrom('sessions as s')
+    .leftJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('org_units as o', 'o.code', 'u.org_code')
+    .select([
+      's.kind',
+      's.site_code',
+      's.csrf_token',
+      's.created_at',
+      's.last_seen_at',
+      'u.id as user_id',
+      'u.username',
+      'u.display_name',
+      'u.role',
+      'u.enabled as user_enabled',
+      'u.must_change_password',
+      'o.code as org_code',
+      'o.name as org_name',
+      'o.level as org_level',
+      'o.path as org_path',
+      'o.enabled as org_enabled',
+    ])
+    .where('s.id_digest', '=', digest)
+    .executeTakeFirst();
+  if (!row) {
+    request.sessionExpired = true;
+    return;
+  }
+  const now = ctx.clock.now().getTime();
+  const idle = now - new Date(row.last_seen_at).getTime() > SESSION_IDLE_MS;
+  const tooOld = now - new Date(row.created_at).getTime() > SESSION_ABSOLUTE_MS;
+  const disabled = row.kind === 'ORG_USER' && (!row.user_enabled || !row.org_enabled);
+  if (idle || tooOld || disabled) {
+    await ctx.db.deleteFrom('sessions').where('id_digest', '=', digest).execute();
+    request.sessionExpired = true;
+    return;
+  }
+  if (now - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
+    await ctx.db.updateTable('sessions').set({ last_seen_at: new Date(now) }).where('id_digest', '=', digest).execute();
+  }
+  request.sessionDigest = digest;
+  request.csrfToken = row.csrf_token;
+  if (row.kind === 'SITE' && row.site_code) {
+    request.actor = { kind: 'SITE', siteCode: row.site_code };
+  } else if (row.kind === 'ORG_USER' && row.user_id !== null && row.org_code !== null) {
+    request.actor = {
+      kind: 'ORG_USER',
+      userId: row.user_id,
+      username: row.username ?? '',
+      displayName: row.display_name ?? '',
+      role: row.role ?? 'REVIEWER',
+      orgCode: row.org_code,
+      orgName: row.org_name ?? '',
+      orgLevel: row.org_level ?? 3,
+      orgPath: row.org_path ?? '',
+      mustChangePassword: row.must_change_password ?? false,
+    };
+  }
+}
+
+function checkCsrf(request: FastifyRequest): void {
+  if (!UNSAFE_METHODS.has(request.method)) return;
+  const sent = request.headers[CSRF_HEADER];
+  const expected = request.csrfToken ?? request.cookies[CSRF_COOKIE];
+  if (typeof sent !== 'string' || !expected || !safeEqual(sent, expected)) {
+    throw new AppError('CSRF_INVALID', '请求校验失败（CSRF），请刷新页面后重试');
+  }
+}
+
+function checkAccess(request: FastifyRequest): void {
+  const access = request.routeOptions.config.access;
+  if (access === undefined || access === 'public') return;
+  const actor = request.actor;
+  if (actor.kind === 'ANONYMOUS') {
+    throw request.sessionExpired
+      ? new AppError('SESSION_EXPIRED', '登录已过期，请重新登录')
+      : new AppError('UNAUTHENTICATED', '请先登录');
+  }
+  if (actor.kind === 'ORG_USER' && actor.mustChangePassword && !request.routeOptions.config.allowPasswordChangePending) {
+    throw new AppError('PASSWORD_CHANGE_REQUIRED', '首次登录须先修改初始密码');
+  }
+  const ok =
+    access === 'authenticated' ||
+    (access === 'site' && actor.kind === 'SITE') ||
+    (access === 'org' && actor.kind === 'ORG_USER') ||
+    (access === 'orgAdmin' && actor.kind === 'ORG_USER' && actor.role === 'ADMIN') ||
+    (access === 'root' && actor.kind === 'ORG_USER' && actor.orgLevel === 0);
+  if (!ok) throw new AppError('FORBIDDEN', '当前账号无权访问此功能');
+}
+
+export const sessionPlugin = fp(async (app: FastifyInstance) => {
+  // Set on every request by resolveActor; the initial null keeps the request shape stable (Fastify's advice).
+  app.decorateRequest('actor', null as never);
+  app.decorateRequest('sessionDigest', null);
+  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('sessionExpired', false);
+
+  app.addHook('onRoute', (route) => {
+    const url = route.url;
+    if (!url.startsWith('/api/') || url.startsWith('/api/docs')) return;
+    if (!route.config?.access) throw new Error(`Route ${route.method} ${url} does not declare config.access`);
+  });
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
+    await resolveActor(app.ctx, request);
+    checkCsrf(request);
+    checkAccess(request);
+  });
+});
+
+/** Removes every session of an org user or a site, e.g. after a password or 校验码 reset. */
+export async function endAllSessions(
+  trx: Trx | Db,
+  who: { userId: number } | { siteCode: string },
+  exceptDigest?: string | null,
+): Promise<void> {
+  let q = trx.deleteFrom('sessions');
+  q = 'userId' in who ? q.where('user_id', '=', who.userId) : q.where('site_code', '=', who.siteCode);
+  if (exceptDigest) q = q.where('id_digest', '<>', exceptDigest);
+  await q.execute();
+}
+
+/** Deletes sessions that can no longer be used; run by a job. */
+export async function purgeExpiredSessions(db: Db, now: Date): Promise<number> {
+  const idleCutoff = new Date(now.getTime() - SESSION_IDLE_MS);
+  const absCutoff = new Date(now.getTime() - SESSION_ABSOLUTE_MS);
+  const result = await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('last_seen_at', '<', idleCutoff), eb('created_at', '<', absCutoff)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+

@@ -1,0 +1,55 @@
+// Boots the system: open and migrate the database, seed the demo on first start, serve, and shut down gracefully.
+import type { FastifyInstance } from 'fastify';
+import type { AppConfig } from '../config.ts';
+import { type Database, migrateToLatest, openDatabase } from '../db/database.ts';
+import { isDatabaseEmpty, seedDemo } from '../db/seed/demo.ts';
+import { buildApp } from './app.ts';
+import { type Clock, systemClock } from './clock.ts';
+import type { AppContext } from './context.ts';
+import { loadKeys } from './secrets.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(
+  config: AppConfig,
+  options: { clock?: Clock; logger?: boolean; onSeeded?: (summary: string) => void } = {},
+): Promise<RunningServer> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(database.db);
+    if (config.seedDemoOnEmpty && (await isDatabaseEmpty(database.db))) {
+      const summary = await seedDemo(database.db);
+      options.onSeeded?.(summary);
+    }
+    const keys = await loadKeys(database.db, config.secret);
+    const ctx: AppContext = { db: database.db, dbKind: database.kind, clock: options.clock ?? systemClock, keys, config };
+    const app = await buildApp(ctx, {
+      logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    });
+    await app.listen({ host: config.host, port: config.port });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    let closing: Promise<void> | undefined;
+    return {
+      app,
+      database,
+      url: `http://${shownHost}:${port}`,
+      close: () => {
+        closing ??= (async () => {
+          await app.close();
+          await database.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
