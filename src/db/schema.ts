@@ -103,6 +103,107 @@ export interface AppSecretsTable {
   created_at: GeneratedTimestamp;
 }
 
+export type RunStatus =
+  | 'APPLYING'
+  | 'WITHDRAWN'
+  | 'NORMAL'
+  | 'TEMP_OFFLINE'
+  | 'EMERGENCY_OFFLINE'
+  | 'PERM_OFFLINE_PENDING'
+  | 'PERM_OFFLINE'
+  | 'EXCEPTION'
+  | 'DELETED';
+
+/** One register entry: a new-site application (site_code null, APPLYING) that becomes the site at issuance. */
+export interface SitesTable {
+  id: Generated<number>;
+  site_code: string | null;
+  org_code: string;
+  name: string;
+  /** normalizeName(name), compared for duplicates. */
+  name_key: string;
+  home_url: string;
+  /** normalizeUrlForCompare(home_url), compared for duplicates. */
+  home_url_key: string;
+  /** ASCII host of home_url, compared with other sites' other domains. */
+  home_host: string;
+  sponsor_name: Generated<string>;
+  is_portal: boolean;
+  is_service_platform: boolean;
+  /** The full basic information (SPEC §5.1), validated by src/domain/site-info.ts. */
+  info: Json<Record<string, unknown>>;
+  /** 栏目（系统）信息 rows (SPEC §5.2). */
+  columns: ColumnType<unknown[], string | undefined, string>;
+  run_status: RunStatus;
+  /** Restore date (临时下线) or expected online date (紧急下线), YYYY-MM-DD. */
+  run_status_until: ColumnType<string | null, string | null | undefined, string | null>;
+  check_code_hash: string | null;
+  check_code_enc: string | null;
+  first_login_at: Timestamp | null;
+  code_issued_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SiteSequencesTable {
+  org_code: string;
+  last_seq: number;
+}
+
+export interface SiteDomainsTable {
+  host: string;
+  site_id: number;
+}
+
+export type RequestType =
+  | 'NEW_SITE'
+  | 'MODIFY'
+  | 'PORTAL_ON'
+  | 'PORTAL_OFF'
+  | 'SERVICE_ON'
+  | 'SERVICE_OFF'
+  | 'DOMAINS'
+  | 'OFFLINE_TEMP'
+  | 'OFFLINE_PERM'
+  | 'OFFLINE_EMERGENCY';
+
+export type RequestState = 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW' | 'RETURNED' | 'CODE_PENDING' | 'APPROVED' | 'DONE' | 'WITHDRAWN';
+
+export interface RequestsTable {
+  id: Generated<number>;
+  type: RequestType;
+  state: RequestState;
+  site_id: number;
+  /** The site's 本级组织单位 at submission. */
+  org_code: string;
+  /** Routing snapshot: was the site (or the applied-for site) a portal. */
+  is_portal: boolean;
+  /** Review chain snapshot, computed from the tree at submission (SPEC §3.6). */
+  chain: string[];
+  step_index: Generated<number>;
+  /** chain[step_index] while SUBMITTED/IN_REVIEW, else null: the unit that must act now. */
+  current_org: string | null;
+  payload: Json<Record<string, unknown>>;
+  temp_code_digest: string | null;
+  idempotency_key: string | null;
+  return_reason: string | null;
+  version: Generated<number>;
+  submitted_at: Timestamp;
+  updated_at: Timestamp;
+  step_entered_at: Timestamp;
+  final_approved_at: Timestamp | null;
+  decided_at: Timestamp | null;
+}
+
+export interface ColumnCategoriesTable {
+  code: string;
+  group_name: string;
+  name: string;
+  sort_order: number;
+  active: Generated<boolean>;
+}
+
 export interface DB {
   org_units: OrgUnitsTable;
   users: UsersTable;
@@ -110,9 +211,16 @@ export interface DB {
   login_log: LoginLogTable;
   audit_log: AuditLogTable;
   app_secrets: AppSecretsTable;
+  sites: SitesTable;
+  site_sequences: SiteSequencesTable;
+  site_domains: SiteDomainsTable;
+  requests: RequestsTable;
+  column_categories: ColumnCategoriesTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;
 export type NewOrgUnit = Insertable<OrgUnitsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
+export type SiteRow = Selectable<SitesTable>;
+export type RequestRow = Selectable<RequestsTable>;

@@ -1,4 +1,5 @@
 // An app over a private test database, driven through app.inject(), with a cookie-keeping client per user.
+import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config.ts';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
@@ -55,7 +56,7 @@ export interface Res<T = any> {
   status: number;
   // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies
   body: T;
-  headers: Record<string, string | string[] | undefined>;
+  headers: OutgoingHttpHeaders;
   raw: Buffer;
 }
 
