@@ -15,5 +15,7 @@ function newest(dir) {
 const sources = Math.max(newest('src/web'), existsSync('vite.config.ts') ? statSync('vite.config.ts').mtimeMs : 0);
 if (!existsSync(index) || statSync(index).mtimeMs < sources) {
   console.log('正在构建前端界面（首次启动约需半分钟）…');
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
 }

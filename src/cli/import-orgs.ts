@@ -27,7 +27,9 @@ export async function readSheetRows(file: string): Promise<ImportRow[]> {
   if (!sheet) throw new Error('文件中没有工作表');
   const headers: string[] = [];
   sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
-    headers[col] = cellText(cell.value).replace(/^\uFEFF/, '').trim();
+    headers[col] = cellText(cell.value)
+      .replace(/^\uFEFF/, '')
+      .trim();
   });
   const rows: ImportRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -47,7 +49,12 @@ export async function importOrgsCommand(config: AppConfig, file: string): Promis
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(database.db);
-    const bar = new SingleBar({ format: '导入组织单位 [{bar}] {value}/{total}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 });
+    const bar = new SingleBar({
+      format: '导入组织单位 [{bar}] {value}/{total}',
+      hideCursor: true,
+      noTTYOutput: true,
+      notTTYSchedule: 2000,
+    });
     bar.start(rows.length, 0);
     const result = await importOrgUnits(database.db, rows, new Date(), (done) => bar.update(done));
     bar.stop();

@@ -102,7 +102,9 @@ export class MigrationError extends Error {
     readonly migration: string | undefined,
     cause: unknown,
   ) {
-    super(`数据库迁移失败${migration ? `（${migration}）` : ''}：${cause instanceof Error ? cause.message : String(cause)}`);
+    super(
+      `数据库迁移失败${migration ? `（${migration}）` : ''}：${cause instanceof Error ? cause.message : String(cause)}`,
+    );
     this.name = 'MigrationError';
   }
 }

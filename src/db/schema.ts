@@ -168,7 +168,15 @@ export type RequestType =
   | 'OFFLINE_PERM'
   | 'OFFLINE_EMERGENCY';
 
-export type RequestState = 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW' | 'RETURNED' | 'CODE_PENDING' | 'APPROVED' | 'DONE' | 'WITHDRAWN';
+export type RequestState =
+  | 'DRAFT'
+  | 'SUBMITTED'
+  | 'IN_REVIEW'
+  | 'RETURNED'
+  | 'CODE_PENDING'
+  | 'APPROVED'
+  | 'DONE'
+  | 'WITHDRAWN';
 
 export interface RequestsTable {
   id: Generated<number>;

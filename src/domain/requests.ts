@@ -1,6 +1,6 @@
 // The request state machine (SPEC §7.0–§7.2, §7.6): one typed transition table for every request type,
 // the decision "may this actor do this now, and if not why", and the labels each side sees.
-import { STATUS_LABELS, codePendingText } from './status-labels.ts';
+import { codePendingText, STATUS_LABELS } from './status-labels.ts';
 
 export type RequestType =
   | 'NEW_SITE'
@@ -14,10 +14,23 @@ export type RequestType =
   | 'OFFLINE_PERM'
   | 'OFFLINE_EMERGENCY';
 
-export type RequestState = 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW' | 'RETURNED' | 'CODE_PENDING' | 'APPROVED' | 'DONE' | 'WITHDRAWN';
+export type RequestState =
+  | 'DRAFT'
+  | 'SUBMITTED'
+  | 'IN_REVIEW'
+  | 'RETURNED'
+  | 'CODE_PENDING'
+  | 'APPROVED'
+  | 'DONE'
+  | 'WITHDRAWN';
 
 /** Multi-step types climb the chain to the level-1 unit; the others have a single reviewer. */
-export const MULTI_STEP_TYPES: ReadonlySet<RequestType> = new Set(['NEW_SITE', 'OFFLINE_TEMP', 'OFFLINE_PERM', 'OFFLINE_EMERGENCY']);
+export const MULTI_STEP_TYPES: ReadonlySet<RequestType> = new Set([
+  'NEW_SITE',
+  'OFFLINE_TEMP',
+  'OFFLINE_PERM',
+  'OFFLINE_EMERGENCY',
+]);
 export const OPEN_STATES: ReadonlySet<RequestState> = new Set(['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CODE_PENDING']);
 /** States in which a unit of the chain can act. */
 export const REVIEWABLE_STATES: ReadonlySet<RequestState> = new Set(['SUBMITTED', 'IN_REVIEW']);
@@ -56,7 +69,12 @@ export function currentOrgOf(snapshot: Pick<RequestSnapshot, 'state' | 'chain' |
 const deny = (reason: string): Decision => ({ ok: false, reason });
 const to = (state: RequestState, stepIndex: number, chain: readonly string[], finalApproval = false): Decision => ({
   ok: true,
-  next: { state, stepIndex, currentOrg: REVIEWABLE_STATES.has(state) ? (chain[stepIndex] ?? null) : null, finalApproval },
+  next: {
+    state,
+    stepIndex,
+    currentOrg: REVIEWABLE_STATES.has(state) ? (chain[stepIndex] ?? null) : null,
+    finalApproval,
+  },
 });
 
 function stateText(state: RequestState): string {
@@ -108,13 +126,18 @@ export function decide(req: RequestSnapshot, actor: RequestActor, action: Reques
     }
     case 'SUBMIT': {
       if (actor.kind !== 'REQUESTER') return deny('只有申请人可以提交');
-      if (req.state !== 'DRAFT' && req.state !== 'RETURNED') return deny(`该申请当前为“${stateText(req.state)}”，不能再次提交`);
+      if (req.state !== 'DRAFT' && req.state !== 'RETURNED')
+        return deny(`该申请当前为“${stateText(req.state)}”，不能再次提交`);
       return to('SUBMITTED', 0, req.chain);
     }
     case 'WITHDRAW': {
       if (actor.kind !== 'REQUESTER') return deny('只有申请人可以撤回');
       // A multi-step request may be withdrawn only before any unit has acted on it.
-      const withdrawable = req.state === 'DRAFT' || req.state === 'RETURNED' || req.state === 'SUBMITTED' || (!multi && req.state === 'IN_REVIEW');
+      const withdrawable =
+        req.state === 'DRAFT' ||
+        req.state === 'RETURNED' ||
+        req.state === 'SUBMITTED' ||
+        (!multi && req.state === 'IN_REVIEW');
       if (!withdrawable) return deny('审核已开始，不能撤回');
       return to('WITHDRAWN', req.stepIndex, req.chain);
     }

@@ -7,7 +7,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from './context.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
@@ -80,7 +85,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
     }
     if (!hasWeb) {
-      return reply.status(503).type('text/plain; charset=utf-8').send('前端尚未构建：请运行 npm run build（或 npm start）。');
+      return reply
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('前端尚未构建：请运行 npm run build（或 npm start）。');
     }
     // Client-side routes: the SPA decides, including its own 404 page.
     return reply.header('cache-control', 'no-cache').sendFile('index.html');

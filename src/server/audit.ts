@@ -15,13 +15,17 @@ export interface AuditEntry {
   data?: Record<string, unknown> | null;
 }
 
-export function actorFields(actor: Actor): Pick<
-  Insertable<AuditLogTable>,
-  'actor_type' | 'actor_user_id' | 'actor_name' | 'actor_org_code'
-> {
+export function actorFields(
+  actor: Actor,
+): Pick<Insertable<AuditLogTable>, 'actor_type' | 'actor_user_id' | 'actor_name' | 'actor_org_code'> {
   switch (actor.kind) {
     case 'ORG_USER':
-      return { actor_type: 'ORG_USER', actor_user_id: actor.userId, actor_name: actor.displayName, actor_org_code: actor.orgCode };
+      return {
+        actor_type: 'ORG_USER',
+        actor_user_id: actor.userId,
+        actor_name: actor.displayName,
+        actor_org_code: actor.orgCode,
+      };
     case 'SITE':
       return { actor_type: 'SITE', actor_user_id: null, actor_name: actor.siteCode, actor_org_code: null };
     default:

@@ -19,7 +19,11 @@ export async function loadKeys(db: Kysely<DB>, configured: string | undefined): 
       .values({ name: 'master', value: randomBytes(32).toString('base64url') })
       .onConflict((oc) => oc.column('name').doNothing())
       .execute();
-    const row = await db.selectFrom('app_secrets').select('value').where('name', '=', 'master').executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('app_secrets')
+      .select('value')
+      .where('name', '=', 'master')
+      .executeTakeFirstOrThrow();
     secret = row.value;
   }
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', secret, 'govsite', info, 32));

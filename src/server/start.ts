@@ -27,9 +27,18 @@ export async function startServer(
       options.onSeeded?.(summary);
     }
     const keys = await loadKeys(database.db, config.secret);
-    const ctx: AppContext = { db: database.db, dbKind: database.kind, clock: options.clock ?? systemClock, keys, config };
+    const ctx: AppContext = {
+      db: database.db,
+      dbKind: database.kind,
+      clock: options.clock ?? systemClock,
+      keys,
+      config,
+    };
     const app = await buildApp(ctx, {
-      logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+      logger:
+        options.logger === false
+          ? false
+          : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     });
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();

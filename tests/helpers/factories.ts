@@ -1,8 +1,9 @@
 // Test factories: register entries and requests in a given state, inserted directly (for tests of later steps).
+
+import type { RequestState, RequestType, RunStatus } from '../../src/db/schema.ts';
 import { formatSiteCode } from '../../src/domain/org-code.ts';
 import { normalizeName } from '../../src/domain/text.ts';
 import { hostOf, normalizeUrlForCompare } from '../../src/domain/validation/index.ts';
-import type { RequestState, RequestType, RunStatus } from '../../src/db/schema.ts';
 import type { Db } from '../../src/server/context.ts';
 import { computeReviewChain, computeSingleReviewer } from '../../src/server/modules/org-units/routing.ts';
 
@@ -19,8 +20,20 @@ export interface MakeSiteOptions {
 }
 
 /** A minimal valid basic-information payload (SPEC §5.1) for a site under `orgCode`. */
-export function sampleInfo(overrides: { name: string; homeUrl: string; orgCode: string; isPortal: boolean; isServicePlatform?: boolean }) {
-  const person = { name: '王伟', title: '主任', officePhone: '0335-3012345', mobile: '13912345678', email: 'wangwei@example.gov.cn' };
+export function sampleInfo(overrides: {
+  name: string;
+  homeUrl: string;
+  orgCode: string;
+  isPortal: boolean;
+  isServicePlatform?: boolean;
+}) {
+  const person = {
+    name: '王伟',
+    title: '主任',
+    officePhone: '0335-3012345',
+    mobile: '13912345678',
+    email: 'wangwei@example.gov.cn',
+  };
   return {
     name: overrides.name,
     homeUrl: overrides.homeUrl,
@@ -114,7 +127,14 @@ export async function makeSite(db: Db, o: MakeSiteOptions & { seq?: number } = {
 export async function makeSiteRequest(
   db: Db,
   siteId: number,
-  o: { type: RequestType; state?: RequestState; orgCode: string; isPortal: boolean; payload?: Record<string, unknown>; at?: Date },
+  o: {
+    type: RequestType;
+    state?: RequestState;
+    orgCode: string;
+    isPortal: boolean;
+    payload?: Record<string, unknown>;
+    at?: Date;
+  },
 ) {
   const reviewer = await computeSingleReviewer(db, { orgCode: o.orgCode, isPortal: o.isPortal });
   const state = o.state ?? 'SUBMITTED';

@@ -26,7 +26,12 @@ export const DEFAULT_NOW = '2026-11-02T02:00:00.000Z'; // a Monday, 10:00 in Asi
 export async function createTestApp(options: { now?: string } = {}): Promise<TestApp> {
   const testDb = await createTestDatabase();
   const clock = new ManualClock(options.now ?? DEFAULT_NOW);
-  const config = { ...loadConfig({}), dataDir: testDb.dataDir, databaseUrl: testDb.databaseUrl, webDir: '/nonexistent' };
+  const config = {
+    ...loadConfig({}),
+    dataDir: testDb.dataDir,
+    databaseUrl: testDb.databaseUrl,
+    webDir: '/nonexistent',
+  };
   const keys = await loadKeys(testDb.database.db, 'test-secret');
   const ctx: AppContext = { db: testDb.database.db, dbKind: testDb.database.kind, clock, keys, config };
   const app = await buildApp(ctx, { logger: false });
@@ -52,9 +57,9 @@ export async function createTestApp(options: { now?: string } = {}): Promise<Tes
   return t;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies and assert on them
 export interface Res<T = any> {
   status: number;
-  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies
   body: T;
   headers: OutgoingHttpHeaders;
   raw: Buffer;
@@ -69,7 +74,12 @@ export class TestClient {
     private readonly ip = '127.0.0.1',
   ) {}
 
-  async request(method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH', url: string, payload?: unknown, options: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<Res> {
+  async request(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH',
+    url: string,
+    payload?: unknown,
+    options: { csrf?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<Res> {
     const unsafe = method !== 'GET';
     if (unsafe && options.csrf !== false && this.csrfToken === null) await this.refreshSession();
     const headers: Record<string, string> = { ...options.headers };
@@ -82,7 +92,8 @@ export class TestClient {
     }
     let body: unknown = res.body;
     if ((res.headers['content-type'] ?? '').toString().includes('application/json')) body = res.json();
-    if (body && typeof body === 'object' && 'csrfToken' in body && typeof body.csrfToken === 'string') this.csrfToken = body.csrfToken;
+    if (body && typeof body === 'object' && 'csrfToken' in body && typeof body.csrfToken === 'string')
+      this.csrfToken = body.csrfToken;
     return { status: res.statusCode, body, headers: res.headers, raw: res.rawPayload };
   }
 

@@ -38,7 +38,10 @@ export async function buildTemplate(): Promise<void> {
       await c.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
       await c.query(`CREATE DATABASE ${TEMPLATE_DB}`);
     });
-    const database = await openDatabase({ databaseUrl: withDatabase(process.env.DATABASE_URL!, TEMPLATE_DB), dataDir: '' });
+    const database = await openDatabase({
+      databaseUrl: withDatabase(process.env.DATABASE_URL!, TEMPLATE_DB),
+      dataDir: '',
+    });
     try {
       await migrateToLatest(database.db);
       await seedDemo(database.db);

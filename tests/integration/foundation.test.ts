@@ -60,8 +60,21 @@ describe('组织单位 login', () => {
     t.clock.advance(16 * MINUTE);
     const later = await c.post('/api/auth/login', { username: 'shuiwu', password: DEMO_PASSWORD });
     expect(later.status).toBe(200);
-    const log = await t.ctx.db.selectFrom('login_log').select('result').where('login', '=', 'shuiwu').orderBy('id').execute();
-    expect(log.map((r) => r.result)).toEqual(['BAD_PASSWORD', 'BAD_PASSWORD', 'BAD_PASSWORD', 'BAD_PASSWORD', 'BAD_PASSWORD', 'LOCKED', 'SUCCESS']);
+    const log = await t.ctx.db
+      .selectFrom('login_log')
+      .select('result')
+      .where('login', '=', 'shuiwu')
+      .orderBy('id')
+      .execute();
+    expect(log.map((r) => r.result)).toEqual([
+      'BAD_PASSWORD',
+      'BAD_PASSWORD',
+      'BAD_PASSWORD',
+      'BAD_PASSWORD',
+      'BAD_PASSWORD',
+      'LOCKED',
+      'SUCCESS',
+    ]);
   });
 
   it('rate-limits one IP that keeps failing, whatever the account', async () => {
@@ -75,7 +88,9 @@ describe('组织单位 login', () => {
   });
 
   it('does not tell an unknown user from a wrong password', async () => {
-    const a = await t.client({ ip: '10.2.2.2' }).post('/api/auth/login', { username: 'no-such-user', password: 'whatever' });
+    const a = await t
+      .client({ ip: '10.2.2.2' })
+      .post('/api/auth/login', { username: 'no-such-user', password: 'whatever' });
     expect(a.status).toBe(401);
     expect(a.body.message).toBe('用户名或密码错误');
   });
@@ -93,7 +108,9 @@ describe('CSRF and sessions', () => {
   });
 
   it('refuses an anonymous POST without the double-submit token', async () => {
-    const res = await t.client().post('/api/auth/login', { username: 'hebei', password: DEMO_PASSWORD }, { csrf: false });
+    const res = await t
+      .client()
+      .post('/api/auth/login', { username: 'hebei', password: DEMO_PASSWORD }, { csrf: false });
     expect(res.status).toBe(403);
   });
 
@@ -163,8 +180,16 @@ describe('subtree scoping of org units', () => {
 describe('org-code lookup (public)', () => {
   it('fills 省/市/县 for a county and walks the stored tree for bm codes', async () => {
     const c = t.client();
-    expect((await c.get('/api/public/org-lookup/130302')).body).toMatchObject({ province: '河北省', city: '秦皇岛市', county: '海港区' });
-    expect((await c.get('/api/public/org-lookup/110102')).body).toMatchObject({ province: '北京市', city: '西城区', county: '' });
+    expect((await c.get('/api/public/org-lookup/130302')).body).toMatchObject({
+      province: '河北省',
+      city: '秦皇岛市',
+      county: '海港区',
+    });
+    expect((await c.get('/api/public/org-lookup/110102')).body).toMatchObject({
+      province: '北京市',
+      city: '西城区',
+      county: '',
+    });
     expect((await c.get('/api/public/org-lookup/bm3051')).body).toMatchObject({
       province: '国家税务总局',
       city: '国家税务总局河北省税务局',
@@ -198,18 +223,41 @@ describe('password change and accounts', () => {
     // Put the demo password back so later tests can log in as hubei again.
     await t.ctx.db
       .updateTable('users')
-      .set({ password_hash: (await t.ctx.db.selectFrom('users').select('password_hash').where('username', '=', 'hebei').executeTakeFirstOrThrow()).password_hash })
+      .set({
+        password_hash: (
+          await t.ctx.db
+            .selectFrom('users')
+            .select('password_hash')
+            .where('username', '=', 'hebei')
+            .executeTakeFirstOrThrow()
+        ).password_hash,
+      })
       .where('username', '=', 'hubei')
       .execute();
   });
 
   it('an admin creates accounts only inside its subtree, and the new account must change its password', async () => {
     const admin = await t.loginAs('qinhuangdao');
-    const outside = await admin.post('/api/accounts', { username: 'beidaihe1', displayName: '张三', orgCode: '130200', role: 'REVIEWER' });
+    const outside = await admin.post('/api/accounts', {
+      username: 'beidaihe1',
+      displayName: '张三',
+      orgCode: '130200',
+      role: 'REVIEWER',
+    });
     expect(outside.status).toBe(404);
-    const created = await admin.post('/api/accounts', { username: 'haigang2', displayName: '李四', orgCode: '130302', role: 'REVIEWER' });
+    const created = await admin.post('/api/accounts', {
+      username: 'haigang2',
+      displayName: '李四',
+      orgCode: '130302',
+      role: 'REVIEWER',
+    });
     expect(created.status).toBe(200);
-    const dup = await admin.post('/api/accounts', { username: 'HAIGANG2', displayName: '李四', orgCode: '130302', role: 'REVIEWER' });
+    const dup = await admin.post('/api/accounts', {
+      username: 'HAIGANG2',
+      displayName: '李四',
+      orgCode: '130302',
+      role: 'REVIEWER',
+    });
     expect(dup.status).toBe(409);
     const user = t.client({ ip: '10.3.3.3' });
     const login = await user.post('/api/auth/login', { username: 'haigang2', password: created.body.initialPassword });
@@ -221,15 +269,23 @@ describe('password change and accounts', () => {
     const disable = await admin.post(`/api/accounts/${created.body.id}/enabled`, { enabled: false });
     expect(disable.status).toBe(200);
     expect((await user.get('/api/session')).body.actor.kind).toBe('ANONYMOUS');
-    const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('entity_id', '=', String(created.body.id)).orderBy('id').execute();
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', String(created.body.id))
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['新建账号', '停用账号']);
   });
 
   it('an admin cannot touch an account outside its subtree', async () => {
     const admin = await t.loginAs('qinhuangdao');
-    const hubei = await t.ctx.db.selectFrom('users').select('id').where('username', '=', 'hubei').executeTakeFirstOrThrow();
+    const hubei = await t.ctx.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'hubei')
+      .executeTakeFirstOrThrow();
     expect((await admin.post(`/api/accounts/${hubei.id}/reset-password`)).status).toBe(404);
     expect((await admin.post(`/api/accounts/${hubei.id}/enabled`, { enabled: false })).status).toBe(404);
   });
-
 });

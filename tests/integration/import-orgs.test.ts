@@ -17,18 +17,58 @@ afterAll(async () => {
   await t?.close();
 });
 
-const HEADER = ['组织单位代码', '名称', '显示名称', '上级代码', '负责人姓名', '负责人办公电话', '负责人手机', '负责人邮箱', '是否启用'];
+const HEADER = [
+  '组织单位代码',
+  '名称',
+  '显示名称',
+  '上级代码',
+  '负责人姓名',
+  '负责人办公电话',
+  '负责人手机',
+  '负责人邮箱',
+  '是否启用',
+];
 
 describe('govsite import-orgs', () => {
   it('imports 3 good rows of an xlsx file and reports the 2 bad ones', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('组织单位');
     sheet.addRow(HEADER);
-    sheet.addRow(['bm3053', '国家税务总局唐山市税务局办公室', '国家税务总局唐山市税务局', 'bm3013', '王伟', '0315-2345678', '13912345678', 'ww@ts.gov.cn', '是']); // row 2 ok
+    sheet.addRow([
+      'bm3053',
+      '国家税务总局唐山市税务局办公室',
+      '国家税务总局唐山市税务局',
+      'bm3013',
+      '王伟',
+      '0315-2345678',
+      '13912345678',
+      'ww@ts.gov.cn',
+      '是',
+    ]); // row 2 ok
     sheet.addRow(['110100', '北京市市辖区', '', '110000', '', '', '', '', '']); // row 3: aggregate code
     sheet.addRow(['bm3701', '某垂管局办公室', '某垂管局', 'bm3799', '', '', '', '', '']); // row 4: unknown parent
-    sheet.addRow(['bm3054', '国家税务总局邯郸市税务局办公室', '国家税务总局邯郸市税务局', 'bm3013', '李娜', '0310-3456789', '13812345678', 'ln@hd.gov.cn', '是']); // row 5 ok
-    sheet.addRow(['130302', '秦皇岛市海港区人民政府办公室', '海港区', '130300', '赵敏', '0335-3123456', '13712345678', 'zm@hg.gov.cn', '是']); // row 6 ok: update
+    sheet.addRow([
+      'bm3054',
+      '国家税务总局邯郸市税务局办公室',
+      '国家税务总局邯郸市税务局',
+      'bm3013',
+      '李娜',
+      '0310-3456789',
+      '13812345678',
+      'ln@hd.gov.cn',
+      '是',
+    ]); // row 5 ok
+    sheet.addRow([
+      '130302',
+      '秦皇岛市海港区人民政府办公室',
+      '海港区',
+      '130300',
+      '赵敏',
+      '0335-3123456',
+      '13712345678',
+      'zm@hg.gov.cn',
+      '是',
+    ]); // row 6 ok: update
     const file = join(dir, 'orgs.xlsx');
     await workbook.xlsx.writeFile(file);
 
@@ -43,15 +83,31 @@ describe('govsite import-orgs', () => {
     ]);
     expect(progress.at(-1)).toBe(5);
 
-    const created = await t.ctx.db.selectFrom('org_units').selectAll().where('code', 'in', ['bm3053', 'bm3054']).orderBy('code').execute();
+    const created = await t.ctx.db
+      .selectFrom('org_units')
+      .selectAll()
+      .where('code', 'in', ['bm3053', 'bm3054'])
+      .orderBy('code')
+      .execute();
     expect(created.map((o) => [o.code, o.level, o.branch, o.parent_code, o.path])).toEqual([
       ['bm3053', 3, 'VERTICAL', 'bm3013', '/bm0100/bm3000/bm3013/bm3053/'],
       ['bm3054', 3, 'VERTICAL', 'bm3013', '/bm0100/bm3000/bm3013/bm3054/'],
     ]);
-    expect(created[0]?.principal).toEqual({ name: '王伟', officePhone: '0315-2345678', mobile: '13912345678', email: 'ww@ts.gov.cn' });
-    const updated = await t.ctx.db.selectFrom('org_units').selectAll().where('code', '=', '130302').executeTakeFirstOrThrow();
+    expect(created[0]?.principal).toEqual({
+      name: '王伟',
+      officePhone: '0315-2345678',
+      mobile: '13912345678',
+      email: 'ww@ts.gov.cn',
+    });
+    const updated = await t.ctx.db
+      .selectFrom('org_units')
+      .selectAll()
+      .where('code', '=', '130302')
+      .executeTakeFirstOrThrow();
     expect(updated.principal?.name).toBe('赵敏');
-    expect(await t.ctx.db.selectFrom('org_units').select('code').where('code', '=', 'bm3701').executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.ctx.db.selectFrom('org_units').select('code').where('code', '=', 'bm3701').executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it('reads csv with a BOM and refuses a county placed under the wrong prefecture, bad phones and a re-parent', async () => {

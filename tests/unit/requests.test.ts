@@ -39,7 +39,12 @@ describe('new-site chain county → city → province', () => {
     expect(decide(r, county, 'APPROVE')).toEqual({ ok: false, reason: '本单位已审核，该申请已转上级组织单位审核' });
     r = apply(r, city, 'APPROVE');
     const final = decide(r, province, 'APPROVE');
-    expect(final.ok && final.next).toEqual({ state: 'CODE_PENDING', stepIndex: 2, currentOrg: null, finalApproval: true });
+    expect(final.ok && final.next).toEqual({
+      state: 'CODE_PENDING',
+      stepIndex: 2,
+      currentOrg: null,
+      finalApproval: true,
+    });
     r = apply(r, province, 'APPROVE');
     for (const org of chain) expect(orgStatusLabel(r, org)).toBe('已办结');
     expect(decide(r, province, 'APPROVE').ok).toBe(false);
@@ -59,7 +64,9 @@ describe('new-site chain county → city → province', () => {
     expect(decide(r0, city, 'RETURN', '  ')).toEqual({ ok: false, reason: '退回必须填写原因' });
     const returned = apply(r0, city, 'RETURN', '名称不规范');
     expect(orgStatusLabel(returned, '130302')).toBe('审核未通过');
-    expect(applicantProgressText({ state: 'RETURNED', returnReason: '名称不规范' }, new Date())).toBe('审核未通过：名称不规范');
+    expect(applicantProgressText({ state: 'RETURNED', returnReason: '名称不规范' }, new Date())).toBe(
+      '审核未通过：名称不规范',
+    );
     const again = apply(returned, { kind: 'REQUESTER' }, 'SUBMIT');
     expect([again.state, again.stepIndex]).toEqual(['SUBMITTED', 0]);
     expect(apply(returned, { kind: 'REQUESTER' }, 'WITHDRAW').state).toBe('WITHDRAWN');
@@ -87,7 +94,10 @@ describe('single-step modification labels', () => {
     expect(done.state).toBe('DONE');
     expect([orgStatusLabel(done, '130302'), reporterStatusLabel(done)]).toEqual(['已办结', '修改审核通过']);
     const back = apply(r, county, 'RETURN', '栏目地址无法访问');
-    expect([orgStatusLabel(back, '130302'), reporterStatusLabel(back)]).toEqual(['修改后审核未通过', '修改后审核未通过']);
+    expect([orgStatusLabel(back, '130302'), reporterStatusLabel(back)]).toEqual([
+      '修改后审核未通过',
+      '修改后审核未通过',
+    ]);
   });
 });
 
@@ -132,7 +142,8 @@ describe('properties over random action sequences', () => {
             if (r.state === 'CODE_PENDING') expect(type).toBe('NEW_SITE');
             if (r.state === 'DONE' && type === 'NEW_SITE') expect(actor.kind).toBe('SYSTEM');
             // Terminal states stay terminal.
-            if (before.state === 'DONE' || before.state === 'WITHDRAWN') throw new Error('moved out of a terminal state');
+            if (before.state === 'DONE' || before.state === 'WITHDRAWN')
+              throw new Error('moved out of a terminal state');
           }
         },
       ),

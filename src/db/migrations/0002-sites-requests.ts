@@ -32,10 +32,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CHECK ((site_code IS NULL) = (run_status IN ('APPLYING', 'WITHDRAWN')))
     )`.execute(db);
   // Name and home URL are unique among live sites and open applications (SPEC §5.5); closed ones free them.
-  await sql`CREATE UNIQUE INDEX sites_name_live_idx ON sites (name_key) WHERE run_status NOT IN ('DELETED', 'PERM_OFFLINE', 'WITHDRAWN')`.execute(db);
-  await sql`CREATE UNIQUE INDEX sites_url_live_idx ON sites (home_url_key) WHERE run_status NOT IN ('DELETED', 'PERM_OFFLINE', 'WITHDRAWN')`.execute(db);
+  await sql`CREATE UNIQUE INDEX sites_name_live_idx ON sites (name_key) WHERE run_status NOT IN ('DELETED', 'PERM_OFFLINE', 'WITHDRAWN')`.execute(
+    db,
+  );
+  await sql`CREATE UNIQUE INDEX sites_url_live_idx ON sites (home_url_key) WHERE run_status NOT IN ('DELETED', 'PERM_OFFLINE', 'WITHDRAWN')`.execute(
+    db,
+  );
   // One portal per organizing unit among live sites (pending portal requests are checked under the org row lock).
-  await sql`CREATE UNIQUE INDEX sites_portal_idx ON sites (org_code) WHERE is_portal AND run_status NOT IN ('DELETED', 'PERM_OFFLINE', 'WITHDRAWN')`.execute(db);
+  await sql`CREATE UNIQUE INDEX sites_portal_idx ON sites (org_code) WHERE is_portal AND run_status NOT IN ('DELETED', 'PERM_OFFLINE', 'WITHDRAWN')`.execute(
+    db,
+  );
   await sql`CREATE INDEX sites_org_idx ON sites (org_code, updated_at DESC)`.execute(db);
   await sql`CREATE INDEX sites_updated_idx ON sites (updated_at DESC, id DESC)`.execute(db);
   await sql`CREATE INDEX sites_home_host_idx ON sites (home_host)`.execute(db);
@@ -84,10 +90,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   // At most one open request per site, emergency offline excepted (SPEC §7.0).
   await sql`CREATE UNIQUE INDEX requests_one_open_idx ON requests (site_id)
-            WHERE state IN ('DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CODE_PENDING') AND type <> 'OFFLINE_EMERGENCY'`.execute(db);
-  await sql`CREATE INDEX requests_current_org_idx ON requests (current_org, type) WHERE current_org IS NOT NULL`.execute(db);
+            WHERE state IN ('DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CODE_PENDING') AND type <> 'OFFLINE_EMERGENCY'`.execute(
+    db,
+  );
+  await sql`CREATE INDEX requests_current_org_idx ON requests (current_org, type) WHERE current_org IS NOT NULL`.execute(
+    db,
+  );
   await sql`CREATE INDEX requests_site_idx ON requests (site_id, id DESC)`.execute(db);
-  await sql`CREATE INDEX requests_code_pending_idx ON requests (final_approved_at) WHERE state = 'CODE_PENDING'`.execute(db);
+  await sql`CREATE INDEX requests_code_pending_idx ON requests (final_approved_at) WHERE state = 'CODE_PENDING'`.execute(
+    db,
+  );
   await sql`CREATE INDEX requests_chain_idx ON requests USING gin (chain)`.execute(db);
 
   await sql`
@@ -107,7 +119,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ('ZXTS', '互动交流', '政务咨询类', 13), ('DCZJ', '互动交流', '调查征集类', 14), ('HDFT', '互动交流', '互动访谈类', 15),
       ('ZTZL', '其他', '专栏专题', 16)`.execute(db);
 
-  await sql`ALTER TABLE audit_log ADD CONSTRAINT audit_log_request_fk FOREIGN KEY (request_id) REFERENCES requests(id)`.execute(db);
+  await sql`ALTER TABLE audit_log ADD CONSTRAINT audit_log_request_fk FOREIGN KEY (request_id) REFERENCES requests(id)`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

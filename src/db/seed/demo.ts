@@ -1,8 +1,8 @@
 // The demo data set: the national org tree and a handful of demo accounts, created on the first start.
 import { sql } from 'kysely';
 import type { Db } from '../../server/context.ts';
-import { hashSecret } from '../../server/passwords.ts';
 import { insertOrgUnits } from '../../server/modules/org-units/repository.ts';
+import { hashSecret } from '../../server/passwords.ts';
 import { buildNationalTree, contactsFor } from './national-tree.ts';
 
 /** One shared initial password for the demo accounts; each must be changed at first login. */
@@ -17,13 +17,43 @@ export interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { username: 'admin', displayName: '国办管理员', orgCode: 'bm0100', role: 'ADMIN', description: '国务院办公厅（最高权限组织单位）' },
+  {
+    username: 'admin',
+    displayName: '国办管理员',
+    orgCode: 'bm0100',
+    role: 'ADMIN',
+    description: '国务院办公厅（最高权限组织单位）',
+  },
   { username: 'hebei', displayName: '河北省审核员', orgCode: '130000', role: 'ADMIN', description: '河北省（省级）' },
   { username: 'hubei', displayName: '湖北省审核员', orgCode: '420000', role: 'ADMIN', description: '湖北省（省级）' },
-  { username: 'qinhuangdao', displayName: '秦皇岛市审核员', orgCode: '130300', role: 'ADMIN', description: '河北省秦皇岛市（市级）' },
-  { username: 'haigang', displayName: '海港区审核员', orgCode: '130302', role: 'ADMIN', description: '秦皇岛市海港区（县级）' },
-  { username: 'shanhaiguan', displayName: '山海关区审核员', orgCode: '130303', role: 'REVIEWER', description: '秦皇岛市山海关区（县级）' },
-  { username: 'shuiwu', displayName: '税务总局审核员', orgCode: 'bm3000', role: 'ADMIN', description: '国家税务总局（部委）' },
+  {
+    username: 'qinhuangdao',
+    displayName: '秦皇岛市审核员',
+    orgCode: '130300',
+    role: 'ADMIN',
+    description: '河北省秦皇岛市（市级）',
+  },
+  {
+    username: 'haigang',
+    displayName: '海港区审核员',
+    orgCode: '130302',
+    role: 'ADMIN',
+    description: '秦皇岛市海港区（县级）',
+  },
+  {
+    username: 'shanhaiguan',
+    displayName: '山海关区审核员',
+    orgCode: '130303',
+    role: 'REVIEWER',
+    description: '秦皇岛市山海关区（县级）',
+  },
+  {
+    username: 'shuiwu',
+    displayName: '税务总局审核员',
+    orgCode: 'bm3000',
+    role: 'ADMIN',
+    description: '国家税务总局（部委）',
+  },
 ];
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
@@ -61,7 +91,11 @@ export async function demoAccountsStillInitial(db: Db): Promise<DemoAccount[]> {
   const rows = await db
     .selectFrom('users')
     .select('username')
-    .where('username', 'in', DEMO_ACCOUNTS.map((a) => a.username))
+    .where(
+      'username',
+      'in',
+      DEMO_ACCOUNTS.map((a) => a.username),
+    )
     .where('must_change_password', '=', true)
     .execute();
   const open = new Set(rows.map((r) => r.username));

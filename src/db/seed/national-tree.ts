@@ -82,7 +82,14 @@ function governmentName(displayName: string, level: number): string {
 
 export function buildNationalTree(): SeedOrg[] {
   const orgs: SeedOrg[] = [
-    { code: ROOT_CODE, name: '国务院办公厅', displayName: '国务院办公厅', level: 0, branch: 'VERTICAL', parentCode: null },
+    {
+      code: ROOT_CODE,
+      name: '国务院办公厅',
+      displayName: '国务院办公厅',
+      level: 0,
+      branch: 'VERTICAL',
+      parentCode: null,
+    },
   ];
   const local = (code: string, displayName: string, level: number, parentCode: string) =>
     orgs.push({ code, name: governmentName(displayName, level), displayName, level, branch: 'LOCAL', parentCode });
@@ -104,7 +111,14 @@ export function buildNationalTree(): SeedOrg[] {
     }
   }
   // 新疆生产建设兵团 has no GB/T 2260 code; it gets an admin-assigned code of the same shape (SPEC §3.2).
-  orgs.push({ code: '660000', name: '新疆生产建设兵团办公厅', displayName: '新疆生产建设兵团', level: 1, branch: 'LOCAL', parentCode: ROOT_CODE });
+  orgs.push({
+    code: '660000',
+    name: '新疆生产建设兵团办公厅',
+    displayName: '新疆生产建设兵团',
+    level: 1,
+    branch: 'LOCAL',
+    parentCode: ROOT_CODE,
+  });
 
   for (const [code, displayName] of DEPARTMENTS) {
     orgs.push({ code, name: `${displayName}办公厅`, displayName, level: 1, branch: 'VERTICAL', parentCode: ROOT_CODE });

@@ -21,7 +21,10 @@ export const errorPlugin = fp(async (app: FastifyInstance) => {
       return reply.status(error.statusCode).send({ code: error.code, message: error.message, details: error.details });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const fields = error.validation.map((v) => ({ field: fieldName(v.instancePath), message: v.message ?? '格式不正确' }));
+      const fields = error.validation.map((v) => ({
+        field: fieldName(v.instancePath),
+        message: v.message ?? '格式不正确',
+      }));
       const first = fields[0];
       return reply.status(400).send({
         code: 'VALIDATION_FAILED',

@@ -35,7 +35,13 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function cookieOptions(ctx: AppContext, request: FastifyRequest, maxAgeSeconds?: number) {
   const secure = ctx.config.cookieSecure === 'auto' ? request.protocol === 'https' : ctx.config.cookieSecure;
-  return { path: '/', httpOnly: true, sameSite: 'strict' as const, secure, ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}) };
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure,
+    ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}),
+  };
 }
 
 export interface NewSession {
@@ -75,7 +81,8 @@ export async function startSession(
 }
 
 export async function endSession(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  if (request.sessionDigest) await ctx.db.deleteFrom('sessions').where('id_digest', '=', request.sessionDigest).execute();
+  if (request.sessionDigest)
+    await ctx.db.deleteFrom('sessions').where('id_digest', '=', request.sessionDigest).execute();
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
@@ -134,7 +141,11 @@ async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<v
     return;
   }
   if (now - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
-    await ctx.db.updateTable('sessions').set({ last_seen_at: new Date(now) }).where('id_digest', '=', digest).execute();
+    await ctx.db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(now) })
+      .where('id_digest', '=', digest)
+      .execute();
   }
   request.sessionDigest = digest;
   request.csrfToken = row.csrf_token;
@@ -174,7 +185,11 @@ function checkAccess(request: FastifyRequest): void {
       ? new AppError('SESSION_EXPIRED', '登录已过期，请重新登录')
       : new AppError('UNAUTHENTICATED', '请先登录');
   }
-  if (actor.kind === 'ORG_USER' && actor.mustChangePassword && !request.routeOptions.config.allowPasswordChangePending) {
+  if (
+    actor.kind === 'ORG_USER' &&
+    actor.mustChangePassword &&
+    !request.routeOptions.config.allowPasswordChangePending
+  ) {
     throw new AppError('PASSWORD_CHANGE_REQUIRED', '首次登录须先修改初始密码');
   }
   const ok =
@@ -229,4 +244,3 @@ export async function purgeExpiredSessions(db: Db, now: Date): Promise<number> {
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
-

@@ -58,15 +58,25 @@ export async function createAccount(
       trx,
       now,
       actor,
-      { action: '新建账号', entityType: 'USER', entityId: String(inserted.id), data: { username: input.username, orgCode: org.code, role: input.role } },
+      {
+        action: '新建账号',
+        entityType: 'USER',
+        entityId: String(inserted.id),
+        data: { username: input.username, orgCode: org.code, role: input.role },
+      },
       ip,
     );
     return { id: inserted.id, initialPassword };
   });
 }
 
-
-export async function setAccountEnabled(ctx: AppContext, actor: OrgActor, id: number, enabled: boolean, ip: string): Promise<void> {
+export async function setAccountEnabled(
+  ctx: AppContext,
+  actor: OrgActor,
+  id: number,
+  enabled: boolean,
+  ip: string,
+): Promise<void> {
   if (id === actor.userId && !enabled) throw new AppError('VALIDATION_FAILED', '不能停用自己的账号');
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
@@ -79,7 +89,13 @@ export async function setAccountEnabled(ctx: AppContext, actor: OrgActor, id: nu
       trx,
       now,
       actor,
-      { action: enabled ? '启用账号' : '停用账号', entityType: 'USER', entityId: String(id), fromState: String(user.enabled), toState: String(enabled) },
+      {
+        action: enabled ? '启用账号' : '停用账号',
+        entityType: 'USER',
+        entityId: String(id),
+        fromState: String(user.enabled),
+        toState: String(enabled),
+      },
       ip,
     );
   });

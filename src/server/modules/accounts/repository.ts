@@ -23,7 +23,11 @@ export async function listAccounts(db: Db, rootPath: string, q: string | undefin
     .where('o.path', 'like', subtreePattern(rootPath));
   if (q) {
     base = base.where((eb) =>
-      eb.or([eb('u.username', 'ilike', likePattern(q)), eb('u.display_name', 'ilike', likePattern(q)), eb('o.name', 'ilike', likePattern(q))]),
+      eb.or([
+        eb('u.username', 'ilike', likePattern(q)),
+        eb('u.display_name', 'ilike', likePattern(q)),
+        eb('o.name', 'ilike', likePattern(q)),
+      ]),
     );
   }
   const [rows, total] = await Promise.all([

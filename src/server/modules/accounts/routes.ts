@@ -19,7 +19,10 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['账号管理'];
   app.get(
     '/api/accounts',
-    { config: { access: 'orgAdmin' }, schema: { tags, summary: '本单位及下级的账号', querystring: listAccountsQuery, response: { 200: accountPage } } },
+    {
+      config: { access: 'orgAdmin' },
+      schema: { tags, summary: '本单位及下级的账号', querystring: listAccountsQuery, response: { 200: accountPage } },
+    },
     async (request) => {
       const { q, page, pageSize } = request.query;
       return listAccounts(app.ctx.db, orgActor(request).orgPath, q, page, pageSize);
@@ -44,7 +47,13 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/accounts/:id/enabled',
     {
       config: { access: 'orgAdmin' },
-      schema: { tags, summary: '启用或停用账号', params: idParam, body: enabledBody, response: { 200: z.object({ ok: z.literal(true) }) } },
+      schema: {
+        tags,
+        summary: '启用或停用账号',
+        params: idParam,
+        body: enabledBody,
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
     },
     async (request) => {
       await setAccountEnabled(app.ctx, orgActor(request), request.params.id, request.body.enabled, request.ip);
@@ -56,14 +65,22 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/accounts/:id/reset-password',
     {
       config: { access: 'orgAdmin' },
-      schema: { tags, summary: '重置密码（返回一次性初始密码）', params: idParam, response: { 200: initialPasswordBody } },
+      schema: {
+        tags,
+        summary: '重置密码（返回一次性初始密码）',
+        params: idParam,
+        response: { 200: initialPasswordBody },
+      },
     },
     async (request) => resetAccountPassword(app.ctx, orgActor(request), request.params.id, request.ip),
   );
 
   app.get(
     '/api/login-log',
-    { config: { access: 'orgAdmin' }, schema: { tags, summary: '登录日志', querystring: loginLogQuery, response: { 200: loginLogPage } } },
+    {
+      config: { access: 'orgAdmin' },
+      schema: { tags, summary: '登录日志', querystring: loginLogQuery, response: { 200: loginLogPage } },
+    },
     async (request) => listLoginLog(app.ctx.db, orgActor(request).orgPath, request.query.page, request.query.pageSize),
   );
 };

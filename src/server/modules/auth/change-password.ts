@@ -13,7 +13,11 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   ip: string,
 ): Promise<void> {
-  const user = await ctx.db.selectFrom('users').select(['password_hash']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
+  const user = await ctx.db
+    .selectFrom('users')
+    .select(['password_hash'])
+    .where('id', '=', actor.userId)
+    .executeTakeFirstOrThrow();
   if (!(await verifySecret(user.password_hash, input.currentPassword))) {
     throw new AppError('VALIDATION_FAILED', '当前密码不正确');
   }

@@ -27,7 +27,15 @@ export async function assertIpNotThrottled(db: Db, ip: string, now: Date): Promi
 
 export async function logLogin(
   db: Db,
-  entry: { at: Date; kind: SessionKind; login: string; ip: string; result: LoginResult; userId?: number | null; orgCode?: string | null },
+  entry: {
+    at: Date;
+    kind: SessionKind;
+    login: string;
+    ip: string;
+    result: LoginResult;
+    userId?: number | null;
+    orgCode?: string | null;
+  },
 ): Promise<void> {
   await db
     .insertInto('login_log')

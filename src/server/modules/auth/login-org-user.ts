@@ -17,7 +17,15 @@ export async function loginOrgUser(
   const now = clock.now();
   const ip = request.ip;
   const log = (result: Parameters<typeof logLogin>[1]['result'], userId?: number, orgCode?: string) =>
-    logLogin(db, { at: now, kind: 'ORG_USER', login: input.username, ip, result, userId: userId ?? null, orgCode: orgCode ?? null });
+    logLogin(db, {
+      at: now,
+      kind: 'ORG_USER',
+      login: input.username,
+      ip,
+      result,
+      userId: userId ?? null,
+      orgCode: orgCode ?? null,
+    });
 
   try {
     await assertIpNotThrottled(db, ip, now);
@@ -29,7 +37,15 @@ export async function loginOrgUser(
   const user = await db
     .selectFrom('users as u')
     .innerJoin('org_units as o', 'o.code', 'u.org_code')
-    .select(['u.id', 'u.password_hash', 'u.enabled', 'u.locked_until', 'u.must_change_password', 'u.org_code', 'o.enabled as org_enabled'])
+    .select([
+      'u.id',
+      'u.password_hash',
+      'u.enabled',
+      'u.locked_until',
+      'u.must_change_password',
+      'u.org_code',
+      'o.enabled as org_enabled',
+    ])
     .where(sql`lower(u.username)`, '=', input.username.trim().toLowerCase())
     .executeTakeFirst();
 
@@ -60,7 +76,11 @@ export async function loginOrgUser(
     await log('BAD_PASSWORD', user.id, user.org_code);
     if (updated.failed_attempts >= MAX_FAILED_ATTEMPTS) {
       const until = new Date(now.getTime() + LOCKOUT_MS);
-      await db.updateTable('users').set({ locked_until: until, failed_attempts: 0 }).where('id', '=', user.id).execute();
+      await db
+        .updateTable('users')
+        .set({ locked_until: until, failed_attempts: 0 })
+        .where('id', '=', user.id)
+        .execute();
       throw new AppError('ACCOUNT_LOCKED', lockedMessage(until), { lockedUntil: until.toISOString() });
     }
     const left = MAX_FAILED_ATTEMPTS - updated.failed_attempts;

@@ -11,7 +11,10 @@ import { changePasswordBody, okBody, orgLoginBody, sessionInfo } from './schema.
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/session',
-    { config: { access: 'public' }, schema: { tags: ['会话'], summary: '当前会话与 CSRF 令牌', response: { 200: sessionInfo } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['会话'], summary: '当前会话与 CSRF 令牌', response: { 200: sessionInfo } },
+    },
     async (request, reply) => {
       const actor = request.actor;
       const csrfToken = request.csrfToken ?? ensureAnonymousCsrf(app.ctx, request, reply);

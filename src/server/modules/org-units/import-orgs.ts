@@ -1,8 +1,9 @@
 // import-orgs: adds or updates org units from spreadsheet rows; keeps the valid rows and reports each bad one.
+
+import type { PersonContact } from '../../../db/schema.ts';
 import { expectedLocalParent, parseOrgCode } from '../../../domain/org-code.ts';
 import { normalizeName } from '../../../domain/text.ts';
 import { checkEmail, checkMobile, checkOfficePhone } from '../../../domain/validation/index.ts';
-import type { PersonContact } from '../../../db/schema.ts';
 import { writeAudit } from '../../audit.ts';
 import type { Db } from '../../context.ts';
 import { insertOrgUnits } from './repository.ts';
@@ -63,7 +64,10 @@ export async function importOrgUnits(
 ): Promise<ImportResult> {
   const result: ImportResult = { created: 0, updated: 0, errors: [] };
   const existing = new Map(
-    (await db.selectFrom('org_units').select(['code', 'level', 'branch', 'parent_code', 'path']).execute()).map((r) => [r.code, r]),
+    (await db.selectFrom('org_units').select(['code', 'level', 'branch', 'parent_code', 'path']).execute()).map((r) => [
+      r.code,
+      r,
+    ]),
   );
   const seenInFile = new Set<string>();
   let done = 0;
@@ -128,7 +132,12 @@ export async function importOrgUnits(
           })
           .where('code', '=', code)
           .execute();
-        await writeAudit(trx, now, 'SYSTEM', { action: '导入更新组织单位', entityType: 'ORG_UNIT', entityId: code, data: { rowNumber: row.rowNumber } });
+        await writeAudit(trx, now, 'SYSTEM', {
+          action: '导入更新组织单位',
+          entityType: 'ORG_UNIT',
+          entityId: code,
+          data: { rowNumber: row.rowNumber },
+        });
       });
       seenInFile.add(code);
       result.updated++;
@@ -175,7 +184,12 @@ export async function importOrgUnits(
         ],
         now,
       );
-      await writeAudit(trx, now, 'SYSTEM', { action: '导入新增组织单位', entityType: 'ORG_UNIT', entityId: code, data: { rowNumber: row.rowNumber, parentCode } });
+      await writeAudit(trx, now, 'SYSTEM', {
+        action: '导入新增组织单位',
+        entityType: 'ORG_UNIT',
+        entityId: code,
+        data: { rowNumber: row.rowNumber, parentCode },
+      });
     });
     existing.set(code, { code, level, branch, parent_code: parentCode, path: `${parent.path}${code}/` });
     seenInFile.add(code);

@@ -20,7 +20,8 @@ export async function lookupOrgCode(db: Db, input: string): Promise<OrgLookup> {
   const chain = await ancestorsOf(db, parsed.code);
   const org = chain.at(-1);
   if (!org) throw new AppError('NOT_FOUND', `组织单位标识码 ${parsed.code} 不存在，请向所在地区或部门的组织单位确认`);
-  if (!org.enabled) throw new AppError('VALIDATION_FAILED', `组织单位 ${parsed.code}（${org.name}）已停用，不能报送新网站`);
+  if (!org.enabled)
+    throw new AppError('VALIDATION_FAILED', `组织单位 ${parsed.code}（${org.name}）已停用，不能报送新网站`);
   const atLevel = (level: number) => chain.find((o) => o.level === level)?.display_name ?? '';
   return {
     code: org.code,

@@ -56,7 +56,11 @@ export async function listOrgUnits(db: Db, query: ListOrgUnitsQuery) {
   if (query.q) {
     const q = query.q;
     base = base.where((eb) =>
-      eb.or([eb('name', 'ilike', likePattern(q)), eb('display_name', 'ilike', likePattern(q)), eb('code', 'ilike', `${q}%`)]),
+      eb.or([
+        eb('name', 'ilike', likePattern(q)),
+        eb('display_name', 'ilike', likePattern(q)),
+        eb('code', 'ilike', `${q}%`),
+      ]),
     );
   }
   if (query.level !== undefined) base = base.where('level', '=', query.level);
@@ -79,7 +83,12 @@ export function findOrgUnit(db: Db | Trx, code: string) {
 }
 
 export function findOrgUnitInSubtree(db: Db, code: string, rootPath: string) {
-  return db.selectFrom('org_units').selectAll().where('code', '=', code).where('path', 'like', subtreePattern(rootPath)).executeTakeFirst();
+  return db
+    .selectFrom('org_units')
+    .selectAll()
+    .where('code', '=', code)
+    .where('path', 'like', subtreePattern(rootPath))
+    .executeTakeFirst();
 }
 
 /** The org and its ancestors, root first. */
@@ -111,7 +120,11 @@ export async function insertOrgUnits(trx: Db | Trx, units: OrgUnitInput[], now: 
   const parentCodes = [...new Set(units.map((u) => u.parentCode).filter((c): c is string => c !== null))];
   const paths = new Map<string, string>();
   for (let i = 0; i < parentCodes.length; i += 1000) {
-    const rows = await trx.selectFrom('org_units').select(['code', 'path']).where('code', 'in', parentCodes.slice(i, i + 1000)).execute();
+    const rows = await trx
+      .selectFrom('org_units')
+      .select(['code', 'path'])
+      .where('code', 'in', parentCodes.slice(i, i + 1000))
+      .execute();
     for (const r of rows) paths.set(r.code, r.path);
   }
   const values = units.map((u) => {
@@ -135,6 +148,9 @@ export async function insertOrgUnits(trx: Db | Trx, units: OrgUnitInput[], now: 
     };
   });
   for (let i = 0; i < values.length; i += 500) {
-    await trx.insertInto('org_units').values(values.slice(i, i + 500)).execute();
+    await trx
+      .insertInto('org_units')
+      .values(values.slice(i, i + 500))
+      .execute();
   }
 }

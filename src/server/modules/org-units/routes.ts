@@ -11,7 +11,12 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/org-units',
     {
       config: { access: 'org' },
-      schema: { tags: ['组织单位'], summary: '本单位及下级组织单位列表', querystring: listOrgUnitsQuery, response: { 200: orgUnitPage } },
+      schema: {
+        tags: ['组织单位'],
+        summary: '本单位及下级组织单位列表',
+        querystring: listOrgUnitsQuery,
+        response: { 200: orgUnitPage },
+      },
     },
     async (request) => {
       const actor = orgActor(request);
@@ -22,7 +27,10 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/org-units/:code',
-    { config: { access: 'org' }, schema: { tags: ['组织单位'], summary: '组织单位详情', params: codeParam, response: { 200: orgUnit } } },
+    {
+      config: { access: 'org' },
+      schema: { tags: ['组织单位'], summary: '组织单位详情', params: codeParam, response: { 200: orgUnit } },
+    },
     async (request) => {
       const actor = orgActor(request);
       const row = await findOrgUnitInSubtree(app.ctx.db, request.params.code, actor.orgPath);
@@ -35,7 +43,12 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/public/org-lookup/:code',
     {
       config: { access: 'public' },
-      schema: { tags: ['公开'], summary: '按网站组织单位标识码查询省/市/县', params: codeParam, response: { 200: orgLookup } },
+      schema: {
+        tags: ['公开'],
+        summary: '按网站组织单位标识码查询省/市/县',
+        params: codeParam,
+        response: { 200: orgLookup },
+      },
     },
     async (request) => lookupOrgCode(app.ctx.db, request.params.code),
   );

@@ -1,5 +1,10 @@
 // Review routing from the stored tree: loads a unit's ancestors and applies the pure chain rules of SPEC §3.6.
-import { orgTreeFromRecords, reviewChain, type SingleReviewChange, singleReviewer } from '../../../domain/review-chain.ts';
+import {
+  orgTreeFromRecords,
+  reviewChain,
+  type SingleReviewChange,
+  singleReviewer,
+} from '../../../domain/review-chain.ts';
 import type { Db, Trx } from '../../context.ts';
 import { ancestorsOf } from './repository.ts';
 
@@ -9,7 +14,10 @@ async function treeAround(db: Db | Trx, orgCode: string) {
 }
 
 /** Multi-step chain (new site, offline): entry reviewer first, the level-1 unit (or the root) last. */
-export async function computeReviewChain(db: Db | Trx, site: { orgCode: string; isPortal: boolean }): Promise<string[]> {
+export async function computeReviewChain(
+  db: Db | Trx,
+  site: { orgCode: string; isPortal: boolean },
+): Promise<string[]> {
   return reviewChain(await treeAround(db, site.orgCode), site);
 }
 

@@ -22,7 +22,11 @@ export const orgUnit = z.object({
 
 export const pageQuery = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().refine((n) => [10, 20, 50, 100].includes(n), '每页条数只能是 10、20、50 或 100').default(20),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .refine((n) => [10, 20, 50, 100].includes(n), '每页条数只能是 10、20、50 或 100')
+    .default(20),
 };
 
 export const listOrgUnitsQuery = z.object({
@@ -32,7 +36,12 @@ export const listOrgUnitsQuery = z.object({
   ...pageQuery,
 });
 
-export const orgUnitPage = z.object({ items: z.array(orgUnit), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const orgUnitPage = z.object({
+  items: z.array(orgUnit),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 
 export const orgLookup = z.object({
   code: z.string(),
