@@ -13,6 +13,22 @@ export interface AppConfig {
   seedDemoOnEmpty: boolean;
   jobsEnabled: boolean;
   webDir: string;
+  linkCheck: LinkCheckConfig;
+}
+
+/** Link checks (issue 10): GOVSITE_LINKCHECK_ALLOW lists IPs/CIDRs that may be reached although private; empty in production. */
+export interface LinkCheckConfig {
+  allow: string[];
+  timeoutMs: number;
+  concurrency: number;
+  perHostConcurrency: number;
+}
+
+function positiveInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got ${value}`);
+  return n;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -36,5 +52,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemoOnEmpty: bool(env.GOVSITE_SEED_DEMO, true),
     jobsEnabled: bool(env.GOVSITE_JOBS, true),
     webDir: resolve(env.GOVSITE_WEB_DIR ?? 'dist/web'),
+    linkCheck: {
+      allow: (env.GOVSITE_LINKCHECK_ALLOW ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+      timeoutMs: positiveInt('GOVSITE_LINKCHECK_TIMEOUT_MS', env.GOVSITE_LINKCHECK_TIMEOUT_MS, 15_000),
+      concurrency: positiveInt('GOVSITE_LINKCHECK_CONCURRENCY', env.GOVSITE_LINKCHECK_CONCURRENCY, 8),
+      perHostConcurrency: positiveInt('GOVSITE_LINKCHECK_PER_HOST', env.GOVSITE_LINKCHECK_PER_HOST, 2),
+    },
   };
 }

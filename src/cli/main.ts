@@ -1,7 +1,10 @@
-// `govsite` CLI: serve | migrate | seed --demo | import-orgs FILE. Exits non-zero with a message on failure.
+// `govsite` CLI: serve | migrate | seed --demo | import-orgs FILE | issue-codes [--dry-run]. Exits non-zero with a message on failure.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
+import { auditCommand } from './audit.ts';
+import { backupCommand } from './backup.ts';
 import { importOrgsCommand } from './import-orgs.ts';
+import { issueCodesCommand } from './issue-codes.ts';
 import { migrateCommand, seedCommand } from './migrate-seed.ts';
 import { serveCommand } from './serve.ts';
 
@@ -12,6 +15,10 @@ const USAGE = `用法: govsite <命令> [选项]
   migrate               执行数据库迁移
   seed --demo           写入演示数据（全国组织单位树与演示账号）
   import-orgs <文件>    从 xlsx 或 csv 导入/更新组织单位
+  audit verify          封存并校验审核流水哈希链，发现篡改时以 1 退出
+  backup <文件>         备份全部数据（PGlite 与 PostgreSQL 通用格式）
+  restore <文件>        恢复到一个只执行过 migrate 的空数据库
+  issue-codes [--dry-run]  立即运行一次网站标识码生成（--dry-run 只预览，不写入）
 
 环境变量见 README.md（DATABASE_URL、GOVSITE_DATA_DIR、PORT 等）。`;
 
@@ -35,7 +42,16 @@ async function main(argv: string[]): Promise<number> {
       }
       return importOrgsCommand(config, positionals[0]);
     }
+    case 'issue-codes': {
+      const { values } = parseArgs({ args: rest, options: { 'dry-run': { type: 'boolean', default: false } } });
+      return issueCodesCommand(config, { dryRun: values['dry-run'] ?? false });
+    }
     case undefined:
+    case 'backup':
+    case 'restore':
+      return backupCommand(config, command === 'backup' ? 'backup' : 'restore', rest[0]);
+    case 'audit':
+      return auditCommand(config, rest[0]);
     case 'help':
     case '--help':
     case '-h':

@@ -1,5 +1,7 @@
 // Kysely table types: the TypeScript view of src/db/migrations (the schema's single source).
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { FooterReport } from '../domain/footer-check.ts';
+import type { IssuanceRunStatus, IssuanceTrigger } from '../domain/issuance.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -95,6 +97,10 @@ export interface AuditLogTable {
   comment: string | null;
   data: NullableJson<Record<string, unknown>>;
   ip: string | null;
+  /** Hash chain (migration 0008): position in seal order, the previous entry's hash, this entry's hash. */
+  seal_seq: ColumnType<number | null, never, number>;
+  prev_hash: ColumnType<string | null, never, string>;
+  hash: ColumnType<string | null, never, string>;
 }
 
 export interface AppSecretsTable {
@@ -144,6 +150,9 @@ export interface SitesTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** 填报单位 login lockout (migration 0004). */
+  failed_attempts: Generated<number>;
+  locked_until: Timestamp | null;
 }
 
 export interface SiteSequencesTable {
@@ -212,6 +221,195 @@ export interface ColumnCategoriesTable {
   active: Generated<boolean>;
 }
 
+/** A failed 临时码 look-up, counted per IP for the progress-query rate limit (migration 0003). */
+export interface TempCodeFailuresTable {
+  id: Generated<number>;
+  ip: string;
+  at: Timestamp;
+}
+
+/** One application the batch could not issue, kept in the run's ledger row. */
+export interface IssuanceRunError {
+  requestId: number | null;
+  siteId: number | null;
+  orgCode: string | null;
+  name: string | null;
+  message: string;
+}
+
+/** The ledger of 网站标识码 batch runs (migration 0004). */
+export interface IssuanceRunsTable {
+  id: Generated<number>;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  /** The run's 16:00:00 Asia/Shanghai instant: applications finally approved before it are issued. */
+  cutoff: Timestamp;
+  trigger: IssuanceTrigger;
+  status: IssuanceRunStatus;
+  issued_count: Generated<number>;
+  codes: ColumnType<string[], string[] | undefined, string[]>;
+  errors: ColumnType<IssuanceRunError[], string | undefined, string>;
+  dry_run: Generated<boolean>;
+  /** Who started a MANUAL run (display name and account). */
+  triggered_by: string | null;
+  message: string | null;
+}
+
+// ── Organizing-unit tools (migration 0007): 重要通知 and 上报抽查情况 ──
+
+export type NoticeAudience = 'ALL' | 'SUBTREE';
+
+export interface NoticesTable {
+  id: Generated<number>;
+  title: string;
+  /** Sanitized HTML (sanitize-html allow-list), safe to render as is. */
+  body_html: string;
+  publisher_org: string;
+  audience: NoticeAudience;
+  pinned: Generated<boolean>;
+  published_at: Timestamp;
+  published_by: number;
+  publisher_name: string;
+  withdrawn_at: Timestamp | null;
+}
+
+export interface NoticeAttachmentsTable {
+  id: Generated<number>;
+  /** Null until the notice it was uploaded for is published. */
+  notice_id: number | null;
+  uploaded_by: number;
+  file_name: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  created_at: Timestamp;
+}
+
+export interface NoticeReadsTable {
+  notice_id: number;
+  user_id: number;
+  org_code: string;
+  read_at: Timestamp;
+}
+
+export type SpotCheckStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED';
+
+export interface SpotCheckSampleEntry {
+  siteId: number;
+  siteCode: string | null;
+  name: string;
+  stratum: string;
+}
+
+export interface SpotCheckReportsTable {
+  id: Generated<number>;
+  org_code: string;
+  year: number;
+  quarter: number;
+  status: SpotCheckStatus;
+  running_total: Generated<number>;
+  new_sites: Generated<number>;
+  closed_sites: Generated<number>;
+  checked_count: Generated<number>;
+  passed_count: Generated<number>;
+  error_reports: number | null;
+  summary: Generated<string>;
+  reporter_name: Generated<string>;
+  reporter_phone: Generated<string>;
+  sample: ColumnType<SpotCheckSampleEntry[], string | undefined, string>;
+  late: Generated<boolean>;
+  return_reason: string | null;
+  submitted_at: Timestamp | null;
+  returned_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type SpotCheckProblemType =
+  | 'VETO_1'
+  | 'VETO_2'
+  | 'VETO_3'
+  | 'VETO_4'
+  | 'VETO_5'
+  | 'VETO_6'
+  | 'LOW_SCORE'
+  | 'OTHER';
+
+export interface SpotCheckFindingsTable {
+  id: Generated<number>;
+  report_id: number;
+  site_id: number;
+  problem_type: SpotCheckProblemType;
+  description: string;
+  rectification: Generated<string>;
+  accountability_count: Generated<number>;
+}
+
+/** One run-to-completion of the nightly link sweep, resumable through its cursor (migration 0006). */
+export interface LinkSweepsTable {
+  id: Generated<number>;
+  /** The Asia/Shanghai date the sweep belongs to; select it as `night::text` (YYYY-MM-DD). */
+  night: ColumnType<string, string, string>;
+  status: 'RUNNING' | 'DONE';
+  started_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: Timestamp | null;
+  /** Every site with id ≤ cursor has been checked in this sweep. */
+  cursor_site_id: Generated<number>;
+  runs: Generated<number>;
+  sites_checked: Generated<number>;
+  urls_checked: Generated<number>;
+  urls_failed: Generated<number>;
+}
+
+export type LinkKindColumn = 'HOME' | 'DOMAIN' | 'COLUMN';
+export type LinkCheckErrorColumn =
+  | 'TIMEOUT'
+  | 'DNS'
+  | 'REFUSED_TARGET'
+  | 'TLS'
+  | 'CONNECTION'
+  | 'TOO_MANY_REDIRECTS'
+  | 'REDIRECT_LOOP'
+  | 'HTTP_ERROR'
+  | 'ROBOTS';
+
+/** The history of every URL checked by a sweep. */
+export interface LinkChecksTable {
+  id: Generated<number>;
+  sweep_id: number;
+  site_id: number;
+  kind: LinkKindColumn;
+  url: string;
+  checked_at: Timestamp;
+  ok: boolean;
+  status: number | null;
+  elapsed_ms: number;
+  error: LinkCheckErrorColumn | null;
+  message: string;
+  final_url: string | null;
+  redirects: Json<{ status: number; location: string }[]>;
+}
+
+/** Per-site summary after the latest sweep that reached the site. */
+export interface LinkHealthTable {
+  site_id: number;
+  last_sweep_id: number;
+  last_checked_at: Timestamp;
+  home_ok: boolean;
+  home_consecutive_failures: number;
+  /** Home page unreachable on three consecutive sweeps. */
+  flagged: boolean;
+  flagged_since: Timestamp | null;
+  urls_total: number;
+  urls_failed: number;
+  footer: NullableJson<FooterReport>;
+  footer_problems: number;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   org_units: OrgUnitsTable;
   users: UsersTable;
@@ -224,6 +422,16 @@ export interface DB {
   site_domains: SiteDomainsTable;
   requests: RequestsTable;
   column_categories: ColumnCategoriesTable;
+  temp_code_failures: TempCodeFailuresTable;
+  issuance_runs: IssuanceRunsTable;
+  notices: NoticesTable;
+  notice_attachments: NoticeAttachmentsTable;
+  notice_reads: NoticeReadsTable;
+  spot_check_reports: SpotCheckReportsTable;
+  spot_check_findings: SpotCheckFindingsTable;
+  link_sweeps: LinkSweepsTable;
+  link_checks: LinkChecksTable;
+  link_health: LinkHealthTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;

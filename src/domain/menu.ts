@@ -1,5 +1,15 @@
 // Which workspace pages an organizing-unit account sees (SPEC §8.1), by level and role; only pages that exist.
-export type MenuKey = 'orgUnits' | 'accounts' | 'loginLog';
+export type MenuKey =
+  | 'sites'
+  | 'orgUnits'
+  | 'accounts'
+  | 'loginLog'
+  | 'spotChecks'
+  | 'spotChecksHelp'
+  | 'stats'
+  | 'notices'
+  | 'orgTree'
+  | 'issuance';
 
 export interface MenuItemDef {
   key: MenuKey;
@@ -10,7 +20,16 @@ export interface MenuItemDef {
 }
 
 export const MENU: readonly MenuItemDef[] = [
+  { key: 'sites', label: '政府网站和栏目基本信息表', levels: [0, 1, 2, 3] },
+  // SPEC §8.1 #3–#8: 上报抽查情况 is level-1 work (the root views all); its 说明 page follows it (§16 item 19).
+  { key: 'spotChecks', label: '上报抽查情况', levels: [0, 1] },
+  { key: 'spotChecksHelp', label: '上报抽查情况说明', levels: [0, 1] },
   { key: 'orgUnits', label: '组织单位信息查询', levels: [0, 1, 2, 3] },
+  { key: 'stats', label: '基本信息统计', levels: [0, 1, 2, 3] },
+  { key: 'notices', label: '重要通知', levels: [0, 1, 2, 3] },
+  { key: 'orgTree', label: '挂接关系维护', levels: [0] },
+  // The 16:00 网站标识码 batch: ledger, preview and manual run (SPEC §7.1.4 "root can trigger a manual run").
+  { key: 'issuance', label: '标识码生成', levels: [0] },
   { key: 'accounts', label: '账号管理', levels: [0, 1, 2, 3], adminOnly: true },
   { key: 'loginLog', label: '登录日志', levels: [0, 1, 2, 3], adminOnly: true },
 ];

@@ -16,9 +16,19 @@ import {
 import { z } from 'zod';
 import type { AppContext } from './context.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
+import { applicationRoutes } from './modules/applications/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { siteAuthRoutes } from './modules/auth/site-routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { issuanceRoutes } from './modules/issuance/routes.ts';
+import { linkCheckRoutes } from './modules/link-checks/routes.ts';
+import { noticeRoutes } from './modules/notices/routes.ts';
+import { orgQueryRoutes } from './modules/org-query/routes.ts';
+import { orgTreeRoutes } from './modules/org-tree/routes.ts';
 import { orgUnitRoutes } from './modules/org-units/routes.ts';
+import { reviewRoutes } from './modules/review/routes.ts';
+import { spotCheckRoutes } from './modules/spot-checks/routes.ts';
+import { statsRoutes } from './modules/stats/routes.ts';
 import { errorPlugin } from './plugins/errors.ts';
 import { sessionPlugin } from './plugins/session.ts';
 
@@ -74,6 +84,16 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(authRoutes);
   await app.register(orgUnitRoutes);
   await app.register(accountRoutes);
+  await app.register(applicationRoutes);
+  await app.register(reviewRoutes);
+  await app.register(siteAuthRoutes);
+  await app.register(issuanceRoutes);
+  await app.register(noticeRoutes);
+  await app.register(orgTreeRoutes);
+  await app.register(orgQueryRoutes);
+  await app.register(statsRoutes);
+  await app.register(spotCheckRoutes);
+  await app.register(linkCheckRoutes);
 
   const webDir = ctx.config.webDir;
   const hasWeb = existsSync(join(webDir, 'index.html'));

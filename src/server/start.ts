@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../config.ts';
 import { type Database, migrateToLatest, openDatabase } from '../db/database.ts';
 import { isDatabaseEmpty, seedDemo } from '../db/seed/demo.ts';
+import { type Scheduler, startScheduler } from '../jobs/scheduler.ts';
 import { buildApp } from './app.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { AppContext } from './context.ts';
@@ -11,6 +12,8 @@ import { loadKeys } from './secrets.ts';
 export interface RunningServer {
   app: FastifyInstance;
   database: Database;
+  /** The job scheduler (null when GOVSITE_JOBS is off); tests await its start-up catch-up. */
+  scheduler: Scheduler | null;
   url: string;
   close(): Promise<void>;
 }
@@ -41,6 +44,8 @@ export async function startServer(
           : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     });
     await app.listen({ host: config.host, port: config.port });
+    // The 16:00 batch and the other jobs (with the start-up catch-up), on every instance: each job takes its own lock.
+    const scheduler: Scheduler | null = config.jobsEnabled ? startScheduler(ctx, { logger: app.log }) : null;
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -48,9 +53,11 @@ export async function startServer(
     return {
       app,
       database,
+      scheduler,
       url: `http://${shownHost}:${port}`,
       close: () => {
         closing ??= (async () => {
+          await scheduler?.stop();
           await app.close();
           await database.close();
         })();

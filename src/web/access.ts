@@ -1,5 +1,6 @@
 // Who is signed in (the /api/session query) and what they may open: the access checks behind routes and the menu.
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import type { sessionInfo } from '../server/modules/auth/schema.ts';
 import { api, queryClient, setCsrfToken } from './request.ts';
@@ -31,6 +32,24 @@ export function dropUserData(): void {
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
 }
 
+let loginNotice: string | null = null;
+
+/**
+ * A notice for the home page's login card (e.g. 「登录已过期，请重新登录」). Kept here rather than in the navigation
+ * state because the workspace guard may redirect home on its own once the session reads as anonymous.
+ */
+export function setLoginNotice(notice: string): void {
+  loginNotice = notice;
+}
+
+export function peekLoginNotice(): string | null {
+  return loginNotice;
+}
+
+export function clearLoginNotice(): void {
+  loginNotice = null;
+}
+
 export function isOrgUser(actor: Actor | undefined): actor is OrgUserActor {
   return actor?.kind === 'ORG_USER';
 }
@@ -41,4 +60,18 @@ export function isOrgUser(actor: Actor | undefined): actor is OrgUserActor {
  */
 export function canAccess(actor: OrgUserActor, access: string | undefined): boolean {
   return access === undefined || actor.menu.includes(access);
+}
+
+/** 退出: ends the session on the server, forgets cached data and returns to the home page (also if the call fails). */
+export function useLogout() {
+  const navigate = useNavigate();
+  return useMutation({
+    mutationFn: () => api.post<{ ok: true }>('/api/auth/logout'),
+    meta: { inlineError: true },
+    onSettled: async () => {
+      dropUserData();
+      await reloadSession().catch(() => {});
+      navigate('/', { replace: true });
+    },
+  });
 }

@@ -69,9 +69,13 @@ async function ensureCsrfToken(): Promise<string> {
   return csrfToken;
 }
 
-export async function request<T>(method: string, path: string, options: { body?: unknown; query?: QueryParams } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+export async function request<T>(
+  method: string,
+  path: string,
+  options: { body?: unknown; query?: QueryParams; headers?: Record<string, string>; form?: FormData } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
+  if (options.body !== undefined && !options.form) headers['content-type'] = 'application/json';
   if (UNSAFE.has(method)) headers['x-csrf-token'] = await ensureCsrfToken();
   let response: Response;
   try {
@@ -79,7 +83,8 @@ export async function request<T>(method: string, path: string, options: { body?:
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      // A form (file upload) sets its own multipart content type with the boundary.
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', t.request.network);
@@ -96,7 +101,12 @@ export async function request<T>(method: string, path: string, options: { body?:
   if (!response.ok) {
     const body = (data ?? {}) as { code?: unknown; message?: unknown; details?: Record<string, unknown> };
     const message = typeof body.message === 'string' && body.message ? body.message : t.request.badResponse;
-    throw new ApiError(response.status, typeof body.code === 'string' ? body.code : 'HTTP_ERROR', message, body.details);
+    throw new ApiError(
+      response.status,
+      typeof body.code === 'string' ? body.code : 'HTTP_ERROR',
+      message,
+      body.details,
+    );
   }
   return data as T;
 }
@@ -104,6 +114,7 @@ export async function request<T>(method: string, path: string, options: { body?:
 export const api = {
   get: <T>(path: string, query?: QueryParams) => request<T>('GET', path, { query }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, { form }),
 };
 
 /** The text to show for any failure. */
@@ -135,7 +146,8 @@ export function handleApiError(error: unknown, options: { inline?: boolean } = {
 export const queryClient = new QueryClient({
   queryCache: new QueryCache({ onError: (error) => handleApiError(error) }),
   mutationCache: new MutationCache({
-    onError: (error, _variables, _result, mutation) => handleApiError(error, { inline: mutation.meta?.inlineError === true }),
+    onError: (error, _variables, _result, mutation) =>
+      handleApiError(error, { inline: mutation.meta?.inlineError === true }),
   }),
   defaultOptions: {
     queries: {

@@ -8,8 +8,9 @@ import pg from 'pg';
 import { type Database, migrateToLatest, openDatabase } from '../../src/db/database.ts';
 import { seedDemo } from '../../src/db/seed/demo.ts';
 
-export const TEMPLATE_DIR = resolve('.tmp/test-template');
-const TEMPLATE_DB = 'govsite_test_template';
+const RUN = (process.env.GOVSITE_TEST_RUN ?? 'default').replace(/[^a-z0-9]/gi, '');
+export const TEMPLATE_DIR = resolve(`.tmp/test-template-${RUN}`);
+const TEMPLATE_DB = `govsite_test_template_${RUN}`;
 
 export function usingPostgres(): boolean {
   return Boolean(process.env.DATABASE_URL);

@@ -2,8 +2,18 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001-foundation.ts';
 import * as m0002 from './0002-sites-requests.ts';
+import * as m0003applications from './0003-applications.ts';
+import * as m0004issuance from './0004-issuance.ts';
+import * as m0006linkChecks from './0006-link-checks.ts';
+import * as m0007orgTools from './0007-org-tools.ts';
+import * as m0008auditChain from './0008-audit-chain.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-sites-requests': m0002,
+  '0003-applications': m0003applications,
+  '0004-issuance': m0004issuance,
+  '0006-link-checks': m0006linkChecks,
+  '0007-org-tools': m0007orgTools,
+  '0008-audit-chain': m0008auditChain,
 };

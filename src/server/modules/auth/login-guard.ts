@@ -51,8 +51,9 @@ export async function logLogin(
     .execute();
 }
 
-export function lockedMessage(until: Date): string {
+/** `secret` names what was typed wrong: 密码 for the 组织单位 login, 校验码 for the 填报单位 login. */
+export function lockedMessage(until: Date, secret = '密码'): string {
   const p = shanghaiParts(until);
   const hm = `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
-  return `密码连续错误 ${MAX_FAILED_ATTEMPTS} 次，账号已锁定，请于 ${formatDateCN(until)} ${hm}（北京时间）后再试`;
+  return `${secret}连续错误 ${MAX_FAILED_ATTEMPTS} 次，账号已锁定，请于 ${formatDateCN(until)} ${hm}（北京时间）后再试`;
 }

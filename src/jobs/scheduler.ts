@@ -1,0 +1,116 @@
+// The in-process scheduler: each job is one entry (name, Asia/Shanghai cron pattern, handler, optional start-up
+// catch-up). Handlers are idempotent and take their own locks, so running one twice or on two instances does no harm.
+import { Cron } from 'croner';
+import { needsCatchUp } from '../domain/issuance.ts';
+import type { AppContext } from '../server/context.ts';
+import { sealAuditLog } from '../server/modules/audit/chain.ts';
+import { lastSuccessfulCutoff } from '../server/modules/issuance/runs-repository.ts';
+import { purgeExpiredSessions } from '../server/plugins/session.ts';
+import { issueCodes } from './issue-codes.ts';
+import { linkSweepJob } from './link-sweep.ts';
+
+export const JOB_TIMEZONE = 'Asia/Shanghai';
+
+export interface JobDefinition {
+  name: string;
+  /** croner pattern with seconds, read in Asia/Shanghai. */
+  schedule: string;
+  /** Does the work; returns a one-line summary for the log. `signal` aborts at stop(): long jobs end early. */
+  run(ctx: AppContext, trigger: 'SCHEDULE' | 'STARTUP', signal?: AbortSignal): Promise<string>;
+  /** Asked once at start-up: should the job run now because a scheduled run was missed? */
+  runAtStartup?(ctx: AppContext): Promise<boolean>;
+}
+
+/** Adding a job (offline restore, link checks …) is one entry here. */
+export const JOBS: readonly JobDefinition[] = [
+  {
+    // 每天 16:00 生成网站标识码 (SPEC §7.1.4), every calendar day; a 16:00 missed while down is caught up at start-up.
+    name: 'issue-codes',
+    schedule: '0 0 16 * * *',
+    run: async (ctx, trigger) => {
+      const r = await issueCodes(ctx, { trigger });
+      return `run ${r.runId} ${r.status}: issued ${r.issued}, skipped ${r.skipped}, errors ${r.errors.length}${r.message ? ` — ${r.message}` : ''}`;
+    },
+    runAtStartup: async (ctx) => needsCatchUp(await lastSuccessfulCutoff(ctx.db), ctx.clock.now()),
+  },
+  {
+    name: 'purge-sessions',
+    schedule: '0 7 * * * *',
+    run: async (ctx) => `removed ${await purgeExpiredSessions(ctx.db, ctx.clock.now())} expired sessions`,
+  },
+  {
+    // Seals new audit entries into the hash chain (migration 0008) every minute.
+    name: 'seal-audit',
+    schedule: '0 * * * * *',
+    run: async (ctx) => `sealed ${await sealAuditLog(ctx.db)} audit entries`,
+  },
+  // 每天 02:00 检查首页、其他域名和栏目地址 (issue 10), under its own advisory lock and time budget.
+  linkSweepJob,
+];
+
+export interface JobLogger {
+  info(obj: Record<string, unknown>, msg: string): void;
+  error(obj: Record<string, unknown>, msg: string): void;
+}
+
+export interface Scheduler {
+  /** Settles when the start-up catch-ups have finished (whatever their outcome). */
+  readonly startupDone: Promise<void>;
+  /** Stops the timers and waits for runs in progress. */
+  stop(): Promise<void>;
+}
+
+export function startScheduler(
+  ctx: AppContext,
+  options: { logger: JobLogger; jobs?: readonly JobDefinition[] },
+): Scheduler {
+  const { logger } = options;
+  const jobs = options.jobs ?? JOBS;
+  const inFlight = new Set<Promise<void>>();
+  let stopped = false;
+  const stopping = new AbortController();
+
+  const launch = (job: JobDefinition, trigger: 'SCHEDULE' | 'STARTUP'): Promise<void> => {
+    const run = (async () => {
+      try {
+        const summary = await job.run(ctx, trigger, stopping.signal);
+        logger.info({ job: job.name, trigger }, summary);
+      } catch (error) {
+        logger.error({ job: job.name, trigger, err: error }, `job ${job.name} failed`);
+      }
+    })();
+    inFlight.add(run);
+    void run.finally(() => inFlight.delete(run));
+    return run;
+  };
+
+  // `protect` skips a tick while the previous run of the same job is still going.
+  const crons = jobs.map(
+    (job) =>
+      new Cron(job.schedule, { name: `govsite:${job.name}`, timezone: JOB_TIMEZONE, protect: true }, () =>
+        stopped ? undefined : launch(job, 'SCHEDULE'),
+      ),
+  );
+
+  const startupDone = Promise.all(
+    jobs.map(async (job) => {
+      if (!job.runAtStartup) return;
+      try {
+        if (!stopped && (await job.runAtStartup(ctx))) await launch(job, 'STARTUP');
+      } catch (error) {
+        logger.error({ job: job.name, err: error }, `start-up check of job ${job.name} failed`);
+      }
+    }),
+  ).then(() => undefined);
+
+  return {
+    startupDone,
+    stop: async () => {
+      stopped = true;
+      stopping.abort();
+      for (const cron of crons) cron.stop();
+      await startupDone;
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}

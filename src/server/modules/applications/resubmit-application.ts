@@ -1,0 +1,97 @@
+// 修改并重新提交: a RETURNED application is corrected and resubmitted with its 临时码 (SPEC §16 item 2): same
+// application, same 临时码, the stored chain snapshot restarts at chain[0].
+
+import { applicantProgressText, decide } from '../../../domain/requests.ts';
+import type { SiteInfo, SiteInfoInput } from '../../../domain/site-info.ts';
+import { writeAudit } from '../../audit.ts';
+import type { AppContext } from '../../context.ts';
+import { AppError } from '../../errors.ts';
+import { assertNoDuplicates, conflictFromUniqueViolation } from './conflicts.ts';
+import { findByTempCode } from './find-by-temp-code.ts';
+import { lockOrgUnit, orgsByCode, updateApplicationSite, updateRequestIfUnchanged } from './repository.ts';
+import { invalidInfo, validateApplicationInfo } from './submit-application.ts';
+import { STATE_CONFLICT_MESSAGE } from './withdraw-application.ts';
+
+/** JSON with sorted keys: jsonb does not keep the key order it was given. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
+/** Top-level fields whose value changed, for the 审核流水 entry. */
+function changedFields(before: Partial<SiteInfo>, after: SiteInfo): string[] {
+  return (Object.keys(after) as (keyof SiteInfo)[]).filter((k) => canonical(before[k]) !== canonical(after[k]));
+}
+
+export async function resubmitApplication(
+  ctx: AppContext,
+  input: { tempCode: string; info: SiteInfoInput; ip: string },
+) {
+  const row = await findByTempCode(ctx, input.tempCode, input.ip);
+  const decision = decide(
+    { type: 'NEW_SITE', state: row.state, chain: row.chain, stepIndex: row.step_index },
+    { kind: 'REQUESTER' },
+    'SUBMIT',
+  );
+  if (!decision.ok) throw new AppError('STATE_CONFLICT', `不能重新提交：${decision.reason}`);
+  const { info, org } = await validateApplicationInfo(ctx, input.info);
+  // The review chain was snapshotted from the org and the portal choice; changing either is a new application.
+  const locked = '重新提交时不能修改；如需修改，请撤回本申请后重新申请';
+  if (info.orgCode !== row.org_code) {
+    throw invalidInfo([{ field: 'orgCode', message: `网站组织单位标识码${locked}` }]);
+  }
+  if (info.isPortal !== row.is_portal) {
+    throw invalidInfo([{ field: 'isPortal', message: `是否本级政府门户网站${locked}` }]);
+  }
+  await assertNoDuplicates(ctx.db, info, row.site_id);
+
+  const next = decision.next;
+  const now = ctx.clock.now();
+  const before = row.info as Partial<SiteInfo>;
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      await lockOrgUnit(trx, org.code);
+      await assertNoDuplicates(trx, info, row.site_id);
+      const changed = await updateRequestIfUnchanged(
+        trx,
+        { id: row.id, state: row.state, stepIndex: row.step_index, version: row.version },
+        {
+          state: next.state,
+          stepIndex: next.stepIndex,
+          currentOrg: next.currentOrg,
+          at: now,
+          payload: { ...(row.payload as Record<string, unknown>), info },
+        },
+      );
+      if (!changed) throw new AppError('STATE_CONFLICT', STATE_CONFLICT_MESSAGE);
+      await updateApplicationSite(trx, row.site_id, info, now);
+      await writeAudit(
+        trx,
+        now,
+        { kind: 'ANONYMOUS' },
+        {
+          action: '重新提交',
+          entityType: 'REQUEST',
+          entityId: String(row.id),
+          requestId: row.id,
+          fromState: row.state,
+          toState: next.state,
+          data: { changedFields: changedFields(before, info) },
+        },
+        input.ip,
+      );
+    });
+  } catch (error) {
+    throw (await conflictFromUniqueViolation(ctx.db, error, info, org, row.site_id)) ?? error;
+  }
+  const first = row.chain[0] ?? '';
+  const orgs = await orgsByCode(ctx.db, [first]);
+  return {
+    state: next.state,
+    text: applicantProgressText({ state: next.state }, now),
+    firstReviewer: { code: first, name: orgs.get(first)?.name ?? first },
+  };
+}

@@ -1,0 +1,25 @@
+// Schemas of the 填报单位 login and its own record.
+import { z } from 'zod';
+
+export const siteLoginBody = z.object({
+  siteCode: z.string().trim().min(1, '请输入网站标识码').max(40),
+  checkCode: z.string().min(1, '请输入校验码').max(40),
+});
+
+export const siteLoginResult = z.object({ csrfToken: z.string(), siteCode: z.string() });
+
+export const siteRecord = z.object({
+  siteCode: z.string(),
+  name: z.string(),
+  homeUrl: z.string(),
+  sponsorName: z.string(),
+  isPortal: z.boolean(),
+  isServicePlatform: z.boolean(),
+  orgCode: z.string(),
+  orgName: z.string(),
+  orgChain: z.array(z.object({ code: z.string(), name: z.string(), level: z.number().int() })),
+  runStatus: z.string(),
+  runStatusLabel: z.string(),
+  codeIssuedAt: z.string().nullable(),
+  firstLoginAt: z.string().nullable(),
+});

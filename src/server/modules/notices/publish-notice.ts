@@ -1,0 +1,59 @@
+// 发布重要通知: the root to all units, a level-1 unit to its own subtree; sanitized body, attachments claimed.
+import type { z } from 'zod';
+import type { NoticeAudience } from '../../../db/schema.ts';
+import { writeAudit } from '../../audit.ts';
+import type { AppContext, OrgActor } from '../../context.ts';
+import { forbidden, invalid } from '../../errors.ts';
+import { claimAttachments, insertNotice, recordRead } from './repository.ts';
+import { plainText, sanitizeNoticeHtml } from './sanitize.ts';
+import type { publishBody } from './schema.ts';
+
+export function canPublish(actor: OrgActor): boolean {
+  return actor.orgLevel <= 1;
+}
+
+export async function publishNotice(
+  ctx: AppContext,
+  opts: { actor: OrgActor; input: z.infer<typeof publishBody>; ip: string | null },
+): Promise<{ id: number }> {
+  const { actor, input } = opts;
+  if (!canPublish(actor)) throw forbidden('只有国务院办公厅和省级（部委）组织单位可以发布重要通知');
+  if (actor.orgLevel > 0 && input.audience === 'ALL') {
+    throw forbidden('省级（部委）组织单位只能向本单位及下级组织单位发布通知');
+  }
+  const audience: NoticeAudience = actor.orgLevel === 0 ? (input.audience ?? 'ALL') : 'SUBTREE';
+  const bodyHtml = sanitizeNoticeHtml(input.bodyHtml);
+  if (plainText(bodyHtml) === '') throw invalid('请填写通知正文');
+  const ids = [...new Set(input.attachmentIds)];
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const id = await insertNotice(trx, {
+      title: input.title,
+      bodyHtml,
+      publisherOrg: actor.orgCode,
+      audience,
+      pinned: input.pinned,
+      publishedAt: now,
+      publishedBy: actor.userId,
+      publisherName: actor.displayName,
+    });
+    const claimed = await claimAttachments(trx, id, actor.userId, ids);
+    if (claimed !== ids.length) throw invalid('部分附件已失效，请重新上传后再发布');
+    // The author has read what they wrote.
+    await recordRead(trx, id, actor, now);
+    await writeAudit(
+      trx,
+      now,
+      actor,
+      {
+        action: '发布重要通知',
+        entityType: 'NOTICE',
+        entityId: String(id),
+        comment: input.title,
+        data: { audience, pinned: input.pinned, attachments: ids.length },
+      },
+      opts.ip,
+    );
+    return { id };
+  });
+}

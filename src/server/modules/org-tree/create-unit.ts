@@ -1,0 +1,59 @@
+// 挂接关系维护 — 新建组织单位: under an enabled parent, one level below it, with a well-formed unused code.
+import type { z } from 'zod';
+import { parseOrgCode } from '../../../domain/org-code.ts';
+import { writeAudit } from '../../audit.ts';
+import type { AppContext, OrgActor } from '../../context.ts';
+import { AppError, invalid } from '../../errors.ts';
+import { findOrgUnit, insertOrgUnits } from '../org-units/repository.ts';
+import { lockUnit, ORG_UNIT_ENTITY } from './repository.ts';
+import type { createUnitBody } from './schema.ts';
+
+export async function createUnit(
+  ctx: AppContext,
+  opts: { actor: OrgActor; input: z.infer<typeof createUnitBody>; ip: string | null },
+): Promise<{ code: string }> {
+  const { input } = opts;
+  const parsed = parseOrgCode(input.code);
+  if (!parsed.ok) throw invalid(parsed.reason);
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const parent = await lockUnit(trx, input.parentCode);
+    if (!parent) throw invalid(`上级组织单位 ${input.parentCode} 不存在`);
+    if (!parent.enabled) throw invalid(`上级组织单位「${parent.display_name}」已停用`);
+    if (parent.level >= 3) throw invalid('第三级（县/垂管分局）组织单位之下不能再设下级');
+    if (await findOrgUnit(trx, parsed.code)) {
+      throw new AppError('CONFLICT', `组织单位标识码 ${parsed.code} 已存在`);
+    }
+    await insertOrgUnits(
+      trx,
+      [
+        {
+          code: parsed.code,
+          name: input.name,
+          displayName: input.displayName,
+          level: parent.level + 1,
+          branch: input.branch ?? (parsed.family === 'LOCAL' ? 'LOCAL' : 'VERTICAL'),
+          parentCode: parent.code,
+          principal: input.principal,
+          contacts: input.contacts,
+        },
+      ],
+      now,
+    );
+    await writeAudit(
+      trx,
+      now,
+      opts.actor,
+      {
+        action: '新建组织单位',
+        entityType: ORG_UNIT_ENTITY,
+        entityId: parsed.code,
+        toState: 'ENABLED',
+        comment: `在「${parent.display_name}」之下新建「${input.displayName}」（${parsed.code}）`,
+        data: { parentCode: parent.code, name: input.name, displayName: input.displayName },
+      },
+      opts.ip,
+    );
+    return { code: parsed.code };
+  });
+}

@@ -1,0 +1,61 @@
+// The xlsx form of the list: the visible columns in display order, cells neutralised against formula injection,
+// the file name of SPEC §13 and its Content-Disposition.
+import type { Worksheet } from 'exceljs';
+import { YES_NO } from '../../../domain/status-labels.ts';
+import { compactDateTimeCN, formatDateTimeCN } from './present.ts';
+import { SITE_COLUMN_TITLES, type SiteColumnKey, type SiteRowView } from './schema.ts';
+
+export const SHEET_NAME = '政府网站基本信息';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A spreadsheet would run a cell starting with = + - @ (or a tab / CR) as a formula: keep it text. */
+export function neutraliseCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+const yesNo = (v: boolean) => (v ? YES_NO.yes : YES_NO.no);
+
+function cellText(row: SiteRowView, key: SiteColumnKey): string {
+  switch (key) {
+    case 'siteCode':
+      return row.siteCode ?? '';
+    case 'isPortal':
+      return yesNo(row.isPortal);
+    case 'isServicePlatform':
+      return yesNo(row.isServicePlatform);
+    case 'updatedAt':
+      return formatDateTimeCN(new Date(row.updatedAt));
+    default:
+      return row[key];
+  }
+}
+
+const WIDTHS: Partial<Record<SiteColumnKey, number>> = { name: 36, homeUrl: 40, sponsorName: 30, updatedAt: 20 };
+const COLUMN_KEYS = Object.keys(SITE_COLUMN_TITLES) as SiteColumnKey[];
+
+/** Never 校验码 or 临时码: only the list's own columns are written. */
+export function exportCells(row: SiteRowView): string[] {
+  return COLUMN_KEYS.map((key) => neutraliseCell(cellText(row, key)));
+}
+
+export function setUpSheet(sheet: Worksheet): void {
+  sheet.columns = COLUMN_KEYS.map((key) => ({ header: SITE_COLUMN_TITLES[key], key, width: WIDTHS[key] ?? 16 }));
+  sheet.getRow(1).font = { bold: true };
+}
+
+/** Worksheet options: the heading row stays in view (the streaming writer takes views only here). */
+export const SHEET_OPTIONS = { views: [{ state: 'frozen' as const, ySplit: 1 }] };
+
+export function exportFileName(orgCode: string, at: Date, suffix: string): string {
+  return `政府网站基本信息_${orgCode}_${compactDateTimeCN(at)}_${suffix}.xlsx`;
+}
+
+/** RFC 6266 / 5987: an ASCII fallback and the UTF-8 name. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}

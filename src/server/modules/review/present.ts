@@ -1,0 +1,104 @@
+// Presents list rows for one viewer: the labels it sees (SPEC §7.8) and its abilities computed from decide().
+import {
+  type Decision,
+  decide,
+  orgStatusLabel,
+  type RequestActor,
+  type RequestSnapshot,
+} from '../../../domain/requests.ts';
+import { runStatusText, shanghaiParts } from '../../../domain/status-labels.ts';
+import type { SiteListRow } from './repository.ts';
+import { type Ability, REQUEST_TYPE_LABELS, type SiteRowView } from './schema.ts';
+
+const NO_REQUEST = '该记录没有待处理的申请';
+
+function fromDecision(decision: Decision): Ability {
+  return decision.ok ? { allowed: true } : { allowed: false, reason: decision.reason };
+}
+
+/** What the viewer may do with the row's request now, and why not (shown on disabled buttons). */
+export function rowAbilities(request: SiteListRow['request'], viewerOrg: string): SiteRowView['abilities'] {
+  const view: Ability = { allowed: true };
+  if (!request) {
+    const denied = { allowed: false, reason: NO_REQUEST };
+    return { approve: denied, return: denied, submit: denied, view };
+  }
+  const snapshot: RequestSnapshot = {
+    type: request.type,
+    state: request.state,
+    chain: request.chain,
+    stepIndex: request.stepIndex,
+  };
+  const actor: RequestActor = { kind: 'ORG', orgCode: viewerOrg };
+  const submit = fromDecision(decide(snapshot, actor, 'SUBMIT_ALL'));
+  if (request.type !== 'NEW_SITE') {
+    // Modifications, flags and offline requests are reviewed with their own buttons (SPEC §8.1 1.6–1.8, 2).
+    const denied = {
+      allowed: false,
+      reason: `该记录的申请为“${REQUEST_TYPE_LABELS[request.type]}”，请使用对应的审核功能`,
+    };
+    return { approve: denied, return: denied, submit, view };
+  }
+  return {
+    approve: fromDecision(decide(snapshot, actor, 'APPROVE')),
+    // The reason is asked for in the dialog; any non-empty text checks the rest of the rule.
+    return: fromDecision(decide(snapshot, actor, 'RETURN', '退回')),
+    submit,
+    view,
+  };
+}
+
+function provinceOf(row: SiteListRow): string {
+  // The root (国务院办公厅) fills the 部委 column for its own sites, as the org-code lookup does.
+  return row.orgLevel === 0 ? row.orgName : (row.level1Name ?? '');
+}
+
+/** 列表状态: the run-status text the organizing unit sees; empty while it is still an application. */
+export function listStatusText(row: Pick<SiteListRow, 'runStatus' | 'runStatusUntil'>): string {
+  if (row.runStatus === 'APPLYING' || row.runStatus === 'WITHDRAWN') return '';
+  const until = row.runStatusUntil ?? undefined;
+  return runStatusText({
+    side: 'ORG',
+    status: row.runStatus,
+    restoreDate: row.runStatus === 'TEMP_OFFLINE' ? until : undefined,
+    onlineDate: row.runStatus === 'EMERGENCY_OFFLINE' ? until : undefined,
+  });
+}
+
+export function presentRow(row: SiteListRow, viewerOrg: string): SiteRowView {
+  const request = row.request;
+  return {
+    id: row.id,
+    siteCode: row.siteCode,
+    name: row.name,
+    homeUrl: row.homeUrl,
+    orgCode: row.orgCode,
+    province: provinceOf(row),
+    city: row.level2Name ?? '',
+    county: row.level3Name ?? '',
+    sponsorName: row.sponsorName,
+    isPortal: row.isPortal,
+    isServicePlatform: row.isServicePlatform,
+    runStatus: row.runStatus,
+    listStatus: listStatusText(row),
+    orgStatus: request ? orgStatusLabel(request, viewerOrg) : '',
+    updatedAt: row.updatedAt.toISOString(),
+    waitingForMe: row.waitingForMe,
+    request: request ? { ...request, typeLabel: REQUEST_TYPE_LABELS[request.type] } : null,
+    abilities: rowAbilities(request, viewerOrg),
+  };
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** `YYYY-MM-DD HH:mm:ss` in Asia/Shanghai. */
+export function formatDateTimeCN(date: Date): string {
+  const p = shanghaiParts(date);
+  return `${p.year}-${pad2(p.month)}-${pad2(p.day)} ${pad2(p.hour)}:${pad2(p.minute)}:${pad2(p.second)}`;
+}
+
+/** `YYYYMMDDHHmmss` in Asia/Shanghai, for file names. */
+export function compactDateTimeCN(date: Date): string {
+  const p = shanghaiParts(date);
+  return `${p.year}${pad2(p.month)}${pad2(p.day)}${pad2(p.hour)}${pad2(p.minute)}${pad2(p.second)}`;
+}

@@ -1,0 +1,272 @@
+// Database reads of the site list: every site and application in the viewer's subtree with its open/latest request,
+// filtered, sorted and paged in SQL; keyset batches for the full export.
+import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { RequestState, RequestType, RunStatus } from '../../../db/schema.ts';
+import type { Db } from '../../context.ts';
+import { likePattern, subtreePattern } from '../org-units/repository.ts';
+import type { SiteFilters } from './schema.ts';
+import { orgStatusCondition, shownRequestMatches } from './status-filter-sql.ts';
+
+export interface Viewer {
+  orgCode: string;
+  orgPath: string;
+}
+
+export interface SiteListRow {
+  id: number;
+  siteCode: string | null;
+  name: string;
+  homeUrl: string;
+  orgCode: string;
+  orgLevel: number;
+  orgName: string;
+  level1Name: string | null;
+  level2Name: string | null;
+  level3Name: string | null;
+  sponsorName: string;
+  isPortal: boolean;
+  isServicePlatform: boolean;
+  runStatus: RunStatus;
+  runStatusUntil: string | null;
+  updatedAt: Date;
+  waitingForMe: boolean;
+  request: {
+    id: number;
+    type: RequestType;
+    state: RequestState;
+    chain: string[];
+    stepIndex: number;
+    currentOrg: string | null;
+    version: number;
+  } | null;
+}
+
+/** 待我审核: some request of the site waits for `me` (an uncorrelated set, hashed once per query). */
+const waiting = (me: string) => sql<boolean>`(s.id IN (SELECT w.site_id FROM requests w WHERE w.current_org = ${me}))`;
+/** Drafts and withdrawn requests are not the organizing units' business. */
+const HIDDEN_REQUEST_STATES = ['DRAFT', 'WITHDRAWN'] as const;
+
+/** The request a row shows: the open one if any, else the latest one (a LATERAL subquery on `s`). */
+function shownRequest(db: Db) {
+  return db
+    .selectFrom('requests as rq')
+    .select(['rq.id', 'rq.type', 'rq.state', 'rq.chain', 'rq.step_index', 'rq.current_org', 'rq.version'])
+    .where(sql<boolean>`rq.site_id = s.id`)
+    .where('rq.state', 'not in', HIDDEN_REQUEST_STATES)
+    .orderBy(sql`rq.state IN ('SUBMITTED', 'IN_REVIEW', 'CODE_PENDING')`, 'desc')
+    .orderBy('rq.id', 'desc')
+    .limit(1)
+    .as('r');
+}
+
+function filterConditions(viewer: Viewer, f: SiteFilters): Expression<SqlBool>[] {
+  const c: Expression<SqlBool>[] = [];
+  if (f.name) c.push(sql`s.name ILIKE ${likePattern(f.name)}`);
+  if (f.siteCode) c.push(sql`s.site_code ILIKE ${`${f.siteCode.replace(/[\\%_]/g, '')}%`}`);
+  if (f.homeUrl) c.push(sql`s.home_url ILIKE ${likePattern(f.homeUrl)}`);
+  if (f.sponsor) c.push(sql`s.sponsor_name ILIKE ${likePattern(f.sponsor)}`);
+  // 省/市/县: the most specific org chosen; its subtree is every org whose path holds its code.
+  const area = f.county ?? f.city ?? f.province;
+  if (area) c.push(sql`o.path LIKE ${`%/${area}/%`}`);
+  if (f.isPortal !== undefined) c.push(sql`s.is_portal = ${f.isPortal}`);
+  if (f.isServicePlatform !== undefined) c.push(sql`s.is_service_platform = ${f.isServicePlatform}`);
+  if (f.runStatus) c.push(sql`s.run_status = ${f.runStatus}`);
+  else if (!f.includeDeleted) c.push(sql`s.run_status <> 'DELETED'`);
+  if (f.orgStatus) c.push(shownRequestMatches(orgStatusCondition(f.orgStatus, viewer.orgCode)));
+  if (f.requestType) c.push(shownRequestMatches(sql`r.type = ${f.requestType}`));
+  if (f.waitingForMe) c.push(waiting(viewer.orgCode));
+  return c;
+}
+
+/** The scoped FROM: sites of the subtree with their org; request filters are semi-joins (no per-row LATERAL). */
+function scopedSites(db: Db, viewer: Viewer, filters: SiteFilters | null) {
+  return (
+    db
+      .selectFrom('sites as s')
+      .innerJoin('org_units as o', 'o.code', 's.org_code')
+      .where('o.path', 'like', subtreePattern(viewer.orgPath))
+      // A withdrawn application marks its site WITHDRAWN; applications are never stored as drafts.
+      .where('s.run_status', '<>', 'WITHDRAWN')
+      .where((eb) => eb.and(filters ? filterConditions(viewer, filters) : []))
+  );
+}
+
+interface SortKeyDef {
+  expr: RawBuilder<unknown>;
+  type: 'boolean' | 'timestamptz' | 'text' | 'integer';
+}
+
+/** Two sort keys, then the id, all in one direction (so a row comparison gives the keyset condition). */
+function sortKeys(filters: SiteFilters, me: string): { keys: [SortKeyDef, SortKeyDef]; dir: 'asc' | 'desc' } {
+  // Not a bare 0: in ORDER BY that would mean "column 0".
+  const none: SortKeyDef = { expr: sql`CAST(0 AS integer)`, type: 'integer' };
+  const updated: SortKeyDef = { expr: sql`s.updated_at`, type: 'timestamptz' };
+  switch (filters.sort) {
+    case 'default':
+      return { keys: [{ expr: waiting(me), type: 'boolean' }, updated], dir: 'desc' };
+    case 'updatedAt':
+      return { keys: [none, updated], dir: filters.order };
+    case 'name':
+      return { keys: [none, { expr: sql`s.name`, type: 'text' }], dir: filters.order };
+    case 'siteCode':
+      return { keys: [none, { expr: sql`coalesce(s.site_code, '')`, type: 'text' }], dir: filters.order };
+  }
+}
+
+/**
+ * Rows in list order, in two phases: the page (ids and sort keys) is chosen on the scoped sites alone, then only its
+ * rows get the shown request, the ancestor names and the keyset cursor.
+ */
+function selectRows(
+  db: Db,
+  viewer: Viewer,
+  filters: SiteFilters,
+  page: { limit: number; offset?: number; after?: readonly string[]; siteId?: number },
+) {
+  const { keys, dir } = sortKeys(filters, viewer.orgCode);
+  const [k1, k2] = keys;
+  let inner = scopedSites(db, viewer, filters).select(['s.id', k1.expr.as('k1'), k2.expr.as('k2')]);
+  if (page.siteId !== undefined) inner = inner.where('s.id', '=', page.siteId);
+  const after = page.after;
+  if (after) {
+    const values = [...keys, { type: 'integer' }].map((k, i) => sql`CAST(${after[i] ?? null} AS ${sql.raw(k.type)})`);
+    const op = sql.raw(dir === 'desc' ? '<' : '>');
+    inner = inner.where(sql<boolean>`(${k1.expr}, ${k2.expr}, s.id) ${op} (${sql.join(values)})`);
+  }
+  inner = inner
+    .orderBy(k1.expr, dir)
+    .orderBy(k2.expr, dir)
+    .orderBy('s.id', dir)
+    .limit(page.limit)
+    .offset(page.offset ?? 0);
+  return db
+    .selectFrom(inner.as('pg'))
+    .innerJoin('sites as s', 's.id', 'pg.id')
+    .innerJoin('org_units as o', 'o.code', 's.org_code')
+    .leftJoinLateral(shownRequest(db), (join) => join.onTrue())
+    .leftJoin('org_units as p1', (j) => j.on(sql<boolean>`p1.code = split_part(o.path, '/', 3)`))
+    .leftJoin('org_units as p2', (j) => j.on(sql<boolean>`p2.code = split_part(o.path, '/', 4)`))
+    .leftJoin('org_units as p3', (j) => j.on(sql<boolean>`p3.code = split_part(o.path, '/', 5)`))
+    .select([
+      's.id',
+      's.site_code',
+      's.name',
+      's.home_url',
+      's.org_code',
+      'o.level as org_level',
+      'o.display_name as org_name',
+      'p1.display_name as l1',
+      'p2.display_name as l2',
+      'p3.display_name as l3',
+      's.sponsor_name',
+      's.is_portal',
+      's.is_service_platform',
+      's.run_status',
+      sql<string | null>`to_char(s.run_status_until, 'YYYY-MM-DD')`.as('run_status_until'),
+      's.updated_at as last_updated',
+      waiting(viewer.orgCode).as('waiting'),
+      'r.id as request_id',
+      'r.type as request_type',
+      'r.state as request_state',
+      'r.chain as request_chain',
+      'r.step_index as request_step',
+      'r.current_org as request_current_org',
+      'r.version as request_version',
+      sql<string[]>`ARRAY[pg.k1::text, pg.k2::text, pg.id::text]`.as('cursor'),
+    ])
+    .orderBy('pg.k1', dir)
+    .orderBy('pg.k2', dir)
+    .orderBy('pg.id', dir);
+}
+
+type RawRow = Awaited<ReturnType<ReturnType<typeof selectRows>['execute']>>[number];
+
+function toListRow(r: RawRow): SiteListRow {
+  return {
+    id: r.id,
+    siteCode: r.site_code,
+    name: r.name,
+    homeUrl: r.home_url,
+    orgCode: r.org_code,
+    orgLevel: r.org_level,
+    orgName: r.org_name,
+    level1Name: r.l1,
+    level2Name: r.l2,
+    level3Name: r.l3,
+    sponsorName: r.sponsor_name,
+    isPortal: r.is_portal,
+    isServicePlatform: r.is_service_platform,
+    runStatus: r.run_status,
+    runStatusUntil: r.run_status_until,
+    updatedAt: new Date(r.last_updated),
+    waitingForMe: r.waiting,
+    request:
+      r.request_id === null || r.request_type === null || r.request_state === null
+        ? null
+        : {
+            id: r.request_id,
+            type: r.request_type,
+            state: r.request_state,
+            chain: r.request_chain ?? [],
+            stepIndex: r.request_step ?? 0,
+            currentOrg: r.request_current_org,
+            version: r.request_version ?? 1,
+          },
+  };
+}
+
+export async function listSiteRows(
+  db: Db,
+  viewer: Viewer,
+  filters: SiteFilters,
+  page: number,
+  pageSize: number,
+): Promise<{ rows: SiteListRow[]; total: number }> {
+  const [rows, total] = await Promise.all([
+    selectRows(db, viewer, filters, { limit: pageSize, offset: (page - 1) * pageSize }).execute(),
+    scopedSites(db, viewer, filters).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows.map(toListRow), total: total.n };
+}
+
+/** Rows of the subtree waiting for the viewer's unit (the 「待我审核」 count). */
+export async function countWaiting(db: Db, viewer: Viewer): Promise<number> {
+  const row = await db
+    .selectFrom('requests as r')
+    .innerJoin('sites as s', 's.id', 'r.site_id')
+    .innerJoin('org_units as o', 'o.code', 's.org_code')
+    .select(sql<number>`count(DISTINCT s.id)::int`.as('n'))
+    .where('r.current_org', '=', viewer.orgCode)
+    .where('o.path', 'like', subtreePattern(viewer.orgPath))
+    .where('s.run_status', 'not in', ['WITHDRAWN', 'DELETED'])
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** All filtered rows in list order, `batchSize` at a time by keyset (no OFFSET), at most `limit` rows. */
+export async function* iterateSiteRows(
+  db: Db,
+  viewer: Viewer,
+  filters: SiteFilters,
+  batchSize: number,
+  limit: number,
+): AsyncGenerator<SiteListRow[]> {
+  let cursor: string[] | undefined;
+  let seen = 0;
+  while (seen < limit) {
+    const size = Math.min(batchSize, limit - seen);
+    const rows = await selectRows(db, viewer, filters, { limit: size, after: cursor }).execute();
+    if (rows.length === 0) return;
+    seen += rows.length;
+    cursor = rows[rows.length - 1]?.cursor;
+    yield rows.map(toListRow);
+    if (rows.length < size) return;
+  }
+}
+
+/** One site of the viewer's subtree (WITHDRAWN entries excluded), with the list columns. */
+export async function findSiteRow(db: Db, viewer: Viewer, siteId: number): Promise<SiteListRow | null> {
+  const filters: SiteFilters = { sort: 'default', order: 'desc', includeDeleted: true };
+  const row = await selectRows(db, viewer, filters, { limit: 1, siteId }).executeTakeFirst();
+  return row ? toListRow(row) : null;
+}

@@ -1,0 +1,189 @@
+// Database access for review actions and the record view: visible requests, the compare-and-set transition,
+// a site's full record and its 审核流水.
+import { sql } from 'kysely';
+import type { RequestState, RequestType } from '../../../db/schema.ts';
+import type { NextState } from '../../../domain/requests.ts';
+import type { Db, Trx } from '../../context.ts';
+import { subtreePattern } from '../org-units/repository.ts';
+import type { Viewer } from './repository.ts';
+
+export interface VisibleRequest {
+  id: number;
+  type: RequestType;
+  state: RequestState;
+  chain: string[];
+  stepIndex: number;
+  version: number;
+  siteId: number;
+  siteCode: string | null;
+  siteName: string;
+}
+
+/**
+ * A request the viewer may see: its site's org is in the viewer's subtree, or the viewer's unit is in its chain.
+ * Withdrawn applications are gone for the organizing units.
+ */
+export async function findVisibleRequest(trx: Db | Trx, viewer: Viewer, id: number): Promise<VisibleRequest | null> {
+  const row = await trx
+    .selectFrom('requests as r')
+    .innerJoin('sites as s', 's.id', 'r.site_id')
+    .innerJoin('org_units as o', 'o.code', 's.org_code')
+    .select([
+      'r.id',
+      'r.type',
+      'r.state',
+      'r.chain',
+      'r.step_index',
+      'r.version',
+      's.id as site_id',
+      's.site_code',
+      's.name as site_name',
+    ])
+    .where('r.id', '=', id)
+    .where('r.state', 'not in', ['DRAFT', 'WITHDRAWN'])
+    .where((eb) =>
+      eb.or([eb('o.path', 'like', subtreePattern(viewer.orgPath)), sql<boolean>`${viewer.orgCode} = ANY(r.chain)`]),
+    )
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    id: row.id,
+    type: row.type,
+    state: row.state,
+    chain: row.chain,
+    stepIndex: row.step_index,
+    version: row.version,
+    siteId: row.site_id,
+    siteCode: row.site_code,
+    siteName: row.site_name,
+  };
+}
+
+export interface CasInput {
+  id: number;
+  from: { state: RequestState; stepIndex: number; version: number };
+  next: NextState;
+  now: Date;
+  /** RETURN: the reason the applicant sees. */
+  returnReason?: string;
+}
+
+/** The compare-and-set: applies `next` only if the row is still exactly `from`. Returns false when it is not. */
+export async function compareAndSetRequest(trx: Trx, input: CasInput): Promise<boolean> {
+  const { next, now, from } = input;
+  const stepChanged = next.stepIndex !== from.stepIndex;
+  const result = await trx
+    .updateTable('requests')
+    .set((eb) => ({
+      state: next.state,
+      step_index: next.stepIndex,
+      current_org: next.currentOrg,
+      version: eb('version', '+', 1),
+      updated_at: now,
+      ...(stepChanged ? { step_entered_at: now } : {}),
+      ...(next.finalApproval ? { final_approved_at: now, decided_at: now } : {}),
+      ...(next.state === 'RETURNED' ? { return_reason: input.returnReason ?? null, decided_at: now } : {}),
+    }))
+    .where('id', '=', input.id)
+    .where('state', '=', from.state)
+    .where('step_index', '=', from.stepIndex)
+    .where('version', '=', from.version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** 最后更新时间 of the list is the site's `updated_at`: a review action on its request counts as an update. */
+export async function touchSite(trx: Trx, siteId: number, now: Date): Promise<void> {
+  await trx.updateTable('sites').set({ updated_at: now }).where('id', '=', siteId).execute();
+}
+
+export async function orgNames(trx: Db | Trx, codes: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(codes)].filter(Boolean);
+  if (unique.length === 0) return new Map();
+  const rows = await trx.selectFrom('org_units').select(['code', 'display_name']).where('code', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.code, r.display_name]));
+}
+
+export interface SiteRecord {
+  info: Record<string, unknown>;
+  columns: unknown[];
+  /** The shown request, if any: its type, whether it is open, its payload and return reason. */
+  request: { type: RequestType; open: boolean; payload: Record<string, unknown>; returnReason: string | null } | null;
+}
+
+/** The stored basic information and 栏目 of a site, with the shown request's payload and return reason. */
+export async function loadSiteRecord(db: Db, siteId: number, requestId: number | null): Promise<SiteRecord | null> {
+  const site = await db.selectFrom('sites').select(['info', 'columns']).where('id', '=', siteId).executeTakeFirst();
+  if (!site) return null;
+  const request =
+    requestId === null
+      ? undefined
+      : await db
+          .selectFrom('requests')
+          .select(['type', 'payload', 'state', 'return_reason'])
+          .where('id', '=', requestId)
+          .executeTakeFirst();
+  return {
+    info: site.info,
+    columns: Array.isArray(site.columns) ? site.columns : [],
+    request: request
+      ? {
+          type: request.type,
+          open: ['SUBMITTED', 'IN_REVIEW', 'CODE_PENDING'].includes(request.state),
+          payload: request.payload ?? {},
+          returnReason: request.state === 'RETURNED' ? request.return_reason : null,
+        }
+      : null,
+  };
+}
+
+export interface AuditRow {
+  id: number;
+  at: Date;
+  actorType: string;
+  actorName: string | null;
+  unitName: string | null;
+  action: string;
+  fromState: string | null;
+  toState: string | null;
+  comment: string | null;
+  data: Record<string, unknown> | null;
+}
+
+/** Every 审核流水 entry of a site: by its requests or by its 标识码, oldest first. */
+export async function listSiteAudit(db: Db, siteId: number, siteCode: string | null): Promise<AuditRow[]> {
+  const rows = await db
+    .selectFrom('audit_log as a')
+    .leftJoin('org_units as o', 'o.code', 'a.actor_org_code')
+    .select([
+      'a.id',
+      'a.at',
+      'a.actor_type',
+      'a.actor_name',
+      'o.display_name as unit_name',
+      'a.action',
+      'a.from_state',
+      'a.to_state',
+      'a.comment',
+      'a.data',
+    ])
+    .where((eb) => {
+      const byRequest = eb('a.request_id', 'in', eb.selectFrom('requests').select('id').where('site_id', '=', siteId));
+      return siteCode ? eb.or([byRequest, eb('a.site_code', '=', siteCode)]) : byRequest;
+    })
+    .orderBy('a.at')
+    .orderBy('a.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    at: new Date(r.at),
+    actorType: r.actor_type,
+    actorName: r.actor_name,
+    unitName: r.unit_name,
+    action: r.action,
+    fromState: r.from_state,
+    toState: r.to_state,
+    comment: r.comment,
+    data: r.data,
+  }));
+}

@@ -1,0 +1,103 @@
+// 查看: one record of the caller's subtree — basic information, the proposed version of an open request, 栏目 —
+// and its 审核流水.
+
+import type { z } from 'zod';
+import type { AppContext, OrgActor } from '../../context.ts';
+import { notFound } from '../../errors.ts';
+import { presentRow } from './present.ts';
+import { findSiteRow } from './repository.ts';
+import { listSiteAudit, loadSiteRecord, orgNames, type SiteRecord } from './requests-repository.ts';
+import type { auditTrail, siteDetail } from './schema.ts';
+
+type SiteDetail = z.infer<typeof siteDetail>;
+type AuditTrail = z.infer<typeof auditTrail>;
+
+/** Secrets never leave the server, whatever a payload holds (SPEC §13: never 校验码 or 临时码). */
+const SECRET_KEYS = new Set([
+  'checkCode',
+  'check_code',
+  'checkCodeHash',
+  'tempCode',
+  'temp_code',
+  'tempCodeDigest',
+  'tempCodeSealed',
+  'submission',
+]);
+
+function withoutSecrets(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([key]) => !SECRET_KEYS.has(key)));
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The proposed basic information of an open request (SPEC §7.0). A new-site application's proposal is the record
+ * itself; other requests carry either `{ info }` or the changed fields.
+ */
+function proposedInfo(request: SiteRecord['request']): Record<string, unknown> | null {
+  if (!request?.open || request.type === 'NEW_SITE') return null;
+  const proposal = isRecord(request.payload.info) ? request.payload.info : request.payload;
+  const clean = withoutSecrets(proposal);
+  return Object.keys(clean).length > 0 ? clean : null;
+}
+
+async function findVisibleSite(ctx: AppContext, actor: OrgActor, siteId: number) {
+  const row = await findSiteRow(ctx.db, { orgCode: actor.orgCode, orgPath: actor.orgPath }, siteId);
+  if (!row) throw notFound('网站');
+  return row;
+}
+
+export async function viewSite(ctx: AppContext, actor: OrgActor, siteId: number): Promise<SiteDetail> {
+  const row = await findVisibleSite(ctx, actor, siteId);
+  const record = await loadSiteRecord(ctx.db, row.id, row.request?.id ?? null);
+  if (!record) throw notFound('网站');
+  const { abilities, ...site } = presentRow(row, actor.orgCode);
+  return {
+    site,
+    orgName: row.orgName,
+    info: withoutSecrets(record.info),
+    proposed: proposedInfo(record.request),
+    columns: record.columns,
+    returnReason: record.request?.returnReason ?? null,
+    abilities,
+  };
+}
+
+const STATE_TEXT: Readonly<Record<string, string>> = {
+  DRAFT: '草稿',
+  SUBMITTED: '未提交',
+  IN_REVIEW: '审核中',
+  RETURNED: '审核未通过',
+  CODE_PENDING: '已办结（待生成网站标识码）',
+  APPROVED: '已通过',
+  DONE: '已办结',
+  WITHDRAWN: '已撤回',
+};
+
+const ACTOR_TEXT: Readonly<Record<string, string>> = { APPLICANT: '申请人', SYSTEM: '系统', SITE: '填报单位' };
+
+export async function siteAuditTrail(ctx: AppContext, actor: OrgActor, siteId: number): Promise<AuditTrail> {
+  const row = await findVisibleSite(ctx, actor, siteId);
+  const entries = await listSiteAudit(ctx.db, row.id, row.siteCode);
+  const stepOrgs = entries.flatMap((e) => [e.data?.fromOrg, e.data?.toOrg]).filter((c) => typeof c === 'string');
+  const names = await orgNames(ctx.db, stepOrgs);
+  const stateText = (state: string | null, org: unknown): string => {
+    if (!state) return '';
+    const text = STATE_TEXT[state];
+    if (text === undefined) return state; // written by another module as a label already
+    const orgName = typeof org === 'string' ? names.get(org) : undefined;
+    return state === 'IN_REVIEW' && orgName ? `待${orgName}审核` : text;
+  };
+  return {
+    items: entries.map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      unitName: e.unitName ?? ACTOR_TEXT[e.actorType] ?? '',
+      person: e.actorName ?? '',
+      action: e.action,
+      from: stateText(e.fromState, e.data?.fromOrg),
+      to: stateText(e.toState, e.data?.toOrg),
+      comment: e.comment ?? '',
+    })),
+  };
+}

@@ -1,0 +1,43 @@
+// Small xlsx exports of on-screen tables (statistics, org-unit query): Chinese headers, one sheet per table.
+import ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
+import { formatDateCN, shanghaiParts } from '../domain/status-labels.ts';
+import { contentDisposition, neutraliseCell, XLSX_TYPE } from './modules/review/export-xlsx.ts';
+
+export type Cell = string | number | null;
+
+export interface XlsxColumn {
+  header: string;
+  width?: number;
+}
+
+export interface XlsxSheet {
+  /** ≤ 31 characters, no []:*?/\ (Excel's rule). */
+  name: string;
+  columns: readonly XlsxColumn[];
+  rows: readonly (readonly Cell[])[];
+}
+
+export async function buildWorkbook(sheets: readonly XlsxSheet[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '政府网站信息报送系统';
+  for (const s of sheets) {
+    const sheet = workbook.addWorksheet(s.name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31));
+    sheet.columns = s.columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width ?? 16 }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    for (const row of s.rows) sheet.addRow(row.map((v) => (typeof v === 'string' ? neutraliseCell(v) : v)));
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** `<prefix>_<orgCode>_<YYYYMMDDHHmmss>.xlsx` in Beijing time. */
+export function xlsxFileName(prefix: string, orgCode: string, at: Date): string {
+  const p = shanghaiParts(at);
+  const time = `${formatDateCN(at).replaceAll('-', '')}${[p.hour, p.minute, p.second].map((n) => String(n).padStart(2, '0')).join('')}`;
+  return `${prefix}_${orgCode}_${time}.xlsx`;
+}
+
+export function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer) {
+  return reply.type(XLSX_TYPE).header('content-disposition', contentDisposition(fileName)).send(body);
+}

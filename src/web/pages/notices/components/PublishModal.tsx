@@ -1,0 +1,132 @@
+// 发布重要通知: title, rich-text body, audience (the root only), pinned, attachments uploaded one by one first.
+import { UploadOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Checkbox, Form, Input, Modal, Radio, Upload, type UploadFile } from 'antd';
+import { useState } from 'react';
+import { ot } from '../../../locales/org-tools.zh-CN.ts';
+import { errorMessage } from '../../../request.ts';
+import { useNotify } from '../../../shared/notify.tsx';
+import { publishNotice, refreshNotices, uploadAttachment } from '../api.ts';
+import { RichTextEditor } from './RichTextEditor.tsx';
+
+const text = ot.notices.form;
+const MAX_BYTES = 10 * 1024 * 1024;
+
+interface Values {
+  title: string;
+  bodyHtml: string;
+  audience: 'ALL' | 'SUBTREE';
+  pinned: boolean;
+}
+
+export function PublishModal({ open, isRoot, onClose }: { open: boolean; isRoot: boolean; onClose: () => void }) {
+  const [form] = Form.useForm<Values>();
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const notify = useNotify();
+  const publish = useMutation({
+    meta: { inlineError: true },
+    mutationFn: (v: Values) =>
+      publishNotice({
+        title: v.title,
+        bodyHtml: v.bodyHtml,
+        audience: isRoot ? v.audience : 'SUBTREE',
+        pinned: v.pinned,
+        attachmentIds: files.flatMap((f) =>
+          f.status === 'done' && typeof f.response?.id === 'number' ? [f.response.id] : [],
+        ),
+      }),
+    onSuccess: async () => {
+      notify.success(text.done);
+      await refreshNotices();
+      form.resetFields();
+      setFiles([]);
+      onClose();
+    },
+  });
+  const uploading = files.some((f) => f.status === 'uploading');
+
+  return (
+    <Modal
+      title={text.title}
+      open={open}
+      width={760}
+      onCancel={onClose}
+      okText={text.submit}
+      cancelText={ot.common.cancel}
+      okButtonProps={{ loading: publish.isPending, disabled: uploading }}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      {publish.isError && (
+        <Alert type="error" showIcon message={errorMessage(publish.error)} style={{ marginBottom: 12 }} />
+      )}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ audience: isRoot ? 'ALL' : 'SUBTREE', pinned: false, bodyHtml: '' }}
+        onFinish={(v) => publish.mutate(v)}
+      >
+        <Form.Item
+          name="title"
+          label={text.titleLabel}
+          rules={[{ required: true, whitespace: true, message: text.titleRequired }]}
+        >
+          <Input maxLength={200} showCount />
+        </Form.Item>
+        <Form.Item
+          name="bodyHtml"
+          label={text.body}
+          rules={[
+            {
+              validator: (_, v: string) =>
+                (v ?? '').replace(/<[^>]*>|&nbsp;|\s/g, '')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(text.bodyRequired)),
+            },
+          ]}
+        >
+          <RichTextEditor />
+        </Form.Item>
+        {isRoot && (
+          <Form.Item name="audience" label={text.audience}>
+            <Radio.Group
+              options={[
+                { value: 'ALL', label: ot.notices.audienceAll },
+                { value: 'SUBTREE', label: ot.notices.audienceSubtree },
+              ]}
+            />
+          </Form.Item>
+        )}
+        <Form.Item name="pinned" valuePropName="checked">
+          <Checkbox>{text.pinned}</Checkbox>
+        </Form.Item>
+        <Form.Item label={text.attachments} extra={text.uploadHint}>
+          <Upload
+            fileList={files}
+            maxCount={10}
+            multiple
+            accept=".pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png,.zip"
+            beforeUpload={(file) => {
+              if (file.size > MAX_BYTES) {
+                notify.error(text.tooLarge);
+                return Upload.LIST_IGNORE;
+              }
+              return true;
+            }}
+            customRequest={({ file, onSuccess, onError }) => {
+              uploadAttachment(file as File)
+                .then((a) => onSuccess?.(a))
+                .catch((e: unknown) => {
+                  notify.error(errorMessage(e));
+                  onError?.(e instanceof Error ? e : new Error(errorMessage(e)));
+                });
+            }}
+            onChange={({ fileList }) => setFiles(fileList)}
+          >
+            <Button icon={<UploadOutlined />}>{text.upload}</Button>
+          </Upload>
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,103 @@
+// 审核 dialog of one new-site application: 通过, or 退回 with a mandatory reason (1–500 characters).
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Descriptions, Form, Input, Modal, Radio, Tag } from 'antd';
+import { t } from '../../../../locales/zh-CN.ts';
+import { errorMessage } from '../../../../request.ts';
+import { useNotify } from '../../../../shared/notify.tsx';
+import { approveRequest, returnRequest, type SiteRow, sitesKey } from '../api.ts';
+
+const text = t.sites.review;
+type Decision = 'approve' | 'return';
+interface FormValues {
+  decision: Decision;
+  reason?: string;
+}
+
+export function ReviewModal({ row, onClose }: { row: SiteRow | null; onClose: () => void }) {
+  const [form] = Form.useForm<FormValues>();
+  const decision = Form.useWatch('decision', form);
+  const message = useNotify();
+  const queryClient = useQueryClient();
+  const close = () => {
+    review.reset();
+    form.resetFields();
+    onClose();
+  };
+  const review = useMutation({
+    mutationFn: (values: FormValues) => {
+      const request = row?.request;
+      if (!request) throw new Error('no request');
+      return values.decision === 'approve'
+        ? approveRequest(request.id, request.version)
+        : returnRequest(request.id, values.reason ?? '', request.version);
+    },
+    meta: { inlineError: true },
+    onSuccess: (_result, values) => {
+      message.success(values.decision === 'approve' ? text.approved : text.returned);
+      close();
+    },
+    // Whatever happened (also a conflict), the list must show the row as it is now.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: sitesKey }),
+  });
+  const abilities = row?.abilities;
+
+  return (
+    <Modal
+      open={row !== null}
+      title={text.title}
+      okText={text.ok}
+      confirmLoading={review.isPending}
+      onOk={() => form.submit()}
+      onCancel={close}
+      forceRender
+    >
+      {row ? (
+        <Descriptions
+          size="small"
+          column={1}
+          style={{ marginBottom: 16 }}
+          items={[
+            { key: 'name', label: text.site, children: row.name },
+            { key: 'org', label: text.org, children: [row.province, row.city, row.county].filter(Boolean).join(' / ') },
+            { key: 'status', label: text.status, children: <Tag color="orange">{row.orgStatus}</Tag> },
+          ]}
+        />
+      ) : null}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ decision: 'approve' }}
+        onFinish={(values) => review.mutate(values)}
+        disabled={review.isPending}
+      >
+        <Form.Item name="decision" label={text.decision} rules={[{ required: true }]}>
+          <Radio.Group>
+            <Radio value="approve" disabled={!abilities?.approve.allowed}>
+              {text.approve}
+            </Radio>
+            <Radio value="return" disabled={!abilities?.return.allowed}>
+              {text.return}
+            </Radio>
+          </Radio.Group>
+        </Form.Item>
+        {decision === 'return' ? (
+          <Form.Item
+            name="reason"
+            label={text.reason}
+            rules={[
+              { required: true, whitespace: true, message: text.reasonRequired },
+              { max: 500, message: text.reasonRequired },
+            ]}
+          >
+            <Input.TextArea rows={4} maxLength={500} showCount placeholder={text.reasonPlaceholder} />
+          </Form.Item>
+        ) : (
+          <Alert type="info" showIcon title={text.approveHint} />
+        )}
+      </Form>
+      {review.error ? (
+        <Alert type="error" showIcon style={{ marginTop: 12 }} title={errorMessage(review.error)} />
+      ) : null}
+    </Modal>
+  );
+}

@@ -1,0 +1,185 @@
+// 政府网站和栏目基本信息表: every site and application of the caller's subtree, reviewed level by level (SPEC §8.1 #1).
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { Badge, Button, ConfigProvider, Empty, Flex, Select, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { isOrgUser, useSession } from '../../../access.ts';
+import { t } from '../../../locales/zh-CN.ts';
+import { useNotify } from '../../../shared/notify.tsx';
+import { PageHeader } from '../../../shared/PageHeader.tsx';
+import { tablePagination, usePageParams } from '../../../shared/use-page-params.ts';
+import { downloadExport, FILTER_PARAMS, listSites, type SiteQuery, type SiteRow, sitesKey } from './api.ts';
+import { siteColumns } from './columns.tsx';
+import { AbilityButton } from './components/AbilityButton.tsx';
+import { BulkDialog, type BulkPlan } from './components/BulkDialog.tsx';
+import { FilterForm } from './components/FilterForm.tsx';
+import { ReviewModal } from './components/ReviewModal.tsx';
+import { SiteDrawer } from './components/SiteDrawer.tsx';
+
+const text = t.sites;
+const WAITING_CSS = `
+.ant-table-wrapper .ant-table-tbody > tr.site-row-waiting > td { background: #fff7e6; }
+.ant-table-wrapper .ant-table-tbody > tr.site-row-waiting:hover > td { background: #ffe7ba; }
+`;
+/** The selected row in a light tint of the brand blue (the derived default is a heavy grey with this theme). */
+const TABLE_THEME = { components: { Table: { rowSelectedBg: '#e6eef8', rowSelectedHoverBg: '#d9e5f4' } } };
+const SORTS = [
+  { value: 'default:desc', label: text.sorts.default },
+  { value: 'updatedAt:desc', label: text.sorts.updatedAtDesc },
+  { value: 'updatedAt:asc', label: text.sorts.updatedAtAsc },
+  { value: 'name:asc', label: text.sorts.nameAsc },
+  { value: 'siteCode:asc', label: text.sorts.siteCodeAsc },
+];
+
+/** The page's open new-site requests, and how many of them the caller's unit can act on now. */
+function bulkPlan(rows: SiteRow[], kind: BulkPlan['kind']): BulkPlan {
+  const open = rows.filter(
+    (r) => r.request?.type === 'NEW_SITE' && (r.request.state === 'SUBMITTED' || r.request.state === 'IN_REVIEW'),
+  );
+  const ready = open.filter((r) =>
+    kind === 'submit' ? r.abilities.submit.allowed : r.abilities.approve.allowed && r.request?.state === 'IN_REVIEW',
+  );
+  return { kind, ids: open.map((r) => r.request?.id ?? 0), ready: ready.length };
+}
+
+export default function SiteListPage() {
+  const actor = useSession().data?.actor;
+  const params = usePageParams();
+  const message = useNotify();
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [reviewing, setReviewing] = useState<SiteRow | null>(null);
+  const [viewing, setViewing] = useState<number | null>(null);
+  const [bulk, setBulk] = useState<BulkPlan | null>(null);
+
+  const filters = Object.fromEntries(FILTER_PARAMS.map((k) => [k, params.get(k)]).filter(([, v]) => v));
+  const query: SiteQuery = { ...filters, page: params.page, pageSize: params.pageSize };
+  const result = useQuery({
+    queryKey: [...sitesKey, 'list', query],
+    queryFn: () => listSites(query),
+    placeholderData: keepPreviousData,
+  });
+  const download = useMutation({
+    mutationFn: ({ all }: { all: boolean }) =>
+      all ? downloadExport('/api/sites/export-all', filters) : downloadExport('/api/sites/export', query),
+    onSuccess: () => message.success(text.actions.exported),
+  });
+
+  if (!isOrgUser(actor)) return null;
+  const rows = result.data?.items ?? [];
+  const selected = rows.find((r) => r.id === selectedId) ?? null;
+  const waiting = params.get('waitingForMe') === 'true';
+  const none = { allowed: false, reason: text.actions.selectFirst };
+  const reviewAbility = selected
+    ? selected.abilities.approve.allowed || selected.abilities.return.allowed
+      ? { allowed: true }
+      : selected.abilities.approve
+    : none;
+  const approvePlan = bulkPlan(rows, 'approve');
+  const submitPlan = bulkPlan(rows, 'submit');
+  const sortValue = `${params.get('sort') ?? 'default'}:${params.get('order') ?? 'desc'}`;
+
+  return (
+    <>
+      <style>{WAITING_CSS}</style>
+      <PageHeader title={text.title} />
+      <FilterForm actor={actor} params={params} />
+      <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 12 }}>
+        <Space wrap>
+          <AbilityButton type="primary" ability={reviewAbility} onClick={() => setReviewing(selected)}>
+            {text.actions.review}
+          </AbilityButton>
+          <AbilityButton
+            ability={approvePlan.ready > 0 ? { allowed: true } : { allowed: false, reason: text.actions.noneToReview }}
+            onClick={() => setBulk(approvePlan)}
+          >
+            {text.actions.reviewAll}
+          </AbilityButton>
+          <AbilityButton
+            ability={submitPlan.ready > 0 ? { allowed: true } : { allowed: false, reason: text.actions.noneToSubmit }}
+            onClick={() => setBulk(submitPlan)}
+          >
+            {text.actions.submitAll}
+          </AbilityButton>
+          <AbilityButton ability={selected ? { allowed: true } : none} onClick={() => setViewing(selected?.id ?? null)}>
+            {text.actions.view}
+          </AbilityButton>
+          <Button
+            loading={download.isPending && !download.variables?.all}
+            onClick={() => download.mutate({ all: false })}
+          >
+            {text.actions.exportPage}
+          </Button>
+          <Button
+            loading={download.isPending && download.variables?.all}
+            onClick={() => download.mutate({ all: true })}
+          >
+            {text.actions.exportAll}
+          </Button>
+        </Space>
+        <Space wrap>
+          <Badge count={result.data?.waitingCount ?? 0} overflowCount={999} size="small">
+            <Button
+              type={waiting ? 'primary' : 'default'}
+              ghost={waiting}
+              onClick={() => params.update({ waitingForMe: waiting ? undefined : 'true' })}
+            >
+              {text.waitingForMe}
+            </Button>
+          </Badge>
+          <Select
+            aria-label={text.filters.sort}
+            value={sortValue}
+            options={SORTS}
+            style={{ width: 200 }}
+            onChange={(value: string) => {
+              const [sort, order] = value.split(':');
+              params.update({
+                sort: sort === 'default' ? undefined : sort,
+                order: sort === 'default' ? undefined : order,
+              });
+            }}
+          />
+        </Space>
+      </Flex>
+      <ConfigProvider theme={TABLE_THEME}>
+        <Table
+          rowKey="id"
+          size="middle"
+          columns={siteColumns}
+          dataSource={rows}
+          loading={result.isFetching}
+          scroll={{ x: 1700 }}
+          rowSelection={{
+            type: 'radio',
+            selectedRowKeys: selected ? [selected.id] : [],
+            onChange: (keys) => setSelectedId(typeof keys[0] === 'number' ? keys[0] : null),
+            columnWidth: 40,
+            fixed: true,
+          }}
+          onRow={(row) => ({ onClick: () => setSelectedId(row.id), onDoubleClick: () => setViewing(row.id) })}
+          rowClassName={(row) => (row.waitingForMe ? 'site-row-waiting' : '')}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text.empty} /> }}
+          pagination={tablePagination(params, result.data?.total ?? 0, text.total)}
+          footer={() => (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <span
+                style={{
+                  display: 'inline-block',
+                  width: 12,
+                  height: 12,
+                  background: '#fff7e6',
+                  border: '1px solid #ffd591',
+                  marginInlineEnd: 6,
+                  verticalAlign: -2,
+                }}
+              />
+              {text.legend}
+            </Typography.Text>
+          )}
+        />
+      </ConfigProvider>
+      <ReviewModal row={reviewing} onClose={() => setReviewing(null)} />
+      <BulkDialog plan={bulk} onClose={() => setBulk(null)} />
+      <SiteDrawer siteId={viewing} onClose={() => setViewing(null)} />
+    </>
+  );
+}

@@ -1,0 +1,125 @@
+// 基本信息统计 (SPEC §10): the caller's subtree — or a unit below it (drill-down, kept in the URL as ?org=) —
+// counted by national category, run status, 政务服务平台 and level, with open requests and data-quality alerts.
+import { useQuery } from '@tanstack/react-query';
+import { Breadcrumb, Card, Col, Row, Skeleton, Statistic } from 'antd';
+import { useSearchParams } from 'react-router';
+import { ot } from '../../locales/org-tools.zh-CN.ts';
+import { PageHeader } from '../../shared/PageHeader.tsx';
+import { getAlerts, getRequestStats, getSiteStats } from './api.ts';
+import { AlertsCard } from './components/AlertsCard.tsx';
+import { ChildrenCard } from './components/ChildrenCard.tsx';
+import { CountCard } from './components/CountCard.tsx';
+import { RequestsCard } from './components/RequestsCard.tsx';
+
+const text = ot.stats;
+
+export default function StatsPage() {
+  const [params, setParams] = useSearchParams();
+  const org = params.get('org') ?? undefined;
+  const sites = useQuery({ queryKey: ['stats', 'sites', org], queryFn: () => getSiteStats(org) });
+  const requests = useQuery({ queryKey: ['stats', 'requests', org], queryFn: () => getRequestStats(org) });
+  const alerts = useQuery({ queryKey: ['stats', 'alerts', org], queryFn: () => getAlerts(org) });
+  const drill = (code: string) => setParams(code ? { org: code } : {});
+  const s = sites.data;
+  const trail = s?.scope.trail ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title={text.title}
+        extra={
+          <Breadcrumb
+            aria-label={text.scope}
+            items={trail.map((u, i) => ({
+              key: u.code,
+              title:
+                i < trail.length - 1 ? (
+                  <a
+                    href={`?org=${u.code}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      drill(i === 0 ? '' : u.code);
+                    }}
+                  >
+                    {u.displayName}
+                  </a>
+                ) : (
+                  u.displayName
+                ),
+            }))}
+          />
+        }
+      />
+      {!s ? (
+        <Skeleton active />
+      ) : (
+        <Row gutter={[16, 16]}>
+          <Col xs={12} lg={6}>
+            <Card size="small">
+              <Statistic title={text.registered} value={s.registered} />
+            </Card>
+          </Col>
+          <Col xs={12} lg={6}>
+            <Card size="small">
+              <Statistic title={text.openRequests} value={requests.data?.openTotal ?? '—'} />
+            </Card>
+          </Col>
+          <Col xs={12} lg={6}>
+            <Card size="small">
+              <Statistic
+                title={text.newThisQuarter(requests.data?.quarter.label ?? '本季度')}
+                value={requests.data?.quarter.newSites ?? '—'}
+              />
+            </Card>
+          </Col>
+          <Col xs={12} lg={6}>
+            <Card size="small">
+              <Statistic
+                title={text.closedThisQuarter(requests.data?.quarter.label ?? '本季度')}
+                value={requests.data?.quarter.closedSites ?? '—'}
+              />
+            </Card>
+          </Col>
+          <Col xs={24} xl={12}>
+            <CountCard
+              title={text.categories}
+              first={text.colCategory}
+              rows={s.categories}
+              kind="bar"
+              table="categories"
+              org={org}
+            />
+          </Col>
+          <Col xs={24} xl={12}>
+            <CountCard
+              title={text.runStatus}
+              first={text.runStatus.slice(1)}
+              rows={s.runStatus}
+              kind="pie"
+              table="runStatus"
+              org={org}
+            />
+          </Col>
+          <Col xs={24} xl={12}>
+            <CountCard
+              title={text.servicePlatform}
+              first="是否政务服务平台"
+              rows={s.servicePlatform}
+              kind="pie"
+              table="servicePlatform"
+              org={org}
+            />
+          </Col>
+          <Col xs={24} xl={12}>
+            <CountCard title={text.levels} first="级别" rows={s.levels} kind="bar" table="levels" org={org} />
+          </Col>
+          <Col span={24}>
+            <ChildrenCard stats={s} onDrill={drill} />
+          </Col>
+          <Col span={24}>{requests.data ? <RequestsCard stats={requests.data} /> : <Skeleton active />}</Col>
+          <Col span={24}>{alerts.data ? <AlertsCard alerts={alerts.data} /> : <Skeleton active />}</Col>
+        </Row>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+// The pages of the 组织单位 workspace in one table: it drives both the routes under /org and the side menu.
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  BranchesOutlined,
+  FileSearchOutlined,
+  HistoryOutlined,
+  KeyOutlined,
+  NotificationOutlined,
+  NumberOutlined,
+  QuestionCircleOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import { ot } from './locales/org-tools.zh-CN.ts';
+import { t } from './locales/zh-CN.ts';
+import { NoticesUnreadBadge } from './pages/notices/UnreadBadge.tsx';
+
+export interface WorkspacePage {
+  /** The server's menu key (see src/domain/menu.ts); the page is shown only when the session's menu holds it. */
+  access?: string;
+  /** Path under /org. */
+  path: string;
+  label: string;
+  icon: ReactNode;
+  component: LazyExoticComponent<ComponentType>;
+  /** Shown after the label in the menu (e.g. the unread count of 重要通知). */
+  badge?: ComponentType;
+}
+
+/** Adding a page later (e.g. `sites` 政府网站和栏目基本信息表) is one entry here plus its folder under pages/. */
+export const WORKSPACE_PAGES: readonly WorkspacePage[] = [
+  {
+    access: 'sites',
+    path: 'sites',
+    label: t.sites.title,
+    icon: <AuditOutlined />,
+    component: lazy(() => import('./pages/sites/list/index.tsx')),
+  },
+  {
+    access: 'orgUnits',
+    path: 'org-units',
+    label: t.orgUnits.title,
+    icon: <ApartmentOutlined />,
+    component: lazy(() => import('./pages/org-units/list/index.tsx')),
+  },
+  {
+    access: 'spotChecks',
+    path: 'spot-checks',
+    label: ot.spotChecks.title,
+    icon: <FileSearchOutlined />,
+    component: lazy(() => import('./pages/spot-checks/index.tsx')),
+  },
+  {
+    access: 'spotChecksHelp',
+    path: 'spot-checks/help',
+    label: ot.spotChecks.help,
+    icon: <QuestionCircleOutlined />,
+    component: lazy(() => import('./pages/spot-checks/help/index.tsx')),
+  },
+  {
+    access: 'stats',
+    path: 'stats',
+    label: ot.stats.title,
+    icon: <BarChartOutlined />,
+    component: lazy(() => import('./pages/stats/index.tsx')),
+  },
+  {
+    access: 'notices',
+    path: 'notices',
+    label: ot.notices.title,
+    icon: <NotificationOutlined />,
+    component: lazy(() => import('./pages/notices/index.tsx')),
+    badge: NoticesUnreadBadge,
+  },
+  {
+    access: 'orgTree',
+    path: 'org-tree',
+    label: ot.orgTree.title,
+    icon: <BranchesOutlined />,
+    component: lazy(() => import('./pages/org-tree/index.tsx')),
+  },
+  {
+    access: 'accounts',
+    path: 'accounts',
+    label: t.accounts.title,
+    icon: <TeamOutlined />,
+    component: lazy(() => import('./pages/accounts/list/index.tsx')),
+  },
+  {
+    access: 'loginLog',
+    path: 'login-log',
+    label: t.loginLog.title,
+    icon: <HistoryOutlined />,
+    component: lazy(() => import('./pages/accounts/login-log/index.tsx')),
+  },
+  {
+    access: 'issuance',
+    path: 'issuance',
+    label: t.issuance.title,
+    icon: <NumberOutlined />,
+    component: lazy(() => import('./pages/issuance/runs/index.tsx')),
+  },
+];
+
+/** Always in the menu (last), and the only page while the initial password has not been changed. */
+export const PASSWORD_PAGE: WorkspacePage = {
+  path: 'password',
+  label: t.password.title,
+  icon: <KeyOutlined />,
+  component: lazy(() => import('./pages/auth/password/index.tsx')),
+};
+
+/** The menu entries for a session, in the order the server sent its keys; unknown keys are skipped. */
+export function menuPages(menu: readonly string[], mustChangePassword: boolean): WorkspacePage[] {
+  if (mustChangePassword) return [PASSWORD_PAGE];
+  const pages = menu.flatMap((key) => WORKSPACE_PAGES.filter((page) => page.access === key));
+  return [...pages, PASSWORD_PAGE];
+}
+
+export function findWorkspacePage(path: string): WorkspacePage | undefined {
+  return [...WORKSPACE_PAGES, PASSWORD_PAGE].find((page) => page.path === path);
+}

@@ -1,0 +1,103 @@
+// Browser-test harness: the real server in-process on a fresh PGlite directory, plus Debian's Chromium via Playwright.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/config.ts';
+import { type RunningServer, startServer } from '../../src/server/start.ts';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const WEB_DIR = join(repoRoot, 'dist/web');
+export const SCREENSHOT_DIR = join(repoRoot, 'test-results/screenshots');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface BrowserHarness {
+  server: RunningServer;
+  /** Base URL of the server, e.g. http://127.0.0.1:41234 (no trailing slash). */
+  url: string;
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught page exceptions and console errors (CSP violations, React errors) seen so far. */
+  errors: string[];
+  /** Saves a full-page PNG to test-results/screenshots/<name>.png and returns its path. */
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  viewport?: { width: number; height: number };
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<BrowserHarness> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'govsite-browser-db-'));
+  const profileDir = mkdtempSync(join(tmpdir(), 'chromium-'));
+  const cleanupDirs = () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(profileDir, { recursive: true, force: true });
+  };
+
+  let server: RunningServer;
+  try {
+    server = await startServer(
+      { ...loadConfig({}), dataDir, port: 0, host: '127.0.0.1', webDir: WEB_DIR },
+      { logger: false },
+    );
+  } catch (error) {
+    cleanupDirs();
+    throw error;
+  }
+
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: options.viewport ?? { width: 1280, height: 800 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+  } catch (error) {
+    await server.close();
+    cleanupDirs();
+    throw error;
+  }
+
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+
+  return {
+    server,
+    url: server.url,
+    context,
+    page,
+    errors,
+    async screenshot(name) {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      const path = join(SCREENSHOT_DIR, `${name}.png`);
+      await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+      return path;
+    },
+    async close() {
+      await context.close().catch(() => {});
+      await server.close();
+      cleanupDirs();
+    },
+  };
+}
