@@ -17,6 +17,8 @@ const TOUCH_EVERY_MS = MINUTE;
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
+    /** Every /api route with its declared access rule; the authorization matrix test is generated from it. */
+    routeTable: RouteInfo[];
   }
   interface FastifyRequest {
     actor: Actor;
@@ -29,6 +31,12 @@ declare module 'fastify' {
     /** Routes a user who must still change the initial password may call. */
     allowPasswordChangePending?: boolean;
   }
+}
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: Access;
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -208,10 +216,16 @@ export const sessionPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('sessionExpired', false);
 
+  const routeTable: RouteInfo[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     const url = route.url;
     if (!url.startsWith('/api/') || url.startsWith('/api/docs')) return;
-    if (!route.config?.access) throw new Error(`Route ${route.method} ${url} does not declare config.access`);
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${route.method} ${url} does not declare config.access`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url, access });
+    }
   });
 
   app.addHook('onRequest', async (request) => {
