@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { loadConfig } from '../../src/config.ts';
+import { type AppConfig, loadConfig } from '../../src/config.ts';
 import { type RunningServer, startServer } from '../../src/server/start.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -37,6 +37,8 @@ export interface BrowserHarness {
 
 export interface HarnessOptions {
   viewport?: { width: number; height: number };
+  /** Overrides of the server configuration (e.g. the link-check allowlist). */
+  config?: Partial<AppConfig>;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<BrowserHarness> {
@@ -50,7 +52,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Browse
   let server: RunningServer;
   try {
     server = await startServer(
-      { ...loadConfig({}), dataDir, port: 0, host: '127.0.0.1', webDir: WEB_DIR },
+      { ...loadConfig({}), dataDir, port: 0, host: '127.0.0.1', webDir: WEB_DIR, ...options.config },
       { logger: false },
     );
   } catch (error) {
