@@ -1,9 +1,25 @@
-// Benchmark helpers: timing, percentiles, a results table, a logged-in HTTP client, throwaway databases.
-import { execFileSync } from 'node:child_process';
+// Benchmark helpers: timing, percentiles, a results table, a logged-in HTTP client, throwaway databases, a server in
+// a child process, a keep-alive load generator, the SQL an endpoint runs, and peak memory while something runs.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import {
+  type CompiledQuery,
+  createQueryId,
+  type Kysely,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryId,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from 'kysely';
 
 export interface Row {
   db: string;
@@ -94,6 +110,14 @@ export class HttpClient {
     return (await res.json()) as T;
   }
 
+  /** The session cookie and CSRF header, for load generators that send their own requests. */
+  authHeaders(): Record<string, string> {
+    return {
+      cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      'x-csrf-token': this.csrf,
+    };
+  }
+
   async login(username: string, password: string): Promise<void> {
     this.csrf = (await this.json<{ csrfToken: string }>('GET', '/api/session')).csrfToken;
     this.csrf = (await this.json<{ csrfToken: string }>('POST', '/api/auth/login', { username, password })).csrfToken;
@@ -113,4 +137,178 @@ export function startPostgres(port: number): { url: string; stop(): void } {
     .pop()!
     .replace(/^DATABASE_URL=/, '');
   return { url, stop: () => execFileSync('bash', ['scripts/pg-throwaway.sh', 'stop', String(port)]) };
+}
+
+/** Ratio text for targets given as a share of the limit, e.g. "throughput ≥ 50 % of the bare route". */
+export function share(ours: number, limit: number): string {
+  return limit > 0 ? `${((ours / limit) * 100).toFixed(1)} %` : '—';
+}
+
+/** Records every query a Kysely instance executes (subqueries are compiled into their parent, not recorded). */
+export class QueryCapture implements KyselyPlugin {
+  private readonly seen = new Map<QueryId, RootOperationNode>();
+  readonly executed: RootOperationNode[] = [];
+
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    this.seen.set(args.queryId, args.node);
+    return args.node;
+  }
+
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    const node = this.seen.get(args.queryId);
+    if (node) this.executed.push(node);
+    return args.result;
+  }
+
+  /** The executed statements as the database received them (SQL text and parameters). */
+  compiled<DB>(db: Kysely<DB>): CompiledQuery[] {
+    return this.executed.map((node) => db.getExecutor().compileQuery(node, createQueryId()));
+  }
+}
+
+export interface LoadResult {
+  count: number;
+  errors: number;
+  seconds: number;
+  perSecond: number;
+  latencies: number[];
+}
+
+export interface LoadOptions {
+  base: string;
+  connections: number;
+  /** Stop after this long … */
+  durationMs?: number;
+  /** … or after this many requests. */
+  requests?: number;
+  method?: 'GET' | 'POST';
+  path: (i: number) => string;
+  headers?: Record<string, string>;
+  body?: (i: number) => string;
+}
+
+/** Keep-alive HTTP load from `connections` concurrent clients, each sending its next request when the last returns. */
+export async function loadTest(o: LoadOptions): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: o.connections });
+  const url = new URL(o.base);
+  const latencies: number[] = [];
+  let next = 0;
+  let errors = 0;
+  const t0 = performance.now();
+  const more = () => (o.requests !== undefined ? next < o.requests : performance.now() - t0 < (o.durationMs ?? 5000));
+  const one = (i: number) =>
+    new Promise<number>((resolve) => {
+      const body = o.body?.(i);
+      const headers: Record<string, string> = { ...o.headers };
+      if (body !== undefined) {
+        headers['content-type'] = 'application/json';
+        headers['content-length'] = String(Buffer.byteLength(body));
+      }
+      const req = httpRequest(
+        { agent, host: url.hostname, port: url.port, path: o.path(i), method: o.method ?? 'GET', headers },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on('error', () => resolve(0));
+      req.end(body);
+    });
+  const client = async () => {
+    while (more()) {
+      const i = next++;
+      const start = performance.now();
+      const status = await one(i);
+      latencies.push(performance.now() - start);
+      if (status < 200 || status >= 300) errors++;
+    }
+  };
+  await Promise.all(Array.from({ length: o.connections }, client));
+  const seconds = (performance.now() - t0) / 1000;
+  agent.destroy();
+  return { count: latencies.length, errors, seconds, perSecond: latencies.length / seconds, latencies };
+}
+
+export interface ChildServer {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts a process (`node <args>`) that listens on `port` and waits until `healthPath` answers 200. */
+export async function spawnServer(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  port: number,
+  healthPath = '/api/health',
+): Promise<ChildServer> {
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const deadline = performance.now() + 180_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server ${args.join(' ')} exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url + healthPath)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server ${args.join(' ')} did not become healthy`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url,
+    child,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+let gcFunction: (() => void) | undefined;
+/** A full garbage collection (exposed at run time, so `npm run bench` needs no node flag). */
+export function collectGarbage(): void {
+  if (!gcFunction) {
+    setFlagsFromString('--expose-gc');
+    gcFunction = runInNewContext('gc') as () => void;
+  }
+  gcFunction();
+}
+
+export interface PeakMemory {
+  ms: number;
+  /** Peak minus start, in MB. */
+  rssMb: number;
+  heapMb: number;
+}
+
+/** Runs `fn` while sampling this process's memory every few milliseconds; reports the peak above the start. */
+export async function withPeakMemory(fn: () => Promise<unknown>): Promise<PeakMemory> {
+  collectGarbage();
+  const start = process.memoryUsage();
+  let rss = start.rss;
+  let heap = start.heapUsed;
+  const timer = setInterval(() => {
+    const m = process.memoryUsage();
+    rss = Math.max(rss, m.rss);
+    heap = Math.max(heap, m.heapUsed);
+  }, 5);
+  const t0 = performance.now();
+  try {
+    await fn();
+  } finally {
+    clearInterval(timer);
+  }
+  const end = process.memoryUsage();
+  rss = Math.max(rss, end.rss);
+  heap = Math.max(heap, end.heapUsed);
+  const mb = (b: number) => b / 1024 / 1024;
+  return { ms: performance.now() - t0, rssMb: mb(rss - start.rss), heapMb: mb(heap - start.heapUsed) };
 }

@@ -14,6 +14,25 @@ export interface AppConfig {
   jobsEnabled: boolean;
   webDir: string;
   linkCheck: LinkCheckConfig;
+  /** 紧急下线 maximum duration in days (GOVSITE_EMERGENCY_MAX_DAYS, default 30; SPEC §16 item 9). */
+  emergencyMaxDays: number;
+  /** E-mail notifications (issue 9). */
+  mail: MailConfig;
+  /** Review deadlines in working days (issue 9). */
+  review: ReviewDeadlineConfig;
+}
+
+/** SMTP settings; `smtp` is null when GOVSITE_SMTP_HOST is unset: mails are then queued and marked 未发送 (SKIPPED). */
+export interface MailConfig {
+  smtp: { host: string; port: number; secure: boolean; user: string | undefined; pass: string | undefined } | null;
+  from: string;
+}
+
+/** GOVSITE_REVIEW_DEADLINE_DAYS working days per step; holidays / 调休 working weekends as YYYY-MM-DD lists. */
+export interface ReviewDeadlineConfig {
+  deadlineDays: number;
+  holidays: string[];
+  extraWorkdays: string[];
 }
 
 /** Link checks (issue 10): GOVSITE_LINKCHECK_ALLOW lists IPs/CIDRs that may be reached although private; empty in production. */
@@ -29,6 +48,17 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got ${value}`);
   return n;
+}
+
+function dayList(name: string, value: string | undefined): string[] {
+  const days = (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  for (const day of days) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`${name} must list YYYY-MM-DD dates, got ${day}`);
+  }
+  return days;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -60,6 +90,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       timeoutMs: positiveInt('GOVSITE_LINKCHECK_TIMEOUT_MS', env.GOVSITE_LINKCHECK_TIMEOUT_MS, 15_000),
       concurrency: positiveInt('GOVSITE_LINKCHECK_CONCURRENCY', env.GOVSITE_LINKCHECK_CONCURRENCY, 8),
       perHostConcurrency: positiveInt('GOVSITE_LINKCHECK_PER_HOST', env.GOVSITE_LINKCHECK_PER_HOST, 2),
+    },
+    emergencyMaxDays: positiveInt('GOVSITE_EMERGENCY_MAX_DAYS', env.GOVSITE_EMERGENCY_MAX_DAYS, 30),
+    mail: {
+      smtp: env.GOVSITE_SMTP_HOST
+        ? {
+            host: env.GOVSITE_SMTP_HOST,
+            port: positiveInt('GOVSITE_SMTP_PORT', env.GOVSITE_SMTP_PORT, 587),
+            secure: bool(env.GOVSITE_SMTP_SECURE, false),
+            user: env.GOVSITE_SMTP_USER || undefined,
+            pass: env.GOVSITE_SMTP_PASS || undefined,
+          }
+        : null,
+      from: env.GOVSITE_MAIL_FROM || '政府网站信息报送系统 <noreply@localhost>',
+    },
+    review: {
+      deadlineDays: positiveInt('GOVSITE_REVIEW_DEADLINE_DAYS', env.GOVSITE_REVIEW_DEADLINE_DAYS, 5),
+      holidays: dayList('GOVSITE_HOLIDAYS', env.GOVSITE_HOLIDAYS),
+      extraWorkdays: dayList('GOVSITE_EXTRA_WORKDAYS', env.GOVSITE_EXTRA_WORKDAYS),
     },
   };
 }

@@ -1,4 +1,4 @@
-// `govsite` CLI: serve | migrate | seed --demo | import-orgs FILE | issue-codes [--dry-run]. Exits non-zero with a message on failure.
+// `govsite` CLI: serve | migrate | seed --demo|--scale [N] | import-orgs FILE | issue-codes [--dry-run]. Exits non-zero with a message on failure.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { auditCommand } from './audit.ts';
@@ -6,6 +6,7 @@ import { backupCommand } from './backup.ts';
 import { importOrgsCommand } from './import-orgs.ts';
 import { issueCodesCommand } from './issue-codes.ts';
 import { migrateCommand, seedCommand } from './migrate-seed.ts';
+import { parseSeedScaleArgs, seedScaleCommand } from './seed-scale.ts';
 import { serveCommand } from './serve.ts';
 
 const USAGE = `用法: govsite <命令> [选项]
@@ -14,6 +15,7 @@ const USAGE = `用法: govsite <命令> [选项]
   serve                 启动系统（Web 界面与 API）
   migrate               执行数据库迁移
   seed --demo           写入演示数据（全国组织单位树与演示账号）
+  seed --scale [N]      生成全国规模的网站数据（默认 100000 个网站，含申请与审核流水），用于基准测试
   import-orgs <文件>    从 xlsx 或 csv 导入/更新组织单位
   audit verify          封存并校验审核流水哈希链，发现篡改时以 1 退出
   backup <文件>         备份全部数据（PGlite 与 PostgreSQL 通用格式）
@@ -31,6 +33,14 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate':
       return migrateCommand(config);
     case 'seed': {
+      if (rest.some((a) => a === '--scale' || a.startsWith('--scale='))) {
+        const args = parseSeedScaleArgs(rest);
+        if (typeof args === 'string') {
+          console.error(args);
+          return 2;
+        }
+        return seedScaleCommand(config, args);
+      }
       const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean', default: false } } });
       return seedCommand(config, { demo: values.demo ?? false });
     }

@@ -49,6 +49,9 @@ export interface UsersTable {
   locked_until: Timestamp | null;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
+  /** 每日待办汇总 by e-mail to `email` (migration 0012). */
+  digest_enabled: Generated<boolean>;
+  email: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type SessionKind = 'ORG_USER' | 'SITE';
@@ -410,6 +413,109 @@ export interface LinkHealthTable {
   updated_at: Timestamp;
 }
 
+// ── 下线 (migration 0010) ──
+
+export type OfflineKindColumn = 'TEMP' | 'PERM' | 'EMERGENCY';
+export type OfflineEndKind =
+  | 'AUTO_RESTORE'
+  | 'EARLY_RESTORE'
+  | 'REJECTED'
+  | 'ORG_RESTORE'
+  | 'COMPLETED'
+  | 'EXPIRED'
+  | 'SUPERSEDED';
+/** A `date` column: read as `YYYY-MM-DD` when selected with `::text`, written as `YYYY-MM-DD`. */
+type DateColumn = ColumnType<string, string, string>;
+
+/** An uploaded closure document (关停批复 …), bound to the site that uploaded it. */
+export interface OfflineAttachmentsTable {
+  id: Generated<number>;
+  site_id: number;
+  file_name: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  created_at: Timestamp;
+}
+
+/** The typed details of an OFFLINE_* request (one row per request). */
+export interface OfflineRequestsTable {
+  request_id: number;
+  site_id: number;
+  kind: OfflineKindColumn;
+  reason: string;
+  description: Generated<string>;
+  planned_date: DateColumn;
+  /** 恢复开通时间 (TEMP) or 预计上线日期 (EMERGENCY); null for PERM. */
+  end_date: ColumnType<string | null, string | null, string | null>;
+  migration_url: string | null;
+  attachment_id: number | null;
+  /** When the run status changed for this request (TEMP: at its start; EMERGENCY: at submission; PERM: approval). */
+  started_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  end_kind: OfflineEndKind | null;
+  /** An emergency offline the chain refused (驳回): the site was put back to NORMAL and is flagged. */
+  rejected: Generated<boolean>;
+  completion: NullableJson<Record<string, unknown>>;
+  completed_at: Timestamp | null;
+}
+
+// ── Notifications (migration 0012) ──
+
+export type MailKind =
+  | 'ARRIVED'
+  | 'STEP_APPROVED'
+  | 'FINAL_APPROVED'
+  | 'RETURNED'
+  | 'ISSUED'
+  | 'OFFLINE_STARTED'
+  | 'OFFLINE_ENDED'
+  | 'REMINDER'
+  | 'ESCALATION'
+  | 'DIGEST';
+export type MailStatus = 'PENDING' | 'SENT' | 'FAILED' | 'SKIPPED';
+
+/** A mail queued in the transaction of the change it reports, sent later by the mail worker. */
+export interface MailOutboxTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  body: string;
+  kind: MailKind;
+  request_id: number | null;
+  /** Makes a mail idempotent (the daily digest: one per user and day). */
+  dedupe_key: string | null;
+  status: Generated<MailStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+/** An in-app notice for the 填报单位 of a site: a decision on one of its requests. */
+export interface SiteNoticesTable {
+  id: Generated<number>;
+  site_id: number;
+  request_id: number | null;
+  kind: MailKind;
+  title: string;
+  body: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+/** One reminder / escalation per review step, recorded so the deadline job never sends it twice. */
+export interface StepAlertsTable {
+  request_id: number;
+  step_index: number;
+  step_entered_at: Timestamp;
+  kind: 'REMINDER' | 'ESCALATION';
+  org_code: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
   org_units: OrgUnitsTable;
   users: UsersTable;
@@ -432,6 +538,11 @@ export interface DB {
   link_sweeps: LinkSweepsTable;
   link_checks: LinkChecksTable;
   link_health: LinkHealthTable;
+  offline_attachments: OfflineAttachmentsTable;
+  offline_requests: OfflineRequestsTable;
+  mail_outbox: MailOutboxTable;
+  site_notices: SiteNoticesTable;
+  step_alerts: StepAlertsTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;

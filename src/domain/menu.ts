@@ -1,6 +1,8 @@
 // Which workspace pages an organizing-unit account sees (SPEC §8.1), by level and role; only pages that exist.
 export type MenuKey =
+  | 'inbox'
   | 'sites'
+  | 'offlineReview'
   | 'orgUnits'
   | 'accounts'
   | 'loginLog'
@@ -9,6 +11,7 @@ export type MenuKey =
   | 'stats'
   | 'notices'
   | 'orgTree'
+  | 'columnDictionary'
   | 'issuance';
 
 export interface MenuItemDef {
@@ -20,7 +23,11 @@ export interface MenuItemDef {
 }
 
 export const MENU: readonly MenuItemDef[] = [
+  // 待办 (issue 9): what waits for the unit, what it decided, and steps stuck below it.
+  { key: 'inbox', label: '待办', levels: [0, 1, 2, 3] },
   { key: 'sites', label: '政府网站和栏目基本信息表', levels: [0, 1, 2, 3] },
+  // SPEC §8.1 #2: offline requests of the subtree, reviewed level by level.
+  { key: 'offlineReview', label: '下线审核', levels: [0, 1, 2, 3] },
   // SPEC §8.1 #3–#8: 上报抽查情况 is level-1 work (the root views all); its 说明 page follows it (§16 item 19).
   { key: 'spotChecks', label: '上报抽查情况', levels: [0, 1] },
   { key: 'spotChecksHelp', label: '上报抽查情况说明', levels: [0, 1] },
@@ -28,6 +35,8 @@ export const MENU: readonly MenuItemDef[] = [
   { key: 'stats', label: '基本信息统计', levels: [0, 1, 2, 3] },
   { key: 'notices', label: '重要通知', levels: [0, 1, 2, 3] },
   { key: 'orgTree', label: '挂接关系维护', levels: [0] },
+  // SPEC §5.2, §16 item 23: the 栏目 dictionary the 填报单位 fill in, edited by the root.
+  { key: 'columnDictionary', label: '栏目类别', levels: [0] },
   // The 16:00 网站标识码 batch: ledger, preview and manual run (SPEC §7.1.4 "root can trigger a manual run").
   { key: 'issuance', label: '标识码生成', levels: [0] },
   { key: 'accounts', label: '账号管理', levels: [0, 1, 2, 3], adminOnly: true },

@@ -8,6 +8,8 @@ import { lastSuccessfulCutoff } from '../server/modules/issuance/runs-repository
 import { purgeExpiredSessions } from '../server/plugins/session.ts';
 import { issueCodes } from './issue-codes.ts';
 import { linkSweepJob } from './link-sweep.ts';
+import { dailyDigestJob, deadlineAlertsJob, mailWorkerJob } from './mail-worker.ts';
+import { offlineRunStatusJob } from './offline-run-status.ts';
 
 export const JOB_TIMEZONE = 'Asia/Shanghai';
 
@@ -46,6 +48,12 @@ export const JOBS: readonly JobDefinition[] = [
   },
   // 每天 02:00 检查首页、其他域名和栏目地址 (issue 10), under its own advisory lock and time budget.
   linkSweepJob,
+  // 00:00:30 临时/紧急下线到期恢复正常、临时下线按期生效 (issue 7), caught up at start-up.
+  offlineRunStatusJob,
+  // Every 30 s: sends the queued mails (issue 9); hourly: 逾期 reminders and escalations; 08:00: daily digests.
+  mailWorkerJob,
+  deadlineAlertsJob,
+  dailyDigestJob,
 ];
 
 export interface JobLogger {

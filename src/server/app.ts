@@ -6,7 +6,7 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -20,17 +20,24 @@ import { applicationRoutes } from './modules/applications/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { siteAuthRoutes } from './modules/auth/site-routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { inboxRoutes } from './modules/inbox/routes.ts';
 import { issuanceRoutes } from './modules/issuance/routes.ts';
 import { linkCheckRoutes } from './modules/link-checks/routes.ts';
 import { noticeRoutes } from './modules/notices/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
+import { siteReadOnlyGuard } from './modules/offline/read-only-guard.ts';
+import { offlineRoutes } from './modules/offline/routes.ts';
+import { offlineSiteRoutes } from './modules/offline/site-routes.ts';
 import { orgQueryRoutes } from './modules/org-query/routes.ts';
 import { orgTreeRoutes } from './modules/org-tree/routes.ts';
 import { orgUnitRoutes } from './modules/org-units/routes.ts';
 import { reviewRoutes } from './modules/review/routes.ts';
+import { siteWorkspaceRoutes } from './modules/site-workspace/routes.ts';
 import { spotCheckRoutes } from './modules/spot-checks/routes.ts';
 import { statsRoutes } from './modules/stats/routes.ts';
-import { errorPlugin } from './plugins/errors.ts';
+import { errorPlugin, frameworkErrorBody } from './plugins/errors.ts';
 import { sessionPlugin } from './plugins/session.ts';
+import { wellFormedInputPlugin } from './plugins/well-formed-input.ts';
 
 z.config(z.locales.zhCN());
 
@@ -45,6 +52,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     requestIdHeader: 'x-request-id',
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: (error, _request, reply) => {
+      const { status, body } = frameworkErrorBody(error);
+      // The option's reply is generic over route schemas; this answer has none.
+      return (reply as unknown as FastifyReply).status(status).send(body);
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -70,6 +82,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
   await app.register(cookie);
   await app.register(errorPlugin);
+  await app.register(wellFormedInputPlugin);
   await app.register(swagger, {
     openapi: {
       info: { title: 'GovSite Registry 政府网站信息报送系统 API', version: '0.1.0' },
@@ -79,6 +92,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(sessionPlugin);
+  // After 完成下线 the 填报单位 account is read-only, on every module's routes.
+  await app.register(siteReadOnlyGuard);
 
   await app.register(healthRoutes);
   await app.register(authRoutes);
@@ -94,6 +109,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(statsRoutes);
   await app.register(spotCheckRoutes);
   await app.register(linkCheckRoutes);
+  await app.register(offlineRoutes);
+  await app.register(offlineSiteRoutes);
+  await app.register(siteWorkspaceRoutes);
+  await app.register(inboxRoutes);
+  await app.register(notificationRoutes);
 
   const webDir = ctx.config.webDir;
   const hasWeb = existsSync(join(webDir, 'index.html'));

@@ -11,6 +11,7 @@ const ApplyConfirmPage = lazy(() => import('./pages/public/apply/index.tsx'));
 const ApplyFormPage = lazy(() => import('./pages/apply/form/index.tsx'));
 const ProgressPage = lazy(() => import('./pages/progress/index.tsx'));
 const SiteHomePage = lazy(() => import('./pages/site/home/index.tsx'));
+const SiteModificationPage = lazy(() => import('./pages/site/modification/index.tsx'));
 const VerifyPage = lazy(() => import('./pages/public/verify/index.tsx'));
 const WorkspaceLayout = lazy(() => import('./layouts/workspace/index.tsx'));
 const RequirePage = lazy(() => import('./layouts/workspace/RequirePage.tsx'));
@@ -52,6 +53,7 @@ export const routes: RouteObject[] = [
       { path: '/apply/form', element: <ApplyFormPage /> },
       { path: '/progress', element: <ProgressPage /> },
       { path: '/site', element: <SiteHomePage /> },
+      { path: '/site/modification', element: <SiteModificationPage /> },
       { path: '/verify/:siteCode', element: <VerifyPage /> },
       {
         path: '/org',

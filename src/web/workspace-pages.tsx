@@ -4,17 +4,23 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BranchesOutlined,
+  CheckSquareOutlined,
   FileSearchOutlined,
   HistoryOutlined,
   KeyOutlined,
   NotificationOutlined,
   NumberOutlined,
+  PoweroffOutlined,
   QuestionCircleOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import { ol } from './locales/offline.zh-CN.ts';
 import { ot } from './locales/org-tools.zh-CN.ts';
+import { sw } from './locales/site-workspace.zh-CN.ts';
 import { t } from './locales/zh-CN.ts';
+import { InboxMenuBadge } from './pages/inbox/InboxBadge.tsx';
 import { NoticesUnreadBadge } from './pages/notices/UnreadBadge.tsx';
 
 export interface WorkspacePage {
@@ -32,11 +38,27 @@ export interface WorkspacePage {
 /** Adding a page later (e.g. `sites` 政府网站和栏目基本信息表) is one entry here plus its folder under pages/. */
 export const WORKSPACE_PAGES: readonly WorkspacePage[] = [
   {
+    // 待办 (issue 9): first in the menu, with the count of what waits for the unit.
+    access: 'inbox',
+    path: 'inbox',
+    label: '待办',
+    icon: <CheckSquareOutlined />,
+    component: lazy(() => import('./pages/inbox/index.tsx')),
+    badge: InboxMenuBadge,
+  },
+  {
     access: 'sites',
     path: 'sites',
     label: t.sites.title,
     icon: <AuditOutlined />,
     component: lazy(() => import('./pages/sites/list/index.tsx')),
+  },
+  {
+    access: 'offlineReview',
+    path: 'offline',
+    label: ol.review.title,
+    icon: <PoweroffOutlined />,
+    component: lazy(() => import('./pages/offline/review/index.tsx')),
   },
   {
     access: 'orgUnits',
@@ -80,6 +102,13 @@ export const WORKSPACE_PAGES: readonly WorkspacePage[] = [
     label: ot.orgTree.title,
     icon: <BranchesOutlined />,
     component: lazy(() => import('./pages/org-tree/index.tsx')),
+  },
+  {
+    access: 'columnDictionary',
+    path: 'column-categories',
+    label: sw.categories.title,
+    icon: <UnorderedListOutlined />,
+    component: lazy(() => import('./pages/column-categories/index.tsx')),
   },
   {
     access: 'accounts',

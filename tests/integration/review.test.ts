@@ -112,14 +112,17 @@ describe('only the unit whose turn it is may act', () => {
     expect(audit).toEqual([]);
   });
 
-  it('refuses a modification request here: it has its own review buttons', async () => {
+  it('offers 办结修改审核 instead of 审核 for a modification, and refuses one it cannot apply', async () => {
     const site = await makeSite(t.ctx.db, { orgCode: '130302', name: '修改中测试网站' });
     const req = await makeSiteRequest(t.ctx.db, site.id, { type: 'MODIFY', orgCode: '130302', isPortal: false });
     const row = await rowOf('haigang', '修改中测试网站');
     expect(row).toMatchObject({ orgStatus: '办结后修改', waitingForMe: true, listStatus: '正常' });
     expect((row.abilities as { approve: { reason: string } }).approve.reason).toContain('基本信息修改');
+    expect(row.abilities).toMatchObject({ approveModification: { allowed: true } });
+    // The factory's request carries no change set: approving it would apply nothing, so it is refused whole.
     const res = await as('haigang').post(`/api/requests/${req.id}/approve`, {});
     expect(res.status).toBe(409);
+    expect((await requestRow(req.id)).state).toBe('SUBMITTED');
   });
 });
 

@@ -77,6 +77,8 @@ describe('rowAbilities', () => {
       return: { allowed: false, reason: '该记录没有待处理的申请' },
       submit: { allowed: false, reason: '该记录没有待处理的申请' },
       view: { allowed: true },
+      approveModification: { allowed: false, reason: '该记录没有待处理的申请' },
+      returnModification: { allowed: false, reason: '该记录没有待处理的申请' },
     });
     const modify = rowAbilities(
       asRow({ type: 'MODIFY', state: 'SUBMITTED', chain: ['130302'], stepIndex: 0 }),
@@ -84,6 +86,12 @@ describe('rowAbilities', () => {
     );
     expect(modify.approve).toEqual({ allowed: false, reason: '该记录的申请为“基本信息修改”，请使用对应的审核功能' });
     expect(modify.submit).toEqual({ allowed: false, reason: '“当页数据全部提交”只适用于新增网站申请' });
+    // A modification is decided with 办结修改审核通过 / 办结修改审核退回 instead (SPEC §8.1 1.6–1.7).
+    expect(modify.approveModification).toEqual({ allowed: true });
+    expect(modify.returnModification).toEqual({ allowed: true });
+    expect(
+      rowAbilities(asRow({ type: 'MODIFY', state: 'SUBMITTED', chain: ['130302'], stepIndex: 0 }), '130300'),
+    ).toMatchObject({ approveModification: { allowed: false, reason: '该申请不由本单位审核' } });
   });
 });
 

@@ -7,6 +7,9 @@ import * as m0004issuance from './0004-issuance.ts';
 import * as m0006linkChecks from './0006-link-checks.ts';
 import * as m0007orgTools from './0007-org-tools.ts';
 import * as m0008auditChain from './0008-audit-chain.ts';
+import * as m0010offline from './0010-offline.ts';
+import * as m0011performance from './0011-performance.ts';
+import * as m0012notifications from './0012-notifications.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -16,4 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0006-link-checks': m0006linkChecks,
   '0007-org-tools': m0007orgTools,
   '0008-audit-chain': m0008auditChain,
+  '0010-offline': m0010offline,
+  '0011-performance': m0011performance,
+  '0012-notifications': m0012notifications,
 };

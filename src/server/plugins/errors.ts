@@ -10,6 +10,17 @@ export interface ErrorBody {
   details?: Record<string, unknown>;
 }
 
+/** SQLSTATE 22021 (character not in repertoire, e.g. NUL) and 22P05 (untranslatable character, e.g. \u0000 in jsonb). */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+export const UNSTORABLE_TEXT_MESSAGE = '提交的内容含有无法保存的字符（如空字符），请删除后重试';
+
+/** Errors Fastify raises before routing (malformed or over-long URL), in Chinese like every other answer. */
+export function frameworkErrorBody(error: { code?: string }): { status: 400 | 414; body: ErrorBody } {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return { status: 414, body: { code: 'URI_TOO_LONG', message: '网址过长' } };
+  return { status: 400, body: { code: 'BAD_URL', message: '网址格式不正确' } };
+}
+
 function fieldName(path: string): string {
   return path.replace(/^\//, '').replace(/\//g, '.') || '请求';
 }
@@ -37,6 +48,10 @@ export const errorPlugin = fp(async (app: FastifyInstance) => {
     if (status === 413) return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' });
     if (status >= 400 && status < 500) {
       return reply.status(status).send({ code: error.code ?? 'BAD_REQUEST', message: '请求格式不正确' });
+    }
+    // PostgreSQL refuses text it cannot store (NUL, invalid UTF-8): the caller's input, not a server fault.
+    if (UNSTORABLE_TEXT.has(String((error as { code?: unknown }).code))) {
+      return reply.status(400).send({ code: 'VALIDATION_FAILED', message: UNSTORABLE_TEXT_MESSAGE });
     }
     request.log.error({ err: error }, 'unhandled error');
     const unavailable = /ECONNREFUSED|terminat|Connection|ECONNRESET|57P01|the database system/i.test(

@@ -6,6 +6,7 @@ import type { SiteInfo, SiteInfoInput } from '../../../domain/site-info.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
+import { queueRequestEvent } from '../notifications/queue-request-event.ts';
 import { assertNoDuplicates, conflictFromUniqueViolation } from './conflicts.ts';
 import { findByTempCode } from './find-by-temp-code.ts';
 import { lockOrgUnit, orgsByCode, updateApplicationSite, updateRequestIfUnchanged } from './repository.ts';
@@ -83,6 +84,7 @@ export async function resubmitApplication(
         },
         input.ip,
       );
+      await queueRequestEvent(trx, { type: 'SUBMITTED', requestId: row.id, at: now });
     });
   } catch (error) {
     throw (await conflictFromUniqueViolation(ctx.db, error, info, org, row.site_id)) ?? error;

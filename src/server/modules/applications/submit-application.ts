@@ -6,6 +6,7 @@ import { writeAudit } from '../../audit.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, invalid } from '../../errors.ts';
 import { tokenDigest } from '../../secrets.ts';
+import { queueRequestEvent } from '../notifications/queue-request-event.ts';
 import { lookupOrgCode } from '../org-units/lookup-org-code.ts';
 import { computeReviewChain } from '../org-units/routing.ts';
 import { assertNoDuplicates, assertPortalFree, conflictFromUniqueViolation } from './conflicts.ts';
@@ -139,6 +140,8 @@ export async function submitApplication(
         },
         input.ip,
       );
+      // The first unit of the chain is told by mail, committed with the application (issue 9).
+      await queueRequestEvent(trx, { type: 'SUBMITTED', requestId, at: now });
       return { kind: 'created' as const, chain };
     });
   } catch (error) {

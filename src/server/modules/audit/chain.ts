@@ -16,7 +16,7 @@ interface ChainRow {
 }
 
 /** The canonical text of an entry: every column but the seal, as PostgreSQL renders it (same on PGlite). */
-const CONTENT = sql<string>`concat_ws('|', id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'),
+export const CONTENT = sql<string>`concat_ws('|', id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'),
   actor_type, coalesce(actor_user_id::text, ''), coalesce(actor_name, ''), coalesce(actor_org_code, ''), action,
   entity_type, entity_id, coalesce(site_code, ''), coalesce(request_id::text, ''), coalesce(from_state, ''),
   coalesce(to_state, ''), coalesce(comment, ''), coalesce(data::text, ''), coalesce(ip, ''))`;

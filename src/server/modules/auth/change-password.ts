@@ -27,11 +27,16 @@ export async function changePassword(
   const hash = await hashSecret(input.newPassword);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
+    // Compare-and-set on the hash that was verified: a change or an admin's reset in between wins, this one refuses.
+    const changed = await trx
       .updateTable('users')
       .set({ password_hash: hash, must_change_password: false, updated_at: now })
       .where('id', '=', actor.userId)
-      .execute();
+      .where('password_hash', '=', user.password_hash)
+      .executeTakeFirst();
+    if (Number(changed.numUpdatedRows) !== 1) {
+      throw new AppError('STATE_CONFLICT', '密码刚刚已被修改或重置，请使用新密码重新登录后再试');
+    }
     await endAllSessions(trx, { userId: actor.userId }, sessionDigest);
     await writeAudit(trx, now, actor, { action: '修改密码', entityType: 'USER', entityId: String(actor.userId) }, ip);
   });

@@ -5,6 +5,7 @@ import { decide } from '../../../domain/requests.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext } from '../../context.ts';
 import { hashSecret } from '../../passwords.ts';
+import { queueRequestEvent } from '../notifications/queue-request-event.ts';
 import { encryptCheckCode } from './check-code-cipher.ts';
 import {
   allocateSequence,
@@ -78,6 +79,8 @@ export async function issueApplication(
         toState: decision.next.state,
         data: { orgCode: app.orgCode, seq },
       });
+      // The 标识码 (never the 校验码) to the site's people, committed with the issuance (issue 9).
+      await queueRequestEvent(trx, { type: 'ISSUED', requestId: req.id, at });
       return { kind: 'ISSUED', siteCode, seq };
     });
   } catch (error) {

@@ -4,7 +4,7 @@ import type { NoticeAudience } from '../../../db/schema.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { forbidden, invalid } from '../../errors.ts';
-import { claimAttachments, insertNotice, recordRead } from './repository.ts';
+import { claimAttachments, findJustPublished, insertNotice, recordRead } from './repository.ts';
 import { plainText, sanitizeNoticeHtml } from './sanitize.ts';
 import type { publishBody } from './schema.ts';
 
@@ -26,17 +26,21 @@ export async function publishNotice(
   if (plainText(bodyHtml) === '') throw invalid('请填写通知正文');
   const ids = [...new Set(input.attachmentIds)];
   const now = ctx.clock.now();
+  const notice = {
+    title: input.title,
+    bodyHtml,
+    publisherOrg: actor.orgCode,
+    audience,
+    pinned: input.pinned,
+    publishedAt: now,
+    publishedBy: actor.userId,
+    publisherName: actor.displayName,
+  };
   return ctx.db.transaction().execute(async (trx) => {
-    const id = await insertNotice(trx, {
-      title: input.title,
-      bodyHtml,
-      publisherOrg: actor.orgCode,
-      audience,
-      pinned: input.pinned,
-      publishedAt: now,
-      publishedBy: actor.userId,
-      publisherName: actor.displayName,
-    });
+    // A double click or a retry of the same notice answers with the notice already published, not a second one.
+    const earlier = await findJustPublished(trx, notice);
+    if (earlier !== null) return { id: earlier };
+    const id = await insertNotice(trx, notice);
     const claimed = await claimAttachments(trx, id, actor.userId, ids);
     if (claimed !== ids.length) throw invalid('部分附件已失效，请重新上传后再发布');
     // The author has read what they wrote.

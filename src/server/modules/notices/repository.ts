@@ -117,6 +117,30 @@ export interface NewNotice {
   publisherName: string;
 }
 
+/** How long the same notice sent again by the same user counts as a double submit (a retry, a second click). */
+export const REPUBLISH_WINDOW_MS = 10 * 60 * 1000;
+
+/**
+ * The notice this user published with the same title, body and audience within the window, if any. Takes the
+ * publisher's user row lock first, so two identical submissions at once see each other.
+ */
+export async function findJustPublished(trx: Trx, n: NewNotice): Promise<number | null> {
+  await trx.selectFrom('users').select('id').where('id', '=', n.publishedBy).forUpdate().execute();
+  const row = await trx
+    .selectFrom('notices')
+    .select('id')
+    .where('published_by', '=', n.publishedBy)
+    .where('title', '=', n.title)
+    .where('body_html', '=', n.bodyHtml)
+    .where('audience', '=', n.audience)
+    .where('withdrawn_at', 'is', null)
+    .where('published_at', '>=', new Date(n.publishedAt.getTime() - REPUBLISH_WINDOW_MS))
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
 export async function insertNotice(trx: Trx, n: NewNotice): Promise<number> {
   const row = await trx
     .insertInto('notices')

@@ -10,6 +10,9 @@ import {
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
+import { decisionEvent, queueRequestEvent } from '../notifications/queue-request-event.ts';
+import { applyChangeSet } from '../site-workspace/apply-change-set.ts';
+import { isChangeType } from '../site-workspace/repository.ts';
 import { compareAndSetRequest, findVisibleRequest, touchSite } from './requests-repository.ts';
 import { REQUEST_TYPE_LABELS } from './schema.ts';
 
@@ -19,6 +22,13 @@ export type ReviewAction = Extract<RequestAction, 'APPROVE' | 'RETURN' | 'SUBMIT
 export const AUDIT_ACTIONS: Readonly<Record<ReviewAction, string>> = {
   APPROVE: '审核通过',
   RETURN: '退回',
+  SUBMIT_ALL: '全部提交',
+};
+
+/** 办结修改审核通过 / 办结修改审核退回 of a single-step change request (SPEC §8.1 1.6–1.7). */
+const CHANGE_AUDIT_ACTIONS: Readonly<Record<ReviewAction, string>> = {
+  APPROVE: '办结修改审核通过',
+  RETURN: '办结修改审核退回',
   SUBMIT_ALL: '全部提交',
 };
 
@@ -56,7 +66,8 @@ export async function reviewRequest(ctx: AppContext, input: ReviewRequestInput):
   return ctx.db.transaction().execute(async (trx) => {
     const req = await findVisibleRequest(trx, viewer, input.id);
     if (!req) throw notFound('申请');
-    if (req.type !== 'NEW_SITE') {
+    const change = isChangeType(req.type);
+    if (req.type !== 'NEW_SITE' && !change) {
       throw new AppError('CONFLICT', `该申请为“${REQUEST_TYPE_LABELS[req.type]}”，请使用对应的审核功能`);
     }
     if (input.expectedVersion !== undefined && input.expectedVersion !== req.version) throw stateConflict();
@@ -73,12 +84,15 @@ export async function reviewRequest(ctx: AppContext, input: ReviewRequestInput):
     const applied = await compareAndSetRequest(trx, { id: req.id, from, next, now, returnReason: reason });
     if (!applied) throw stateConflict();
     await touchSite(trx, req.siteId, now);
+    // A change request's staged change set reaches the live record only now, in this transaction (SPEC §7.0).
+    if (change && next.finalApproval)
+      await applyChangeSet(trx, { id: req.id, type: req.type, siteId: req.siteId }, now);
     await writeAudit(
       trx,
       now,
       actor,
       {
-        action: AUDIT_ACTIONS[action],
+        action: (change ? CHANGE_AUDIT_ACTIONS : AUDIT_ACTIONS)[action],
         entityType: 'REQUEST',
         entityId: String(req.id),
         siteCode: req.siteCode,
@@ -97,6 +111,9 @@ export async function reviewRequest(ctx: AppContext, input: ReviewRequestInput):
       },
       input.ip,
     );
+    // Mails to the next unit and the applicant, and the operator's notice, commit with the decision (issue 9).
+    const event = decisionEvent({ action, requestId: req.id, at: now, byOrg: actor.orgCode, reason });
+    if (event) await queueRequestEvent(trx, event);
     const after: RequestSnapshot = { ...snapshot, state: next.state, stepIndex: next.stepIndex };
     return {
       id: req.id,

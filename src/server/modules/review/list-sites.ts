@@ -1,5 +1,7 @@
 // 政府网站和栏目基本信息表: one page of the caller's subtree, with labels and abilities for the caller's unit.
+import { deadlineCutoffs } from '../../../domain/working-days.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
+import { deadlineRuleOf } from '../notifications/deadline-rule.ts';
 import { presentRow } from './present.ts';
 import { countWaiting, listSiteRows } from './repository.ts';
 import type { ListSitesQuery, SiteRowView } from './schema.ts';
@@ -19,5 +21,7 @@ export async function listSites(ctx: AppContext, actor: OrgActor, query: ListSit
     listSiteRows(ctx.db, viewer, filters, page, pageSize),
     countWaiting(ctx.db, viewer),
   ]);
-  return { items: rows.map((r) => presentRow(r, actor.orgCode)), total, page, pageSize, waitingCount };
+  const { overdueBefore } = deadlineCutoffs(ctx.clock.now(), deadlineRuleOf(ctx.config));
+  const items = rows.map((r) => presentRow(r, actor.orgCode, overdueBefore));
+  return { items, total, page, pageSize, waitingCount };
 }

@@ -7,6 +7,7 @@ import {
   type RequestSnapshot,
 } from '../../../domain/requests.ts';
 import { runStatusText, shanghaiParts } from '../../../domain/status-labels.ts';
+import { isChangeType } from '../site-workspace/repository.ts';
 import type { SiteListRow } from './repository.ts';
 import { type Ability, REQUEST_TYPE_LABELS, type SiteRowView } from './schema.ts';
 
@@ -21,7 +22,14 @@ export function rowAbilities(request: SiteListRow['request'], viewerOrg: string)
   const view: Ability = { allowed: true };
   if (!request) {
     const denied = { allowed: false, reason: NO_REQUEST };
-    return { approve: denied, return: denied, submit: denied, view };
+    return {
+      approve: denied,
+      return: denied,
+      submit: denied,
+      view,
+      approveModification: denied,
+      returnModification: denied,
+    };
   }
   const snapshot: RequestSnapshot = {
     type: request.type,
@@ -31,20 +39,41 @@ export function rowAbilities(request: SiteListRow['request'], viewerOrg: string)
   };
   const actor: RequestActor = { kind: 'ORG', orgCode: viewerOrg };
   const submit = fromDecision(decide(snapshot, actor, 'SUBMIT_ALL'));
-  if (request.type !== 'NEW_SITE') {
-    // Modifications, flags and offline requests are reviewed with their own buttons (SPEC §8.1 1.6–1.8, 2).
-    const denied = {
-      allowed: false,
-      reason: `该记录的申请为“${REQUEST_TYPE_LABELS[request.type]}”，请使用对应的审核功能`,
+  const otherButtons = {
+    allowed: false,
+    reason: `该记录的申请为“${REQUEST_TYPE_LABELS[request.type]}”，请使用对应的审核功能`,
+  };
+  if (isChangeType(request.type)) {
+    // 办结修改审核通过 / 办结修改审核退回 (SPEC §8.1 1.6–1.7): modifications, flags and 其他域名.
+    return {
+      approve: otherButtons,
+      return: otherButtons,
+      submit,
+      view,
+      approveModification: fromDecision(decide(snapshot, actor, 'APPROVE')),
+      returnModification: fromDecision(decide(snapshot, actor, 'RETURN', '退回')),
     };
-    return { approve: denied, return: denied, submit, view };
   }
+  if (request.type !== 'NEW_SITE') {
+    // Offline requests are reviewed on 下线审核 (SPEC §8.1 #2).
+    return {
+      approve: otherButtons,
+      return: otherButtons,
+      submit,
+      view,
+      approveModification: otherButtons,
+      returnModification: otherButtons,
+    };
+  }
+  const notModification = { allowed: false, reason: '该记录为新增网站申请，请使用“审核”' };
   return {
     approve: fromDecision(decide(snapshot, actor, 'APPROVE')),
     // The reason is asked for in the dialog; any non-empty text checks the rest of the rule.
     return: fromDecision(decide(snapshot, actor, 'RETURN', '退回')),
     submit,
     view,
+    approveModification: notModification,
+    returnModification: notModification,
   };
 }
 
@@ -65,8 +94,10 @@ export function listStatusText(row: Pick<SiteListRow, 'runStatus' | 'runStatusUn
   });
 }
 
-export function presentRow(row: SiteListRow, viewerOrg: string): SiteRowView {
+/** `overdueBefore`: steps entered before it are 「逾期」 (from the deadline rule; absent = not computed). */
+export function presentRow(row: SiteListRow, viewerOrg: string, overdueBefore?: Date): SiteRowView {
   const request = row.request;
+  const entered = request?.currentOrg ? request.stepEnteredAt : undefined;
   return {
     id: row.id,
     siteCode: row.siteCode,
@@ -84,6 +115,7 @@ export function presentRow(row: SiteListRow, viewerOrg: string): SiteRowView {
     orgStatus: request ? orgStatusLabel(request, viewerOrg) : '',
     updatedAt: row.updatedAt.toISOString(),
     waitingForMe: row.waitingForMe,
+    overdue: Boolean(overdueBefore && entered && entered < overdueBefore),
     request: request ? { ...request, typeLabel: REQUEST_TYPE_LABELS[request.type] } : null,
     abilities: rowAbilities(request, viewerOrg),
   };

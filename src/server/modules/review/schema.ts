@@ -155,8 +155,18 @@ export const siteRow = z.object({
   orgStatus: z.string(),
   updatedAt: z.string(),
   waitingForMe: z.boolean(),
+  /** 「逾期」: the open step has waited past the review deadline (issue 9). */
+  overdue: z.boolean(),
   request: rowRequest.nullable(),
-  abilities: z.object({ approve: ability, return: ability, submit: ability, view: ability }),
+  abilities: z.object({
+    approve: ability,
+    return: ability,
+    submit: ability,
+    view: ability,
+    /** 办结修改审核通过 / 办结修改审核退回 of a modification, flag or 其他域名 request (SPEC §8.1 1.6–1.7). */
+    approveModification: ability,
+    returnModification: ability,
+  }),
 });
 export type SiteRowView = z.infer<typeof siteRow>;
 

@@ -12,6 +12,7 @@ import { Button, Dropdown, Flex, Grid, Layout } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { type OrgUserActor, useLogout } from '../../access.ts';
 import { t } from '../../locales/zh-CN.ts';
+import { InboxHeaderBadge } from '../../pages/inbox/InboxBadge.tsx';
 import { BrandMark } from '../../shared/BrandMark.tsx';
 
 const light = { color: 'rgba(255,255,255,0.92)' };
@@ -46,6 +47,7 @@ export function WorkspaceHeader({ actor, menuToggle }: { actor: OrgUserActor; me
         <span style={{ fontSize: wide ? 18 : 16, fontWeight: 600, whiteSpace: 'nowrap' }}>{t.app.name}</span>
       </Link>
       <Flex flex={1} justify="flex-end" align="center" gap={20} style={{ minWidth: 0, lineHeight: 1.5 }}>
+        {!actor.mustChangePassword && actor.menu.includes('inbox') && <InboxHeaderBadge />}
         {wide ? (
           <>
             <Flex align="center" gap={6} style={{ ...light, minWidth: 0 }} title={t.layout.unit}>

@@ -67,7 +67,13 @@ export const siteColumns: TableColumnsType<SiteRow> = [
     width: 110,
     // 申报状态 and 最后更新时间 stay in view while the middle columns scroll.
     fixed: 'right',
-    render: (label: string) => (label ? <Tag color={STATUS_COLORS[label] ?? 'default'}>{label}</Tag> : null),
+    // 「逾期」 (issue 9) comes first so the status stays the row's last tag.
+    render: (label: string, row: SiteRow) => (
+      <>
+        {row.overdue && <Tag color="red">逾期</Tag>}
+        {label ? <Tag color={STATUS_COLORS[label] ?? 'default'}>{label}</Tag> : null}
+      </>
+    ),
   },
   {
     title: titles.updatedAt,

@@ -2,16 +2,20 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Badge, Button, ConfigProvider, Empty, Flex, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
+import { STATUS_LABELS } from '../../../../domain/status-labels.ts';
 import { isOrgUser, useSession } from '../../../access.ts';
+import { sw } from '../../../locales/site-workspace.zh-CN.ts';
 import { t } from '../../../locales/zh-CN.ts';
 import { useNotify } from '../../../shared/notify.tsx';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { tablePagination, usePageParams } from '../../../shared/use-page-params.ts';
 import { downloadExport, FILTER_PARAMS, listSites, type SiteQuery, type SiteRow, sitesKey } from './api.ts';
+import { CHANGE_REQUEST_TYPES } from './change-set-api.ts';
 import { siteColumns } from './columns.tsx';
 import { AbilityButton } from './components/AbilityButton.tsx';
 import { BulkDialog, type BulkPlan } from './components/BulkDialog.tsx';
 import { FilterForm } from './components/FilterForm.tsx';
+import { type ModificationDecision, ModificationReviewModal } from './components/ModificationReviewModal.tsx';
 import { ReviewModal } from './components/ReviewModal.tsx';
 import { SiteDrawer } from './components/SiteDrawer.tsx';
 
@@ -49,6 +53,7 @@ export default function SiteListPage() {
   const [reviewing, setReviewing] = useState<SiteRow | null>(null);
   const [viewing, setViewing] = useState<number | null>(null);
   const [bulk, setBulk] = useState<BulkPlan | null>(null);
+  const [deciding, setDeciding] = useState<{ row: SiteRow; decision: ModificationDecision } | null>(null);
 
   const filters = Object.fromEntries(FILTER_PARAMS.map((k) => [k, params.get(k)]).filter(([, v]) => v));
   const query: SiteQuery = { ...filters, page: params.page, pageSize: params.pageSize };
@@ -73,6 +78,13 @@ export default function SiteListPage() {
       ? { allowed: true }
       : selected.abilities.approve
     : none;
+  // 办结修改审核通过 / 退回 appear only with one selected 「办结后修改」 row (SPEC §8.1 1.6–1.7).
+  const modification =
+    selected?.request &&
+    CHANGE_REQUEST_TYPES.has(selected.request.type) &&
+    selected.orgStatus === STATUS_LABELS.modificationPendingOrg
+      ? selected
+      : null;
   const approvePlan = bulkPlan(rows, 'approve');
   const submitPlan = bulkPlan(rows, 'submit');
   const sortValue = `${params.get('sort') ?? 'default'}:${params.get('order') ?? 'desc'}`;
@@ -99,6 +111,24 @@ export default function SiteListPage() {
           >
             {text.actions.submitAll}
           </AbilityButton>
+          {modification && (
+            <>
+              <AbilityButton
+                type="primary"
+                ability={modification.abilities.approveModification}
+                onClick={() => setDeciding({ row: modification, decision: 'approve' })}
+              >
+                {sw.review.approve}
+              </AbilityButton>
+              <AbilityButton
+                danger
+                ability={modification.abilities.returnModification}
+                onClick={() => setDeciding({ row: modification, decision: 'return' })}
+              >
+                {sw.review.return}
+              </AbilityButton>
+            </>
+          )}
           <AbilityButton ability={selected ? { allowed: true } : none} onClick={() => setViewing(selected?.id ?? null)}>
             {text.actions.view}
           </AbilityButton>
@@ -180,6 +210,11 @@ export default function SiteListPage() {
       <ReviewModal row={reviewing} onClose={() => setReviewing(null)} />
       <BulkDialog plan={bulk} onClose={() => setBulk(null)} />
       <SiteDrawer siteId={viewing} onClose={() => setViewing(null)} />
+      <ModificationReviewModal
+        row={deciding?.row ?? null}
+        decision={deciding?.decision ?? 'approve'}
+        onClose={() => setDeciding(null)}
+      />
     </>
   );
 }

@@ -3,10 +3,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Descriptions, Drawer, Empty, Flex, Table, Tabs, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { PERSON_LABELS, SITE_INFO_LABELS } from '../../../../../domain/site-info.ts';
+import { sw } from '../../../../locales/site-workspace.zh-CN.ts';
 import { t } from '../../../../locales/zh-CN.ts';
 import { formatDateTime } from '../../../../shared/format.ts';
 import { PageSpin } from '../../../../shared/PageSpin.tsx';
+import { useSiteStatusFooter } from '../../../offline/site-status/SiteStatusPanel.tsx';
 import { type AuditTrail, getSite, getSiteAudit, type SiteDetail, sitesKey } from '../api.ts';
+import { CHANGE_REQUEST_TYPES } from '../change-set-api.ts';
+import { ChangeSetDiff } from './ChangeSetDiff.tsx';
 
 const text = t.sites.view;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -136,6 +140,13 @@ function AuditTable({ trail }: { trail: AuditTrail | undefined }) {
   );
 }
 
+/** The modification, flag or 其他域名 request the record shows, while it is still to be decided or corrected. */
+function changeRequestId(detail: SiteDetail): number | null {
+  const r = detail.site.request;
+  if (!r || !CHANGE_REQUEST_TYPES.has(r.type)) return null;
+  return ['SUBMITTED', 'IN_REVIEW', 'RETURNED'].includes(r.state) ? r.id : null;
+}
+
 export function SiteDrawer({ siteId, onClose }: { siteId: number | null; onClose: () => void }) {
   const detail = useQuery({
     queryKey: [...sitesKey, 'detail', siteId],
@@ -148,12 +159,15 @@ export function SiteDrawer({ siteId, onClose }: { siteId: number | null; onClose
     enabled: siteId !== null,
   });
   const data = detail.data;
+  // 例外 / 删除 / 恢复正常 for the root and level-1 units (offline module), on registered sites only.
+  const statusFooter = useSiteStatusFooter(data?.site.siteCode ? siteId : null, data?.site.name);
   return (
     <Drawer
       open={siteId !== null}
       onClose={onClose}
       title={data ? `${text.title}：${data.site.name}` : text.title}
       size={880}
+      footer={statusFooter}
       extra={
         data ? (
           <Flex gap={4}>
@@ -169,6 +183,15 @@ export function SiteDrawer({ siteId, onClose }: { siteId: number | null; onClose
       ) : (
         <Tabs
           items={[
+            ...(changeRequestId(data) !== null
+              ? [
+                  {
+                    key: 'diff',
+                    label: sw.diff.title,
+                    children: <ChangeSetDiff requestId={changeRequestId(data) ?? 0} />,
+                  },
+                ]
+              : []),
             { key: 'basic', label: text.basic, children: <BasicInfo detail={data} /> },
             ...(data.columns.length > 0
               ? [{ key: 'columns', label: text.columns, children: <ColumnsInfo columns={data.columns} /> }]

@@ -1,0 +1,217 @@
+// Database reads of 待办 / 已办 / 下级超期: open steps held by a unit (or by units below it), and what a unit decided.
+import { sql } from 'kysely';
+import type { RequestState, RequestType } from '../../../db/schema.ts';
+import type { Db } from '../../context.ts';
+import { subtreePattern } from '../org-units/repository.ts';
+
+/** States in which a unit of the chain holds the request (SUBMITTED at chain[0] is 「未提交」, still its to-do). */
+const HELD = ['SUBMITTED', 'IN_REVIEW'] as const;
+/** Entries the organizing units no longer see (as in the review list's 待我审核 count). */
+const GONE = ['WITHDRAWN', 'DELETED'] as const;
+
+export interface WaitingRow {
+  requestId: number;
+  type: RequestType;
+  state: RequestState;
+  chain: string[];
+  stepIndex: number;
+  stepEnteredAt: Date;
+  submittedAt: Date;
+  siteId: number;
+  siteName: string;
+  siteCode: string | null;
+  siteOrgName: string;
+  holderCode: string;
+  holderName: string;
+}
+
+function heldSteps(db: Db) {
+  return db
+    .selectFrom('requests as r')
+    .innerJoin('sites as s', 's.id', 'r.site_id')
+    .innerJoin('org_units as o', 'o.code', 's.org_code')
+    .innerJoin('org_units as h', 'h.code', 'r.current_org')
+    .where('r.state', 'in', HELD)
+    .where('s.run_status', 'not in', GONE);
+}
+
+type HeldQuery = ReturnType<typeof heldSteps>;
+
+async function selectWaiting(query: HeldQuery, limit: number, offset: number): Promise<WaitingRow[]> {
+  const rows = await query
+    .select([
+      'r.id',
+      'r.type',
+      'r.state',
+      'r.chain',
+      'r.step_index',
+      'r.step_entered_at',
+      'r.submitted_at',
+      's.id as site_id',
+      's.name as site_name',
+      's.site_code',
+      'o.display_name as site_org_name',
+      'h.code as holder_code',
+      'h.display_name as holder_name',
+    ])
+    .orderBy('r.step_entered_at')
+    .orderBy('r.id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return rows.map((r) => ({
+    requestId: r.id,
+    type: r.type,
+    state: r.state,
+    chain: r.chain,
+    stepIndex: r.step_index,
+    stepEnteredAt: new Date(r.step_entered_at),
+    submittedAt: new Date(r.submitted_at),
+    siteId: r.site_id,
+    siteName: r.site_name,
+    siteCode: r.site_code,
+    siteOrgName: r.site_org_name,
+    holderCode: r.holder_code,
+    holderName: r.holder_name,
+  }));
+}
+
+async function countOf(query: HeldQuery, overdueBefore: Date): Promise<{ total: number; overdue: number }> {
+  const row = await query
+    .select([
+      sql<number>`count(*)::int`.as('total'),
+      sql<number>`(count(*) FILTER (WHERE r.step_entered_at < ${overdueBefore}))::int`.as('overdue'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { total: row.total, overdue: row.overdue };
+}
+
+/** 待办: steps held by `orgCode`, longest waiting first. */
+export function listWaiting(db: Db, orgCode: string, limit: number, offset: number): Promise<WaitingRow[]> {
+  return selectWaiting(heldSteps(db).where('r.current_org', '=', orgCode), limit, offset);
+}
+
+export function countWaiting(db: Db, orgCode: string, overdueBefore: Date) {
+  return countOf(heldSteps(db).where('r.current_org', '=', orgCode), overdueBefore);
+}
+
+/** 下级超期: steps held by units strictly inside the subtree of `orgPath`, entered before `before`. */
+function below(db: Db, orgPath: string, orgCode: string, before: Date) {
+  return heldSteps(db)
+    .where('h.path', 'like', subtreePattern(orgPath))
+    .where('h.code', '<>', orgCode)
+    .where('r.step_entered_at', '<', before);
+}
+
+export function listOverdueBelow(
+  db: Db,
+  viewer: { orgPath: string; orgCode: string },
+  before: Date,
+  limit: number,
+  offset: number,
+) {
+  return selectWaiting(below(db, viewer.orgPath, viewer.orgCode, before), limit, offset);
+}
+
+export function countOverdueBelow(db: Db, viewer: { orgPath: string; orgCode: string }, before: Date) {
+  return countOf(below(db, viewer.orgPath, viewer.orgCode, before), before);
+}
+
+export interface DoneRow {
+  auditId: number;
+  at: Date;
+  action: string;
+  actorName: string | null;
+  comment: string | null;
+  fromState: string | null;
+  toState: string | null;
+  requestId: number;
+  type: RequestType;
+  siteId: number;
+  siteName: string;
+  siteCode: string | null;
+}
+
+/** 已办: 审核流水 entries written by the unit about a request, newest first. */
+export async function listDone(
+  db: Db,
+  orgCode: string,
+  limit: number,
+  offset: number,
+): Promise<{ rows: DoneRow[]; total: number }> {
+  const base = db
+    .selectFrom('audit_log as a')
+    .innerJoin('requests as r', 'r.id', 'a.request_id')
+    .innerJoin('sites as s', 's.id', 'r.site_id')
+    .where('a.actor_org_code', '=', orgCode)
+    .where('a.request_id', 'is not', null);
+  const [rows, count] = await Promise.all([
+    base
+      .select([
+        'a.id',
+        'a.at',
+        'a.action',
+        'a.actor_name',
+        'a.comment',
+        'a.from_state',
+        'a.to_state',
+        'r.id as request_id',
+        'r.type',
+        's.id as site_id',
+        's.name as site_name',
+        's.site_code',
+      ])
+      .orderBy('a.id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: count.n,
+    rows: rows.map((r) => ({
+      auditId: r.id,
+      at: new Date(r.at),
+      action: r.action,
+      actorName: r.actor_name,
+      comment: r.comment,
+      fromState: r.from_state,
+      toState: r.to_state,
+      requestId: r.request_id,
+      type: r.type,
+      siteId: r.site_id,
+      siteName: r.site_name,
+      siteCode: r.site_code,
+    })),
+  };
+}
+
+export interface OverdueCountRow {
+  /** The child unit of the scope whose subtree holds the steps; '' for the scope unit itself. */
+  child: string;
+  open: number;
+  overdue: number;
+  escalated: number;
+}
+
+/** Open steps held inside the subtree of `scope`, grouped by the scope's child unit that contains the holder. */
+export async function overdueByChild(
+  db: Db,
+  scope: { path: string },
+  cutoffs: { overdueBefore: Date; escalatedBefore: Date },
+): Promise<OverdueCountRow[]> {
+  // path '/bm0100/130000/': split_part(path, '/', n) is '' for n = 1, then one code per depth; the child's code
+  // follows the scope's own codes.
+  const part = scope.path.split('/').filter(Boolean).length + 2;
+  const rows = await heldSteps(db)
+    .where('h.path', 'like', subtreePattern(scope.path))
+    .select([
+      sql<string>`split_part(h.path, '/', ${sql.lit(part)})`.as('child'),
+      sql<number>`count(*)::int`.as('open'),
+      sql<number>`(count(*) FILTER (WHERE r.step_entered_at < ${cutoffs.overdueBefore}))::int`.as('overdue'),
+      sql<number>`(count(*) FILTER (WHERE r.step_entered_at < ${cutoffs.escalatedBefore}))::int`.as('escalated'),
+    ])
+    .groupBy(sql`split_part(h.path, '/', ${sql.lit(part)})`)
+    .execute();
+  return rows.map((r) => ({ child: r.child, open: r.open, overdue: r.overdue, escalated: r.escalated }));
+}

@@ -1,0 +1,98 @@
+// Schemas of 待办 / 已办 / 下级超期, the header badge count, the digest settings and the overdue statistics.
+import { z } from 'zod';
+import { REQUEST_TYPES } from '../review/schema.ts';
+
+const pageShape = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+};
+export const pageQuery = z.object(pageShape);
+export type PageQuery = z.infer<typeof pageQuery>;
+
+/** 下级超期: `escalated` (default) = past twice the deadline, the level that is escalated; `overdue` = past it. */
+export const overdueBelowQuery = z.object({
+  ...pageShape,
+  level: z.enum(['escalated', 'overdue']).default('escalated'),
+});
+
+export const inboxItem = z.object({
+  requestId: z.number().int(),
+  type: z.enum(REQUEST_TYPES),
+  /** 申请类型 in Chinese. */
+  typeLabel: z.string(),
+  /** 申报状态 as the caller's unit sees it. */
+  orgStatus: z.string(),
+  siteId: z.number().int(),
+  siteName: z.string(),
+  siteCode: z.string().nullable(),
+  /** The site's 本级组织单位. */
+  siteOrgName: z.string(),
+  /** The unit holding the step now (the caller's unit in 待办). */
+  holderCode: z.string(),
+  holderName: z.string(),
+  submittedAt: z.string(),
+  stepEnteredAt: z.string(),
+  /** Working days waited at this step (the arrival day not counted; weekends and holidays skipped). */
+  waitingDays: z.number().int(),
+  dueDate: z.string(),
+  /** 「逾期」: past the deadline of GOVSITE_REVIEW_DEADLINE_DAYS working days. */
+  overdue: z.boolean(),
+  /** Past twice the deadline: shown to the parent unit in 下级超期. */
+  escalated: z.boolean(),
+  /** Where to act: the site list filtered to the site, or 下线审核. */
+  link: z.string(),
+});
+export type InboxItem = z.infer<typeof inboxItem>;
+
+export const inboxPage = z.object({
+  items: z.array(inboxItem),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  deadlineDays: z.number().int(),
+});
+
+export const inboxCount = z.object({ count: z.number().int(), overdue: z.number().int() });
+
+export const doneItem = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  action: z.string(),
+  person: z.string(),
+  comment: z.string(),
+  requestId: z.number().int(),
+  typeLabel: z.string(),
+  siteId: z.number().int(),
+  siteName: z.string(),
+  siteCode: z.string().nullable(),
+  link: z.string(),
+});
+
+export const donePage = z.object({
+  items: z.array(doneItem),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+export const inboxSettings = z.object({ digestEnabled: z.boolean(), email: z.string().nullable() });
+export const inboxSettingsBody = z.object({
+  digestEnabled: z.boolean(),
+  email: z.string().trim().max(100, '电子邮箱不能超过100个字符').nullable().optional(),
+});
+
+const overdueCounts = { open: z.number().int(), overdue: z.number().int(), escalated: z.number().int() };
+export const overdueStats = z.object({
+  scope: z.object({ code: z.string(), displayName: z.string(), level: z.number().int() }),
+  deadlineDays: z.number().int(),
+  totals: z.object(overdueCounts),
+  /** The scope unit itself (本级) first, then each child unit with its whole subtree. */
+  rows: z.array(z.object({ code: z.string(), name: z.string(), level: z.number().int(), ...overdueCounts })),
+});
+export const overdueStatsQuery = z.object({
+  org: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z]{6}$/, '组织单位标识码为 6 位')
+    .optional(),
+});

@@ -1,0 +1,136 @@
+// queueRequestEvent(trx, event): the one entry point other modules call, inside the transaction of a state change,
+// after the change is written. It queues the e-mails (outbox) and the 填报单位's in-app notice in that transaction,
+// so they commit or roll back with the change; sending happens later in the mail worker and can never block it.
+import type { MailKind } from '../../../db/schema.ts';
+import {
+  arrivedMail,
+  finalApprovedMail,
+  issuedMail,
+  MAIL_SUBJECT_PREFIX,
+  type MailText,
+  mailAddresses,
+  offlineMail,
+  type RequestFacts,
+  returnedMail,
+  sitePeople,
+  stepApprovedMail,
+  unitAddresses,
+} from '../../../domain/notifications.ts';
+import type { RequestAction } from '../../../domain/requests.ts';
+import { RUN_STATUS_LABELS, type SiteRunStatus } from '../../../domain/status-labels.ts';
+import type { Trx } from '../../context.ts';
+import { insertSiteNotice, loadRequestFacts, loadUnits, queueMails, type RequestFactsRow } from './repository.ts';
+
+export type RequestEvent =
+  /** The request (new, resubmitted, or a 填报单位's change/offline request) reached the first unit of its chain. */
+  | { type: 'SUBMITTED'; requestId: number; at: Date }
+  /** A unit approved its step: the request moved to the next unit, or this was the final approval. */
+  | { type: 'APPROVED'; requestId: number; at: Date; byOrg: string }
+  /** A unit returned (退回 / 驳回) the request with a reason. */
+  | { type: 'RETURNED'; requestId: number; at: Date; byOrg: string; reason: string }
+  /** The 16:00 batch issued the 网站标识码 (the 校验码 is never part of any notification). */
+  | { type: 'ISSUED'; requestId: number; at: Date }
+  /** The offline module: a site went offline / came back; `detail` is its own sentence (Chinese). */
+  | { type: 'OFFLINE_STARTED' | 'OFFLINE_ENDED'; requestId: number; at: Date; detail: string };
+
+/** The event of a review decision, for the review use cases (APPROVE / RETURN; 提交 moves no step). */
+export function decisionEvent(input: {
+  action: RequestAction;
+  requestId: number;
+  at: Date;
+  byOrg: string;
+  reason?: string | null;
+}): RequestEvent | null {
+  const { action, requestId, at, byOrg } = input;
+  if (action === 'APPROVE') return { type: 'APPROVED', requestId, at, byOrg };
+  if (action === 'RETURN') return { type: 'RETURNED', requestId, at, byOrg, reason: input.reason ?? '' };
+  return null;
+}
+
+/** Run statuses in which the site is off the internet (PERM_OFFLINE_PENDING still runs until 完成下线). */
+const OFF: ReadonlySet<string> = new Set(['TEMP_OFFLINE', 'EMERGENCY_OFFLINE', 'PERM_OFFLINE']);
+
+/**
+ * The event of a run-status change made for an offline request (the offline module's changeRunStatus): the site
+ * went offline, or came back to normal. Other changes (例外, 删除 …, or without a request) tell nobody.
+ */
+export function runStatusEvent(input: {
+  requestId: number | null;
+  from: string;
+  to: string;
+  until: string | null;
+  at: Date;
+  action: string;
+}): RequestEvent | null {
+  const { requestId, from, to, at } = input;
+  if (requestId === null) return null;
+  const label = (status: string) => RUN_STATUS_LABELS[status as SiteRunStatus] ?? status;
+  const detail = `网站运行状态由「${label(from)}」变为「${label(to)}」（${input.action}${input.until ? `，至 ${input.until}` : ''}）。`;
+  if (!OFF.has(from) && OFF.has(to)) return { type: 'OFFLINE_STARTED', requestId, at, detail };
+  if (OFF.has(from) && to === 'NORMAL') return { type: 'OFFLINE_ENDED', requestId, at, detail };
+  return null;
+}
+
+function factsOf(req: RequestFactsRow): RequestFacts {
+  return { type: req.type, siteName: req.siteName, homeUrl: req.homeUrl, siteCode: req.siteCode };
+}
+
+/** Mails the site's 负责人 / 联系人 (respecting their notify flags) and leaves the notice on its home page. */
+async function tellSite(trx: Trx, req: RequestFactsRow, kind: MailKind, text: MailText, at: Date): Promise<void> {
+  await queueMails(trx, mailAddresses(sitePeople(req.info)), { kind, requestId: req.id, text, at });
+  const title = text.subject.startsWith(MAIL_SUBJECT_PREFIX)
+    ? text.subject.slice(MAIL_SUBJECT_PREFIX.length)
+    : text.subject;
+  await insertSiteNotice(trx, { siteId: req.siteId, requestId: req.id, kind, text: { ...text, subject: title }, at });
+}
+
+/** Mails the unit that must act now. */
+async function tellCurrentUnit(trx: Trx, req: RequestFactsRow, at: Date): Promise<void> {
+  if (!req.currentOrg) return;
+  const unit = (await loadUnits(trx, [req.currentOrg])).get(req.currentOrg);
+  if (!unit) return;
+  await queueMails(trx, unitAddresses(unit), {
+    kind: 'ARRIVED',
+    requestId: req.id,
+    text: arrivedMail(factsOf(req), unit.name, at),
+    at,
+  });
+}
+
+export async function queueRequestEvent(trx: Trx, event: RequestEvent): Promise<void> {
+  const req = await loadRequestFacts(trx, event.requestId);
+  if (!req) return;
+  const facts = factsOf(req);
+  const at = event.at;
+  switch (event.type) {
+    case 'SUBMITTED':
+      await tellCurrentUnit(trx, req, at);
+      return;
+    case 'APPROVED': {
+      const units = await loadUnits(trx, [event.byOrg, req.currentOrg ?? '']);
+      const byName = units.get(event.byOrg)?.name ?? event.byOrg;
+      if (req.currentOrg) {
+        const nextName = units.get(req.currentOrg)?.name ?? req.currentOrg;
+        await tellSite(trx, req, 'STEP_APPROVED', stepApprovedMail(facts, byName, nextName, at), at);
+        await tellCurrentUnit(trx, req, at);
+      } else if (req.state === 'CODE_PENDING' || req.state === 'DONE' || req.state === 'APPROVED') {
+        await tellSite(trx, req, 'FINAL_APPROVED', finalApprovedMail(facts, byName, at), at);
+      }
+      return;
+    }
+    case 'RETURNED': {
+      const byName = (await loadUnits(trx, [event.byOrg])).get(event.byOrg)?.name ?? event.byOrg;
+      await tellSite(trx, req, 'RETURNED', returnedMail(facts, byName, event.reason, at), at);
+      return;
+    }
+    case 'ISSUED':
+      if (req.siteCode) await tellSite(trx, req, 'ISSUED', issuedMail({ ...facts, siteCode: req.siteCode }, at), at);
+      return;
+    case 'OFFLINE_STARTED':
+    case 'OFFLINE_ENDED': {
+      const started = event.type === 'OFFLINE_STARTED';
+      await tellSite(trx, req, event.type, offlineMail(facts, started, event.detail, at), at);
+      return;
+    }
+  }
+}

@@ -1,0 +1,109 @@
+// 设为例外 / 删除 / 恢复正常 (SPEC §7.7, §8.1 #9) by the root or the site's level-1 unit, with a mandatory reason and
+// a 审核流水 entry. 删除 also closes the site's open requests and ends its 填报单位 sessions.
+import {
+  canManageSiteStatus,
+  SITE_STATUS_ACTION_LABELS,
+  type SiteStatusAction,
+  siteStatusAbilities,
+  siteStatusTransition,
+} from '../../../domain/site-status.ts';
+import { writeAudit } from '../../audit.ts';
+import type { AppContext, OrgActor } from '../../context.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { endAllSessions } from '../../plugins/session.ts';
+import { uniqueViolation } from '../applications/repository.ts';
+import { subtreePattern } from '../org-units/repository.ts';
+import { orgListStatus } from './present.ts';
+import { endOffline, findSiteInSubtree, lockSiteInSubtree } from './repository.ts';
+import { changeRunStatus } from './run-status.ts';
+import { withdrawOpenRequests } from './site-status-repository.ts';
+
+export interface StatusChangeInput {
+  actor: OrgActor;
+  siteId: number;
+  action: SiteStatusAction;
+  reason: string;
+  ip: string | null;
+}
+
+/** What the caller may do to the site now (the buttons of §8.1 #9), 404 outside its subtree. */
+export async function siteStatusActions(ctx: AppContext, actor: OrgActor, siteId: number) {
+  const site = await findSiteInSubtree(ctx.db, subtreePattern(actor.orgPath), siteId);
+  if (!site) throw notFound('网站');
+  return {
+    runStatus: site.runStatus,
+    listStatus: orgListStatus(site),
+    abilities: siteStatusAbilities(canManageSiteStatus(actor, site.orgPath), site.runStatus),
+  };
+}
+
+export async function changeSiteStatus(ctx: AppContext, input: StatusChangeInput) {
+  const { actor, action } = input;
+  const now = ctx.clock.now();
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const site = await lockSiteInSubtree(trx, subtreePattern(actor.orgPath), input.siteId);
+      if (!site) throw notFound('网站');
+      const manager = canManageSiteStatus(actor, site.orgPath);
+      if (!manager.allowed) throw new AppError('FORBIDDEN', manager.reason);
+      const transition = siteStatusTransition(action, site.runStatus);
+      if (!transition.ok) throw new AppError('CONFLICT', transition.reason);
+      if (action === 'DELETE') {
+        for (const r of await withdrawOpenRequests(trx, site.id, now)) {
+          await writeAudit(
+            trx,
+            now,
+            actor,
+            {
+              action: '撤回',
+              entityType: 'REQUEST',
+              entityId: String(r.id),
+              siteCode: site.siteCode,
+              requestId: r.id,
+              fromState: r.state,
+              toState: 'WITHDRAWN',
+              comment: '网站已删除，未办结的申请随之撤回',
+              data: { type: r.type },
+            },
+            input.ip,
+          );
+        }
+        await endAllSessions(trx, { siteCode: site.siteCode });
+      }
+      // Leaving an offline in effect (or, when deleting, also one approved but not started) ends it.
+      await endOffline(trx, {
+        siteId: site.id,
+        now,
+        endKind: action === 'DELETE' ? 'SUPERSEDED' : 'ORG_RESTORE',
+        includePending: action === 'DELETE',
+      });
+      const changed = await changeRunStatus(trx, {
+        site,
+        to: transition.to,
+        until: null,
+        now,
+        actor,
+        action: SITE_STATUS_ACTION_LABELS[action],
+        requestId: null,
+        comment: input.reason,
+        ip: input.ip,
+      });
+      if (!changed) throw new AppError('STATE_CONFLICT', '网站状态已被其他人修改，请刷新后查看');
+      return {
+        siteId: site.id,
+        runStatus: transition.to,
+        listStatus: orgListStatus({ runStatus: transition.to, until: null }),
+        warning: transition.warning,
+      };
+    });
+  } catch (error) {
+    const constraint = uniqueViolation(error);
+    if (constraint === null) throw error;
+    throw new AppError(
+      'CONFLICT',
+      constraint.includes('portal')
+        ? '本组织单位已有门户网站，该网站不能恢复'
+        : '网站名称或首页网址已被其他网站使用，该网站不能恢复',
+    );
+  }
+}

@@ -1,0 +1,52 @@
+// 撤回申请: the operator withdraws its open change request (draft, or waiting for review), or discards a returned
+// 基本信息修改. The live record never changed, so nothing else moves.
+import { decide, reporterStatusLabel } from '../../../domain/requests.ts';
+import type { AppContext, SiteActor } from '../../context.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { auditOperatorAction, type FiledRequest, inOperatorTransaction } from './operator-transaction.ts';
+import { findSiteRequest, isChangeType, updateRequest } from './repository.ts';
+import { withdrawTarget } from './site-abilities.ts';
+
+export const STALE_REQUEST = '该申请已被处理，请刷新后查看';
+
+export async function withdrawRequest(
+  ctx: AppContext,
+  opts: { actor: SiteActor; id: number; expectedVersion?: number | undefined; ip: string | null },
+): Promise<FiledRequest> {
+  const now = ctx.clock.now();
+  return inOperatorTransaction(ctx, opts.actor, async (trx, site, loaded) => {
+    // Another site's request is not this operator's business (SPEC §3.6 visibility): 404, never a hint.
+    if (!(await findSiteRequest(trx, site.id, opts.id))) throw notFound('申请');
+    const target = withdrawTarget(loaded.state);
+    const row = [loaded.open, loaded.resumable].find((r) => r !== null && r.id === target?.id) ?? null;
+    if (!row || row.id !== opts.id || !isChangeType(row.type)) {
+      throw new AppError('CONFLICT', '该申请当前不能撤回（可能已审核完成或已撤回），请刷新后查看');
+    }
+    if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version) {
+      throw new AppError('STATE_CONFLICT', STALE_REQUEST);
+    }
+    const decision = decide(row, { kind: 'REQUESTER' }, 'WITHDRAW');
+    if (!decision.ok) throw new AppError('CONFLICT', decision.reason);
+    if (!(await updateRequest(trx, row, { state: 'WITHDRAWN', currentOrg: null, at: now }))) {
+      throw new AppError('STATE_CONFLICT', STALE_REQUEST);
+    }
+    await auditOperatorAction(trx, opts.actor, {
+      verb: '撤回',
+      type: row.type,
+      requestId: row.id,
+      site,
+      fromState: row.state,
+      toState: 'WITHDRAWN',
+      now,
+      ip: opts.ip,
+    });
+    return {
+      requestId: row.id,
+      type: row.type,
+      state: 'WITHDRAWN',
+      statusLabel: reporterStatusLabel({ ...row, state: 'WITHDRAWN' }),
+      version: row.version + 1,
+      reviewerName: null,
+    };
+  });
+}

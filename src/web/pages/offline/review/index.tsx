@@ -1,0 +1,191 @@
+// 下线审核 (SPEC §8.1 #2): the offline requests of the caller's subtree; rows waiting for this unit are orange and
+// first; single-select → 审核 (通过 / 驳回) or 查看审核流水.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  ConfigProvider,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Select,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { ol } from '../../../locales/offline.zh-CN.ts';
+import { PageHeader } from '../../../shared/PageHeader.tsx';
+import { tablePagination, usePageParams } from '../../../shared/use-page-params.ts';
+import { AbilityButton } from '../../sites/list/components/AbilityButton.tsx';
+import { FILTER_PARAMS, listOfflineRequests, type OfflineRow, offlineReviewKey } from './api.ts';
+import { offlineColumns } from './columns.tsx';
+import { OfflineAuditDrawer } from './components/OfflineAuditDrawer.tsx';
+import { ReviewOfflineModal } from './components/ReviewOfflineModal.tsx';
+
+const text = ol.review;
+const WAITING_CSS = `
+.ant-table-wrapper .ant-table-tbody > tr.offline-row-waiting > td { background: #fff7e6; }
+.ant-table-wrapper .ant-table-tbody > tr.offline-row-waiting:hover > td { background: #ffe7ba; }
+`;
+const TABLE_THEME = { components: { Table: { rowSelectedBg: '#e6eef8', rowSelectedHoverBg: '#d9e5f4' } } };
+
+interface FilterValues {
+  kind?: string;
+  status?: string;
+  name?: string;
+  siteCode?: string;
+  includeDeleted?: boolean;
+}
+
+export default function OfflineReviewPage() {
+  const params = usePageParams();
+  const [form] = Form.useForm<FilterValues>();
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [reviewing, setReviewing] = useState<OfflineRow | null>(null);
+  const [auditing, setAuditing] = useState<OfflineRow | null>(null);
+  const filters = Object.fromEntries(FILTER_PARAMS.map((k) => [k, params.get(k)]).filter(([, v]) => v));
+  const query = { ...filters, page: params.page, pageSize: params.pageSize };
+  const result = useQuery({
+    queryKey: [...offlineReviewKey, 'list', query],
+    queryFn: () => listOfflineRequests(query),
+    placeholderData: keepPreviousData,
+  });
+  const rows = result.data?.items ?? [];
+  const selected = rows.find((r) => r.id === selectedId) ?? null;
+  const none = { allowed: false, reason: text.actions.selectFirst };
+  const reviewAbility = selected
+    ? selected.abilities.approve.allowed || selected.abilities.return.allowed
+      ? { allowed: true }
+      : selected.abilities.approve
+    : none;
+  const waiting = params.get('status') === 'WAITING';
+
+  return (
+    <>
+      <style>{WAITING_CSS}</style>
+      <PageHeader title={text.title} />
+      <Form<FilterValues>
+        form={form}
+        layout="inline"
+        style={{ marginBottom: 12, rowGap: 8 }}
+        initialValues={{ ...filters, includeDeleted: params.get('includeDeleted') === 'true' }}
+        onFinish={(v) =>
+          params.update({
+            kind: v.kind,
+            status: v.status,
+            name: v.name?.trim(),
+            siteCode: v.siteCode?.trim(),
+            includeDeleted: v.includeDeleted ? 'true' : undefined,
+          })
+        }
+      >
+        <Form.Item name="name" label={text.filters.name}>
+          <Input allowClear style={{ width: 180 }} />
+        </Form.Item>
+        <Form.Item name="siteCode" label={text.filters.siteCode}>
+          <Input allowClear style={{ width: 130 }} />
+        </Form.Item>
+        <Form.Item name="kind" label={text.filters.kind}>
+          <Select
+            allowClear
+            style={{ width: 120 }}
+            options={Object.entries(ol.kinds).map(([value, label]) => ({ value, label }))}
+          />
+        </Form.Item>
+        <Form.Item name="status" label={text.filters.status}>
+          <Select
+            allowClear
+            style={{ width: 120 }}
+            options={Object.entries(text.statusOptions).map(([value, label]) => ({ value, label }))}
+          />
+        </Form.Item>
+        <Form.Item name="includeDeleted" valuePropName="checked">
+          <Checkbox>{text.filters.includeDeleted}</Checkbox>
+        </Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit">
+            {text.filters.search}
+          </Button>
+          <Button
+            onClick={() => {
+              form.resetFields();
+              params.update({
+                kind: undefined,
+                status: undefined,
+                name: undefined,
+                siteCode: undefined,
+                includeDeleted: undefined,
+              });
+            }}
+          >
+            {text.filters.reset}
+          </Button>
+        </Space>
+      </Form>
+      <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 12 }}>
+        <Space wrap>
+          <AbilityButton type="primary" ability={reviewAbility} onClick={() => setReviewing(selected)}>
+            {text.actions.review}
+          </AbilityButton>
+          <AbilityButton ability={selected ? { allowed: true } : none} onClick={() => setAuditing(selected)}>
+            {text.actions.audit}
+          </AbilityButton>
+        </Space>
+        <Badge count={result.data?.waitingCount ?? 0} overflowCount={999} size="small">
+          <Button
+            type={waiting ? 'primary' : 'default'}
+            ghost={waiting}
+            onClick={() => {
+              form.setFieldValue('status', waiting ? undefined : 'WAITING');
+              params.update({ status: waiting ? undefined : 'WAITING' });
+            }}
+          >
+            {text.waitingForMe}
+          </Button>
+        </Badge>
+      </Flex>
+      <ConfigProvider theme={TABLE_THEME}>
+        <Table
+          rowKey="id"
+          size="middle"
+          columns={offlineColumns}
+          dataSource={rows}
+          loading={result.isFetching}
+          scroll={{ x: 1300 }}
+          rowSelection={{
+            type: 'radio',
+            selectedRowKeys: selected ? [selected.id] : [],
+            onChange: (keys) => setSelectedId(typeof keys[0] === 'number' ? keys[0] : null),
+            columnWidth: 40,
+            fixed: true,
+          }}
+          onRow={(row) => ({ onClick: () => setSelectedId(row.id), onDoubleClick: () => setAuditing(row) })}
+          rowClassName={(row) => (row.waitingForMe ? 'offline-row-waiting' : '')}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text.empty} /> }}
+          pagination={tablePagination(params, result.data?.total ?? 0, ol.common.total)}
+          footer={() => (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <span
+                style={{
+                  display: 'inline-block',
+                  width: 12,
+                  height: 12,
+                  background: '#fff7e6',
+                  border: '1px solid #ffd591',
+                  marginInlineEnd: 6,
+                  verticalAlign: -2,
+                }}
+              />
+              {text.legend}
+            </Typography.Text>
+          )}
+        />
+      </ConfigProvider>
+      <ReviewOfflineModal row={reviewing} onClose={() => setReviewing(null)} />
+      <OfflineAuditDrawer row={auditing} onClose={() => setAuditing(null)} />
+    </>
+  );
+}
