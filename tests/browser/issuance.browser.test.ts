@@ -94,8 +94,8 @@ describe('issuance UI', () => {
     await page.getByLabel('校验码').fill(checkCode);
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL(`${url}/site`);
-    await page.getByText(info.name, { exact: true }).waitFor();
-    await page.getByText('正常', { exact: true }).waitFor();
+    await page.getByText(info.name, { exact: true }).first().waitFor();
+    await expect.poll(async () => (await page.locator('main').textContent()) ?? '').toContain('正常');
     expect(await page.locator('main').textContent()).toContain(siteCode);
     await h.screenshot('issuance-site-home');
 
