@@ -72,6 +72,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     // A dropped connection must not crash the process; the next query gets a new one.
     pool.on('error', () => {});
+    // The pool listens for errors only on idle clients. A client that is checked out when PostgreSQL goes away (a
+    // transaction between two statements, a job's lock connection) emits 'error' with no listener, which would end
+    // the process. Its queries fail on their own (answered 503), and the pool drops it when it is released.
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -1,7 +1,9 @@
 // Logical backup and restore that work the same on PGlite and PostgreSQL (and move data between them):
 // a gzip'd JSON-lines file with a header, then every row of every table of the public schema.
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -32,12 +34,27 @@ async function appliedMigrations(db: Db | Trx): Promise<string[]> {
   return r.rows.map((x) => x.name);
 }
 
-/** Writes a consistent snapshot (one REPEATABLE READ transaction), streamed to a gzip file. */
+/**
+ * Writes a consistent snapshot (one REPEATABLE READ transaction), streamed to a gzip file. The file appears only
+ * when complete: it is written beside its name and renamed at the end, so a backup that fails or is killed leaves
+ * no truncated file, and two backups to one name at once leave one whole snapshot (the later one).
+ */
 export async function backupDatabase(
   db: Db,
   file: string,
   onTable: (table: string, rows: number) => void = () => {},
 ): Promise<number> {
+  const partial = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.partial`;
+  try {
+    const total = await writeSnapshot(db, partial, onTable);
+    await rename(partial, file);
+    return total;
+  } finally {
+    await rm(partial, { force: true });
+  }
+}
+
+async function writeSnapshot(db: Db, file: string, onTable: (table: string, rows: number) => void): Promise<number> {
   const gzip = createGzip();
   const done = pipeline(gzip, createWriteStream(file));
   const write = async (line: string) => {

@@ -4,6 +4,7 @@ import { parseOrgCode } from '../../../domain/org-code.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { AppError, invalid } from '../../errors.ts';
+import { uniqueViolation } from '../applications/repository.ts';
 import { findOrgUnit, insertOrgUnits } from '../org-units/repository.ts';
 import { lockUnit, ORG_UNIT_ENTITY } from './repository.ts';
 import type { createUnitBody } from './schema.ts';
@@ -24,22 +25,23 @@ export async function createUnit(
     if (await findOrgUnit(trx, parsed.code)) {
       throw new AppError('CONFLICT', `组织单位标识码 ${parsed.code} 已存在`);
     }
-    await insertOrgUnits(
-      trx,
-      [
-        {
-          code: parsed.code,
-          name: input.name,
-          displayName: input.displayName,
-          level: parent.level + 1,
-          branch: input.branch ?? (parsed.family === 'LOCAL' ? 'LOCAL' : 'VERTICAL'),
-          parentCode: parent.code,
-          principal: input.principal,
-          contacts: input.contacts,
-        },
-      ],
-      now,
-    );
+    const unit = {
+      code: parsed.code,
+      name: input.name,
+      displayName: input.displayName,
+      level: parent.level + 1,
+      branch: input.branch ?? (parsed.family === 'LOCAL' ? ('LOCAL' as const) : ('VERTICAL' as const)),
+      parentCode: parent.code,
+      principal: input.principal,
+      contacts: input.contacts,
+    };
+    try {
+      await insertOrgUnits(trx, [unit], now);
+    } catch (error) {
+      // The same code created at the same moment under another parent (a different parent lock): the key decides.
+      if (uniqueViolation(error) !== null) throw new AppError('CONFLICT', `组织单位标识码 ${parsed.code} 已存在`);
+      throw error;
+    }
     await writeAudit(
       trx,
       now,
