@@ -41,7 +41,21 @@ export type RequestAction =
   | 'RETURN' // 退回 / 驳回 / 办结修改审核退回 (reason required)
   | 'SUBMIT' // applicant / operator (re)submits: DRAFT or RETURNED → SUBMITTED at chain[0]
   | 'WITHDRAW' // applicant / operator withdraws
-  | 'ISSUE'; // the 16:00 batch issues the codes
+  | 'ISSUE' // the 16:00 batch issues the codes
+  | 'CLOSE_STALE'; // the system closes a new-site application left returned for 90 days (SPEC §16 item 2)
+
+/** A returned new-site application not resubmitted within this many calendar days is closed (SPEC §16 item 2). */
+export const RETURNED_APPLICATION_CLOSE_DAYS = 90;
+/** The 临时码 progress text of an application closed that way. */
+export const CLOSED_STALE_TEXT = `已关闭：退回后 ${RETURNED_APPLICATION_CLOSE_DAYS} 天内未重新提交，网站名称和网址已释放`;
+
+/**
+ * The latest return time at which a returned application is closed at `now`: 90 days earlier, to the millisecond
+ * (a 90-day wait is a wait of 90 × 24 hours; the daily job closes it on the first run after that).
+ */
+export function staleReturnCutoff(now: Date): Date {
+  return new Date(now.getTime() - RETURNED_APPLICATION_CLOSE_DAYS * 86_400_000);
+}
 
 export type RequestActor = { kind: 'ORG'; orgCode: string } | { kind: 'REQUESTER' } | { kind: 'SYSTEM' };
 
@@ -146,6 +160,11 @@ export function decide(req: RequestSnapshot, actor: RequestActor, action: Reques
       if (req.type !== 'NEW_SITE' || req.state !== 'CODE_PENDING') return deny('该申请不在等待生成标识码的状态');
       return to('DONE', req.stepIndex, req.chain);
     }
+    case 'CLOSE_STALE': {
+      if (actor.kind !== 'SYSTEM') return deny('只有系统可以关闭超期未重新提交的申请');
+      if (req.type !== 'NEW_SITE' || req.state !== 'RETURNED') return deny('只关闭已退回的新增网站申请');
+      return to('WITHDRAWN', req.stepIndex, req.chain);
+    }
   }
 }
 
@@ -206,7 +225,12 @@ export function reporterStatusLabel(req: RequestSnapshot): string {
 
 /** The 临时码 progress-query text of a new-site application (SPEC §7.1.3, §16 item 16). */
 export function applicantProgressText(
-  req: Pick<RequestSnapshot, 'state'> & { returnReason?: string | null; finalApprovedAt?: Date | null },
+  req: Pick<RequestSnapshot, 'state'> & {
+    returnReason?: string | null;
+    finalApprovedAt?: Date | null;
+    /** Withdrawn by the system after 90 days returned (CLOSE_STALE), not by the applicant. */
+    closedStale?: boolean;
+  },
   now: Date,
 ): string {
   switch (req.state) {
@@ -217,7 +241,7 @@ export function applicantProgressText(
     case 'DONE':
       return STATUS_LABELS.done;
     case 'WITHDRAWN':
-      return '已撤回';
+      return req.closedStale ? CLOSED_STALE_TEXT : '已撤回';
     default:
       return STATUS_LABELS.inReview;
   }

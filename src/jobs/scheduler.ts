@@ -6,6 +6,7 @@ import type { AppContext } from '../server/context.ts';
 import { sealAuditLog } from '../server/modules/audit/chain.ts';
 import { lastSuccessfulCutoff } from '../server/modules/issuance/runs-repository.ts';
 import { purgeExpiredSessions } from '../server/plugins/session.ts';
+import { closeStaleApplicationsJob } from './close-stale-applications.ts';
 import { issueCodes } from './issue-codes.ts';
 import { linkSweepJob } from './link-sweep.ts';
 import { dailyDigestJob, deadlineAlertsJob, mailWorkerJob } from './mail-worker.ts';
@@ -50,6 +51,8 @@ export const JOBS: readonly JobDefinition[] = [
   linkSweepJob,
   // 00:00:30 临时/紧急下线到期恢复正常、临时下线按期生效 (issue 7), caught up at start-up.
   offlineRunStatusJob,
+  // 00:10 退回 90 天未重新提交的新增网站申请自动关闭 (SPEC §16 item 2), caught up at start-up.
+  closeStaleApplicationsJob,
   // Every 30 s: sends the queued mails (issue 9); hourly: 逾期 reminders and escalations; 08:00: daily digests.
   mailWorkerJob,
   deadlineAlertsJob,

@@ -11,7 +11,7 @@ import { HOUR } from '../../src/server/clock.ts';
 import type { AppContext } from '../../src/server/context.ts';
 import { verifyAuditLog } from '../../src/server/modules/audit/chain.ts';
 import { loadKeys, randomToken, tokenDigest } from '../../src/server/secrets.ts';
-import { makeSite } from '../helpers/factories.ts';
+import { makeApplication, makeSite } from '../helpers/factories.ts';
 import { pending, sh } from '../helpers/issuance.ts';
 import { type LinkTestServer, startLinkTestServer } from '../helpers/link-servers.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -61,6 +61,7 @@ const JOB_CHECKS: Record<string, string> = {
   'purge-sessions': 'purge-sessions: every expired session removed once, live ones kept',
   'seal-audit': 'seal-audit: every entry sealed once, seal_seq unique and contiguous, the chain verifies',
   'offline-run-status': 'offline-run-status: a due site restored once, one 恢复正常 entry',
+  'close-stale-applications': 'close-stale-applications: each application returned 90 days ago closed once',
   // Notification jobs (issue 9): two instances at once in tests/integration/notifications-jobs.test.ts.
   'mail-worker': 'tests/integration/notifications-jobs.test.ts: each queued mail delivered once',
   'deadline-alerts': 'tests/integration/notifications-jobs.test.ts: one reminder per step, mailed once',
@@ -224,6 +225,38 @@ describe('two instances at once', () => {
         .where('site_code', '=', site.site_code)
         .execute();
       expect(restored).toHaveLength(1);
+    }
+  });
+  it(JOB_CHECKS['close-stale-applications']!, async () => {
+    const returnedAt = new Date(t.clock.now().getTime() - 100 * 24 * HOUR);
+    const stale = [];
+    for (let i = 0; i < 4; i++) {
+      stale.push(
+        await makeApplication(t.ctx.db, {
+          orgCode: '130303',
+          name: `超期退回并发${i}网站`,
+          state: 'RETURNED',
+          stepIndex: 0,
+          returnReason: '请补充',
+          at: returnedAt,
+        }),
+      );
+    }
+    await runOnBoth('close-stale-applications');
+    for (const app of stale) {
+      const row = await t.ctx.db
+        .selectFrom('requests')
+        .select(['state', 'version'])
+        .where('id', '=', app.request.id)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ state: 'WITHDRAWN', version: 2 });
+      const closings = await t.ctx.db
+        .selectFrom('audit_log')
+        .select('id')
+        .where('action', '=', '超期关闭')
+        .where('request_id', '=', app.request.id)
+        .execute();
+      expect(closings).toHaveLength(1);
     }
   });
 });

@@ -12,6 +12,7 @@ import {
   type RequestSnapshot,
   type RequestType,
   reporterStatusLabel,
+  staleReturnCutoff,
 } from '../../src/domain/requests.ts';
 
 const chain = ['130302', '130300', '130000'];
@@ -101,6 +102,34 @@ describe('single-step modification labels', () => {
   });
 });
 
+describe('closing an application left returned (SPEC §16 item 2)', () => {
+  const returned: RequestSnapshot = { type: 'NEW_SITE', state: 'RETURNED', chain, stepIndex: 1 };
+
+  it('closes a returned new-site application as withdrawn, by the system only', () => {
+    expect(decide(returned, { kind: 'SYSTEM' }, 'CLOSE_STALE')).toMatchObject({
+      ok: true,
+      next: { state: 'WITHDRAWN' },
+    });
+    expect(decide(returned, { kind: 'REQUESTER' }, 'CLOSE_STALE').ok).toBe(false);
+    expect(decide(returned, { kind: 'ORG', orgCode: '130300' }, 'CLOSE_STALE').ok).toBe(false);
+    for (const state of ['SUBMITTED', 'IN_REVIEW', 'CODE_PENDING', 'DONE', 'WITHDRAWN', 'DRAFT'] as const) {
+      expect(decide({ ...returned, state }, { kind: 'SYSTEM' }, 'CLOSE_STALE').ok, state).toBe(false);
+    }
+    expect(
+      decide({ ...returned, type: 'MODIFY', chain: ['130302'], stepIndex: 0 }, { kind: 'SYSTEM' }, 'CLOSE_STALE').ok,
+    ).toBe(false);
+  });
+
+  it('the cut-off is 90 × 24 hours before now, and the progress text says why', () => {
+    const now = new Date('2026-11-29T16:10:00Z');
+    expect(staleReturnCutoff(now).toISOString()).toBe('2026-08-31T16:10:00.000Z');
+    expect(applicantProgressText({ state: 'WITHDRAWN', closedStale: true }, now)).toBe(
+      '已关闭：退回后 90 天内未重新提交，网站名称和网址已释放',
+    );
+    expect(applicantProgressText({ state: 'WITHDRAWN' }, now)).toBe('已撤回');
+  });
+});
+
 const TYPES: RequestType[] = ['NEW_SITE', 'MODIFY', 'PORTAL_ON', 'OFFLINE_TEMP', 'OFFLINE_EMERGENCY'];
 const ORGS = ['130302', '130300', '130000', '130303', 'bm0100'];
 const actorArb: fc.Arbitrary<RequestActor> = fc.oneof(
@@ -108,7 +137,15 @@ const actorArb: fc.Arbitrary<RequestActor> = fc.oneof(
   fc.constant({ kind: 'REQUESTER' as const }),
   fc.constant({ kind: 'SYSTEM' as const }),
 );
-const actionArb = fc.constantFrom<RequestAction>('SUBMIT_ALL', 'APPROVE', 'RETURN', 'SUBMIT', 'WITHDRAW', 'ISSUE');
+const actionArb = fc.constantFrom<RequestAction>(
+  'SUBMIT_ALL',
+  'APPROVE',
+  'RETURN',
+  'SUBMIT',
+  'WITHDRAW',
+  'ISSUE',
+  'CLOSE_STALE',
+);
 
 describe('properties over random action sequences', () => {
   it('never reaches an invalid state, and only the current unit moves a request forward', () => {
@@ -141,6 +178,9 @@ describe('properties over random action sequences', () => {
             if (action === 'APPROVE') expect(r.stepIndex - before.stepIndex).toBeLessThanOrEqual(1);
             if (r.state === 'CODE_PENDING') expect(type).toBe('NEW_SITE');
             if (r.state === 'DONE' && type === 'NEW_SITE') expect(actor.kind).toBe('SYSTEM');
+            // Only a returned new-site application is closed by the system.
+            if (action === 'CLOSE_STALE')
+              expect([type, before.state, actor.kind]).toEqual(['NEW_SITE', 'RETURNED', 'SYSTEM']);
             // Terminal states stay terminal.
             if (before.state === 'DONE' || before.state === 'WITHDRAWN')
               throw new Error('moved out of a terminal state');

@@ -3,6 +3,7 @@ import { applicantProgressText, decide } from '../../../domain/requests.ts';
 import { formatDateCN } from '../../../domain/status-labels.ts';
 import type { AppContext } from '../../context.ts';
 import { issuedCredentials } from '../issuance/credentials.ts';
+import { wasClosedStale } from './close-stale.ts';
 import { findByTempCode } from './find-by-temp-code.ts';
 import { type ApplicationRow, approvalsSinceSubmission, orgsByCode } from './repository.ts';
 
@@ -84,6 +85,7 @@ export async function buildProgressResponse(ctx: AppContext, row: ApplicationRow
         state: row.state,
         returnReason: row.return_reason,
         finalApprovedAt: row.final_approved_at ? new Date(row.final_approved_at) : null,
+        closedStale: row.state === 'WITHDRAWN' && (await wasClosedStale(ctx.db, row.id)),
       },
       now,
     ),
