@@ -7,6 +7,7 @@ import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor, Trx } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { decisionEvent, queueRequestEvent } from '../notifications/queue-request-event.ts';
+import { decisionAuditEntry } from '../review/decision-audit.ts';
 import { compareAndSetRequest, touchSite } from '../review/requests-repository.ts';
 import { findVisibleOffline, type OfflineListRow } from './list-repository.ts';
 import { orgListStatus, snapshotOf } from './present.ts';
@@ -115,23 +116,11 @@ export async function reviewOffline(ctx: AppContext, input: ReviewOfflineInput) 
       trx,
       now,
       actor,
-      {
-        action: action === 'APPROVE' ? '审核通过' : '驳回',
-        entityType: 'REQUEST',
-        entityId: String(req.id),
-        siteCode: req.siteCode,
-        requestId: req.id,
-        fromState: req.state,
-        toState: next.state,
-        comment: action === 'RETURN' ? (reason ?? null) : null,
-        data: {
-          type: req.type,
-          fromStep: req.stepIndex,
-          toStep: next.stepIndex,
-          fromOrg: currentOrgOf(snapshot),
-          toOrg: next.currentOrg,
-        },
-      },
+      decisionAuditEntry({ ...req, ...snapshot }, next, {
+        label: action === 'APPROVE' ? '审核通过' : '驳回',
+        refused: action === 'RETURN',
+        reason,
+      }),
       input.ip,
     );
     const event = decisionEvent({ action, requestId: req.id, at: now, byOrg: actor.orgCode, reason });

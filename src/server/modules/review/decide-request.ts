@@ -13,6 +13,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { decisionEvent, queueRequestEvent } from '../notifications/queue-request-event.ts';
 import { applyChangeSet } from '../site-workspace/apply-change-set.ts';
 import { isChangeType } from '../site-workspace/repository.ts';
+import { decisionAuditEntry } from './decision-audit.ts';
 import { compareAndSetRequest, findVisibleRequest, touchSite } from './requests-repository.ts';
 import { REQUEST_TYPE_LABELS } from './schema.ts';
 
@@ -91,24 +92,12 @@ export async function reviewRequest(ctx: AppContext, input: ReviewRequestInput):
       trx,
       now,
       actor,
-      {
-        action: (change ? CHANGE_AUDIT_ACTIONS : AUDIT_ACTIONS)[action],
-        entityType: 'REQUEST',
-        entityId: String(req.id),
-        siteCode: req.siteCode,
-        requestId: req.id,
-        fromState: req.state,
-        toState: next.state,
-        comment: action === 'RETURN' ? (reason ?? null) : null,
-        data: {
-          type: req.type,
-          fromStep: req.stepIndex,
-          toStep: next.stepIndex,
-          fromOrg: currentOrgOf(snapshot),
-          toOrg: next.currentOrg,
-          ...(input.bulk ? { bulk: true } : {}),
-        },
-      },
+      decisionAuditEntry({ ...req, ...snapshot }, next, {
+        label: (change ? CHANGE_AUDIT_ACTIONS : AUDIT_ACTIONS)[action],
+        refused: action === 'RETURN',
+        reason,
+        data: input.bulk ? { bulk: true } : {},
+      }),
       input.ip,
     );
     // Mails to the next unit and the applicant, and the operator's notice, commit with the decision (issue 9).
