@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type AppConfig, loadConfig } from '../../src/config.ts';
+import type { Clock } from '../../src/server/clock.ts';
 import { type RunningServer, startServer } from '../../src/server/start.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -39,6 +40,8 @@ export interface HarnessOptions {
   viewport?: { width: number; height: number };
   /** Overrides of the server configuration (e.g. the link-check allowlist). */
   config?: Partial<AppConfig>;
+  /** The server's clock; the system clock when left out. */
+  clock?: Clock;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<BrowserHarness> {
@@ -53,7 +56,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Browse
   try {
     server = await startServer(
       { ...loadConfig({}), dataDir, port: 0, host: '127.0.0.1', webDir: WEB_DIR, ...options.config },
-      { logger: false },
+      { logger: false, clock: options.clock },
     );
   } catch (error) {
     cleanupDirs();

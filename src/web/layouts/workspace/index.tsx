@@ -113,7 +113,10 @@ export default function WorkspaceLayout() {
         <Layout style={{ padding: narrow ? '0 8px 8px' : '0 16px 16px', minWidth: 0 }}>
           <Breadcrumb items={crumbs} style={{ margin: '14px 0' }} />
           <Layout.Content style={{ background: '#fff', padding: narrow ? 12 : 20, borderRadius: 8, minHeight: 360 }}>
-            <Suspense fallback={<PageSpin />}>
+            {/* Keyed by page, so that a menu click at once swaps the old page for the spinner while the next page's
+                code loads; unkeyed, the navigation's transition keeps the old page on screen, and clickable, under
+                the new address until then. */}
+            <Suspense key={location.pathname} fallback={<PageSpin />}>
               <Outlet />
             </Suspense>
           </Layout.Content>
