@@ -471,6 +471,8 @@ export type MailKind =
   | 'ISSUED'
   | 'OFFLINE_STARTED'
   | 'OFFLINE_ENDED'
+  /** The day before a temporary or emergency offline ends (migration 0014). */
+  | 'OFFLINE_ENDING'
   | 'REMINDER'
   | 'ESCALATION'
   | 'DIGEST';

@@ -155,6 +155,21 @@ export function offlineMail(f: RequestFacts, started: boolean, detail: string, a
   };
 }
 
+/**
+ * The day before a temporary offline ends (the site is restored automatically at 00:00 of `until`) or an emergency
+ * offline reaches its expected online date (SPEC §15).
+ */
+export function offlineEndingMail(f: RequestFacts, kind: 'TEMP' | 'EMERGENCY', until: string): MailText {
+  const what =
+    kind === 'TEMP'
+      ? `临时下线将于 ${until} 到期，届时系统自动将网站运行状态恢复为「正常」。请在此之前恢复网站访问；需要继续下线的，请及时与审核单位联系。`
+      : `紧急下线的预计上线日期为 ${until}，届时系统自动将网站运行状态恢复为「正常」。请确保网站按期恢复访问。`;
+  return {
+    subject: subjectOf('网站明天恢复运行', f),
+    body: `您好：\n\n${what}\n${factLines(f)}${FOOTER}`,
+  };
+}
+
 export function reminderMail(f: RequestFacts, unitName: string, waitingDays: number, deadlineDays: number): MailText {
   return {
     subject: subjectOf('审核逾期提醒', f),

@@ -10,6 +10,7 @@ import { closeStaleApplicationsJob } from './close-stale-applications.ts';
 import { issueCodes } from './issue-codes.ts';
 import { linkSweepJob } from './link-sweep.ts';
 import { dailyDigestJob, deadlineAlertsJob, mailWorkerJob } from './mail-worker.ts';
+import { offlineEndingRemindersJob } from './offline-ending-reminders.ts';
 import { offlineRunStatusJob } from './offline-run-status.ts';
 
 export const JOB_TIMEZONE = 'Asia/Shanghai';
@@ -53,6 +54,8 @@ export const JOBS: readonly JobDefinition[] = [
   offlineRunStatusJob,
   // 00:10 退回 90 天未重新提交的新增网站申请自动关闭 (SPEC §16 item 2), caught up at start-up.
   closeStaleApplicationsJob,
+  // 09:00 临时/紧急下线明天到期的提醒 (SPEC §15).
+  offlineEndingRemindersJob,
   // Every 30 s: sends the queued mails (issue 9); hourly: 逾期 reminders and escalations; 08:00: daily digests.
   mailWorkerJob,
   deadlineAlertsJob,

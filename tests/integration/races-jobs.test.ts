@@ -62,6 +62,7 @@ const JOB_CHECKS: Record<string, string> = {
   'seal-audit': 'seal-audit: every entry sealed once, seal_seq unique and contiguous, the chain verifies',
   'offline-run-status': 'offline-run-status: a due site restored once, one 恢复正常 entry',
   'close-stale-applications': 'close-stale-applications: each application returned 90 days ago closed once',
+  'offline-ending-reminders': 'offline-ending-reminders: each site told once that its offline ends tomorrow',
   // Notification jobs (issue 9): two instances at once in tests/integration/notifications-jobs.test.ts.
   'mail-worker': 'tests/integration/notifications-jobs.test.ts: each queued mail delivered once',
   'deadline-alerts': 'tests/integration/notifications-jobs.test.ts: one reminder per step, mailed once',
@@ -258,5 +259,31 @@ describe('two instances at once', () => {
         .execute();
       expect(closings).toHaveLength(1);
     }
+  });
+  it(JOB_CHECKS['offline-ending-reminders']!, async () => {
+    t.clock.set(sh('2026-12-20T09:00:00'));
+    const ending = [];
+    for (let i = 0; i < 3; i++) {
+      const site = await makeSite(t.ctx.db, { orgCode: '130303', seq: 740 + i, runStatus: 'EMERGENCY_OFFLINE' });
+      await sql`UPDATE sites SET run_status_until = '2026-12-21'::date WHERE id = ${site.id}`.execute(t.ctx.db);
+      ending.push(site);
+    }
+    await runOnBoth('offline-ending-reminders');
+    for (const site of ending) {
+      const notices = await t.ctx.db
+        .selectFrom('site_notices')
+        .select('id')
+        .where('kind', '=', 'OFFLINE_ENDING')
+        .where('site_id', '=', site.id)
+        .execute();
+      expect(notices).toHaveLength(1);
+    }
+    const mails = await t.ctx.db
+      .selectFrom('mail_outbox')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('kind', '=', 'OFFLINE_ENDING')
+      .where('created_at', '=', sh('2026-12-20T09:00:00'))
+      .executeTakeFirstOrThrow();
+    expect(mails.n).toBe(ending.length * 2);
   });
 });

@@ -10,6 +10,8 @@ import * as m0008auditChain from './0008-audit-chain.ts';
 import * as m0010offline from './0010-offline.ts';
 import * as m0011performance from './0011-performance.ts';
 import * as m0012notifications from './0012-notifications.ts';
+import * as m0013nameBigrams from './0013-name-bigrams.ts';
+import * as m0014offlineEndingNotice from './0014-offline-ending-notice.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -22,4 +24,6 @@ export const migrations: Record<string, Migration> = {
   '0010-offline': m0010offline,
   '0011-performance': m0011performance,
   '0012-notifications': m0012notifications,
+  '0013-name-bigrams': m0013nameBigrams,
+  '0014-offline-ending-notice': m0014offlineEndingNotice,
 };

@@ -8,6 +8,7 @@ export const LOCK_KEYS = {
   mailWorker: 7_316_000_900,
   deadlineAlerts: 7_316_000_901,
   dailyDigest: 7_316_000_902,
+  offlineEnding: 7_316_000_903,
 } as const;
 
 const runningHere = new Map<number, WeakSet<Db>>();
