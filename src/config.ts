@@ -41,6 +41,8 @@ export interface LinkCheckConfig {
   timeoutMs: number;
   concurrency: number;
   perHostConcurrency: number;
+  /** Name resolution in place of DNS, for tests that point a test domain at 127.0.0.1; never read from the env. */
+  lookup?: (hostname: string) => Promise<{ address: string; family: number }[]>;
 }
 
 function positiveInt(name: string, value: string | undefined, fallback: number): number {

@@ -137,7 +137,16 @@ describe('exports', () => {
     expect(String(res.headers['content-disposition'])).toContain("filename*=UTF-8''");
     const sheet = await readSheet(res.raw);
     expect(sheet.name).toBe('下级单位汇总');
-    expect(sheet.rows[0]).toEqual(['组织单位', '标识码', '级别', '在册网站', '正常运行', '门户网站', '政务服务平台']);
+    expect(sheet.rows[0]).toEqual([
+      '组织单位',
+      '标识码',
+      '级别',
+      '在册网站',
+      '正常运行',
+      '门户网站',
+      '政务服务平台',
+      '链接异常',
+    ]);
     expect(sheet.rows.length).toBeGreaterThan(2);
     const categories = await readSheet((await qhd.get('/api/stats/export?table=categories')).raw);
     expect(categories.rows[1]).toEqual(['国务院部门及其内设、垂直管理机构政府网站', 0]);

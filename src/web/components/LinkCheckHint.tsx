@@ -96,24 +96,20 @@ export function LinkCheckHint({
   if (state.phase === 'error') {
     return wrap(<Typography.Text type="secondary">{t.linkCheck.unavailable(state.message)}</Typography.Text>);
   }
-  const failures = state.results.filter((r) => !r.ok);
-  if (failures.length === 0) {
-    const only = state.results.length === 1 ? state.results[0] : undefined;
-    return wrap(
-      <Typography.Text type="success">{only ? only.message : t.linkCheck.allOk(state.results.length)}</Typography.Text>,
-    );
-  }
+  // Each address with its status and time (or why it failed); the note only when something failed.
   const single = state.results.length === 1;
   return wrap(
     <>
-      {failures.map((r) => (
+      {state.results.map((r) => (
         <div key={r.url}>
-          <Typography.Text type={r.error === 'ROBOTS' ? 'secondary' : 'warning'}>
-            {single ? r.message : t.linkCheck.failed(r.url, r.message)}
+          <Typography.Text type={r.ok ? 'success' : r.error === 'ROBOTS' ? 'secondary' : 'warning'}>
+            {single ? r.message : t.linkCheck.result(r.url, r.message)}
           </Typography.Text>
         </div>
       ))}
-      <Typography.Text type="secondary">{t.linkCheck.notBlocking}</Typography.Text>
+      {state.results.some((r) => !r.ok) && (
+        <Typography.Text type="secondary">{t.linkCheck.notBlocking}</Typography.Text>
+      )}
     </>,
   );
 }

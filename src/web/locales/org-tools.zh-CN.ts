@@ -106,6 +106,11 @@ export const ot = {
     colNormal: '正常运行',
     colPortals: '门户网站',
     colPlatforms: '政务服务平台',
+    colLinkFailing: '链接异常',
+    linkHealth: '链接健康',
+    linkHealthScope: (n: number) =>
+      `每晚检查正常运行和例外的在册网站（共 ${n} 个）的首页、其他域名、栏目地址和页面底部标识`,
+    linkFlagged: (n: number) => `其中 ${n} 个网站首页连续 3 次以上巡检无法访问`,
     colCategory: '网站类别',
     colCount: '网站数',
     requestsByType: '待审核申请（按类型）',
@@ -178,6 +183,15 @@ export const ot = {
     picked: '抽取',
     sample: '抽查样本',
     sampleCount: (n: number) => `已采用抽样建议：${n} 个网站`,
+    linkProblems: '链接检查发现的问题',
+    linkProblemsIntro:
+      '以下网站在最近一次夜间链接检查中有地址无法访问（首页无法访问对应“单项否决2：站点无法访问”）。请核实后勾选加入不合格网站清单，可再修改问题类型和描述。',
+    linkProblemsShown: (shown: number, total: number) =>
+      shown < total ? `显示前 ${shown} 个，共 ${total} 个` : `共 ${total} 个网站`,
+    linkProblemsNone: '最近一次链接检查未发现无法访问的网站',
+    linkFlagged: '首页连续无法访问',
+    addSelected: (n: number) => `加入不合格网站清单（${n}）`,
+    added: (n: number) => (n > 0 ? `已加入 ${n} 个不合格网站，请核实后保存` : '所选网站已在清单中'),
     history: '历次上报',
     rollup: '全国汇总',
     colUnit: '省级（部委）单位',

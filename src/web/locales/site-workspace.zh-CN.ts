@@ -86,6 +86,7 @@ export const sw = {
     returnedLoaded: (reason: string) => `上次提交的修改审核未通过，退回原因：${reason}。请修改后重新提交。`,
     columnsHelp:
       '每个栏目类别填写一行：同一类别有多个栏目（系统）时，名称和地址分别用“；”分隔并按顺序一一对应；确无此类栏目的，名称和地址均填写“无”。',
+    columnsLinkCheck: '新填写的栏目地址会自动检查能否访问，检查结果仅供核对，不影响提交。',
     fillNone: '填“无”',
     entries: (n: number) => `${n} 个栏目`,
     saveDraft: '保存草稿',

@@ -1,6 +1,7 @@
 // The only database access for link checks: the sweep ledger, per-URL history and the per-site health summary.
 import { sql } from 'kysely';
 import type { FooterReport } from '../../../domain/footer-check.ts';
+import { SWEPT_RUN_STATUSES } from '../../../domain/link-health.ts';
 import { writeAudit } from '../../audit.ts';
 import type { Actor, Db } from '../../context.ts';
 import { subtreePattern } from '../org-units/repository.ts';
@@ -8,9 +9,6 @@ import type { LinkCheckResult, LinkKind } from './messages.ts';
 
 /** A site is flagged once its home page failed on this many consecutive sweeps. */
 export const FLAG_AFTER_FAILURES = 3;
-
-/** Run states swept: live, supervised sites. Approved offline states are expected to be unreachable. */
-export const SWEPT_RUN_STATUSES = ['NORMAL', 'EXCEPTION'] as const;
 
 export interface SweepRow {
   id: number;

@@ -1,6 +1,7 @@
 // Request and response schemas of the link-check API (shared with the web client's types).
 import { z } from 'zod';
 import { FOOTER_ITEMS, FOOTER_STATUSES } from '../../../domain/footer-check.ts';
+import { LINK_HEALTH_STATUSES } from '../../../domain/link-health.ts';
 import { LINK_CHECK_ERRORS, LINK_KINDS } from './messages.ts';
 
 export const linkCheckBody = z.object({
@@ -65,3 +66,21 @@ export const linkHealthView = z.object({
   footer: z.object({ findings: z.array(footerFinding), problems: z.number().int(), truncated: z.boolean() }).nullable(),
 });
 export type LinkHealthView = z.infer<typeof linkHealthView>;
+
+/** 链接健康 filter of the site list: one class of src/domain/link-health.ts. */
+export const linkHealthFilter = z.enum(LINK_HEALTH_STATUSES);
+
+/** The 链接健康 column of a list row: the class and the figures of the latest check (none when UNCHECKED). */
+export const linkHealthCell = z.object({
+  status: z.enum(LINK_HEALTH_STATUSES),
+  label: z.string(),
+  checkedAt: z.string().nullable(),
+  homeOk: z.boolean().nullable(),
+  /** Home page unreachable on three consecutive sweeps. */
+  flagged: z.boolean(),
+  homeConsecutiveFailures: z.number().int(),
+  urlsTotal: z.number().int(),
+  urlsFailed: z.number().int(),
+  footerProblems: z.number().int(),
+});
+export type LinkHealthCell = z.infer<typeof linkHealthCell>;

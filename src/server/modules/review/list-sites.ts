@@ -1,13 +1,15 @@
 // 政府网站和栏目基本信息表: one page of the caller's subtree, with labels and abilities for the caller's unit.
 import { deadlineCutoffs } from '../../../domain/working-days.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
+import { presentLinkHealth } from '../link-checks/present-health.ts';
+import { linkHealthBySiteIds } from '../link-checks/repository.ts';
 import { deadlineRuleOf } from '../notifications/deadline-rule.ts';
 import { presentRow } from './present.ts';
 import { countWaiting, listSiteRows } from './repository.ts';
-import type { ListSitesQuery, SiteRowView } from './schema.ts';
+import type { ListSitesQuery, SiteListItemView } from './schema.ts';
 
 export interface SitePageView {
-  items: SiteRowView[];
+  items: SiteListItemView[];
   total: number;
   page: number;
   pageSize: number;
@@ -21,7 +23,15 @@ export async function listSites(ctx: AppContext, actor: OrgActor, query: ListSit
     listSiteRows(ctx.db, viewer, filters, page, pageSize),
     countWaiting(ctx.db, viewer),
   ]);
+  // 链接健康 of the page's rows only: one query by primary key, after the page is chosen.
+  const health = await linkHealthBySiteIds(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   const { overdueBefore } = deadlineCutoffs(ctx.clock.now(), deadlineRuleOf(ctx.config));
-  const items = rows.map((r) => presentRow(r, actor.orgCode, overdueBefore));
+  const items = rows.map((r) => ({
+    ...presentRow(r, actor.orgCode, overdueBefore),
+    linkHealth: presentLinkHealth(r.runStatus, health.get(r.id)),
+  }));
   return { items, total, page, pageSize, waitingCount };
 }

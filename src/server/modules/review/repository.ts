@@ -3,6 +3,7 @@
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { RequestState, RequestType, RunStatus } from '../../../db/schema.ts';
 import type { Db } from '../../context.ts';
+import { linkHealthMatches } from '../link-checks/health-sql.ts';
 import { likePattern, subtreePattern } from '../org-units/repository.ts';
 import type { SiteFilters } from './schema.ts';
 import { orgStatusCondition, shownRequestMatches } from './status-filter-sql.ts';
@@ -71,13 +72,17 @@ function shownRequest(db: Db) {
 }
 
 /**
- * Fuzzy match of a text column. ILIKE lower-cases every row it tests (about 3× the cost of LIKE on UTF-8, and a
- * 2-character Chinese term has no trigram, so it is tested on every row of the subtree); when the search text has no
- * cased characters (Chinese, digits) both match the same rows, so LIKE is used. Both can use the pg_trgm indexes.
+ * Fuzzy match of a text column. ILIKE lower-cases every row it tests (about 3× the cost of LIKE on UTF-8); when the
+ * search text has no cased characters (Chinese, digits) both match the same rows, so LIKE is used. Both can use the
+ * pg_trgm indexes, but a 2-character Chinese term has no trigram: for the name, the bigram index of migration 0013
+ * (text_bigrams: the distinct 2-character substrings of the lower-cased text) finds the candidates first. A name
+ * matches only if it contains all the term's bigrams, so the rows are the same.
  */
 function contains(column: 's.name' | 's.home_url' | 's.sponsor_name', text: string): RawBuilder<SqlBool> {
   const caseless = text.toLowerCase() === text && text.toUpperCase() === text;
-  return sql`${sql.ref(column)} ${sql.raw(caseless ? 'LIKE' : 'ILIKE')} ${likePattern(text)}`;
+  const match = sql<SqlBool>`${sql.ref(column)} ${sql.raw(caseless ? 'LIKE' : 'ILIKE')} ${likePattern(text)}`;
+  if (column !== 's.name' || [...text].length < 2) return match;
+  return sql<SqlBool>`(text_bigrams(s.name) @> text_bigrams(${text}) AND ${match})`;
 }
 
 function filterConditions(viewer: Viewer, f: SiteFilters): Expression<SqlBool>[] {
@@ -96,6 +101,7 @@ function filterConditions(viewer: Viewer, f: SiteFilters): Expression<SqlBool>[]
   if (f.orgStatus) c.push(shownRequestMatches(orgStatusCondition(f.orgStatus, viewer.orgCode)));
   if (f.requestType) c.push(shownRequestMatches(sql`r.type = ${f.requestType}`));
   if (f.waitingForMe) c.push(waiting(viewer.orgCode));
+  if (f.linkHealth) c.push(linkHealthMatches(f.linkHealth));
   return c;
 }
 

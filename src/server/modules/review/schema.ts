@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { RequestType } from '../../../domain/requests.ts';
 import { STATUS_LABELS } from '../../../domain/status-labels.ts';
+import { linkHealthCell, linkHealthFilter } from '../link-checks/schema.ts';
 
 export const REQUEST_TYPES = [
   'NEW_SITE',
@@ -104,6 +105,8 @@ export const siteFilterShape = {
   sponsor: text(100),
   requestType: z.enum(REQUEST_TYPES).optional(),
   waitingForMe: boolParam,
+  /** 链接健康: the class of the latest nightly check (src/domain/link-health.ts). */
+  linkHealth: linkHealthFilter.optional(),
   sort: z.enum(SORT_KEYS).default('default'),
   order: z.enum(['asc', 'desc']).default('desc'),
 };
@@ -170,8 +173,12 @@ export const siteRow = z.object({
 });
 export type SiteRowView = z.infer<typeof siteRow>;
 
+/** A row of the list page: the row and its 链接健康 column (not in the exports or 查看). */
+export const siteListItem = siteRow.extend({ linkHealth: linkHealthCell });
+export type SiteListItemView = z.infer<typeof siteListItem>;
+
 export const sitePage = z.object({
-  items: z.array(siteRow),
+  items: z.array(siteListItem),
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),

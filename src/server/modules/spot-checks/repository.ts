@@ -2,7 +2,9 @@
 // national roll-up.
 import { type Selectable, sql } from 'kysely';
 import type { SpotCheckReportsTable, SpotCheckSampleEntry, SpotCheckStatus } from '../../../db/schema.ts';
+import { SWEPT_RUN_STATUSES } from '../../../domain/link-health.ts';
 import type { Db, Trx } from '../../context.ts';
+import { healthRowIs } from '../link-checks/health-sql.ts';
 import { likePattern, subtreePattern } from '../org-units/repository.ts';
 import type { FindingInput } from './schema.ts';
 
@@ -186,6 +188,52 @@ export function sampleFrame(db: Db, path: string) {
     .where('s.site_code', 'is not', null)
     .where('s.run_status', '=', 'NORMAL')
     .orderBy('s.id')
+    .execute();
+}
+
+/**
+ * Registered sites of the subtree with an unreachable address on their latest nightly check (链接异常), flagged ones
+ * first, each with its first failure (the home page before other addresses).
+ */
+export function linkProblemSites(db: Db, path: string, limit: number) {
+  const firstFailure = db
+    .selectFrom('link_checks as c')
+    .select(['c.kind', 'c.url', 'c.message'])
+    .where(sql<boolean>`c.sweep_id = h.last_sweep_id AND c.site_id = s.id`)
+    .where('c.ok', '=', false)
+    .where((eb) => eb.or([eb('c.error', 'is', null), eb('c.error', '<>', 'ROBOTS')]))
+    .orderBy(sql`CASE c.kind WHEN 'HOME' THEN 0 WHEN 'DOMAIN' THEN 1 ELSE 2 END`)
+    .orderBy('c.id')
+    .limit(1)
+    .as('f');
+  return db
+    .selectFrom('sites as s')
+    .innerJoin('org_units as o', 'o.code', 's.org_code')
+    .innerJoin('link_health as h', 'h.site_id', 's.id')
+    .leftJoinLateral(firstFailure, (join) => join.onTrue())
+    .select([
+      's.id',
+      's.site_code',
+      's.name',
+      'o.display_name as org_name',
+      'h.last_checked_at',
+      'h.home_ok',
+      'h.home_consecutive_failures',
+      'h.flagged',
+      'h.urls_failed',
+      'f.url as failed_url',
+      'f.message as failed_message',
+      sql<number>`(count(*) OVER ())::int`.as('total'),
+    ])
+    .where('o.path', 'like', subtreePattern(path))
+    .where('s.site_code', 'is not', null)
+    .where('s.run_status', 'in', SWEPT_RUN_STATUSES)
+    .where(healthRowIs('FAILING'))
+    .orderBy('h.flagged', 'desc')
+    .orderBy('h.home_ok')
+    .orderBy('h.home_consecutive_failures', 'desc')
+    .orderBy('s.site_code')
+    .limit(limit)
     .execute();
 }
 

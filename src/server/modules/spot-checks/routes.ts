@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { quarterLabel } from '../../../domain/spot-check.ts';
 import { orgActor } from '../../guards.ts';
 import { requireReporter } from './access.ts';
+import { suggestLinkProblems } from './link-problems.ts';
 import { asQuarter, loadReport, reportingUnit } from './load-report.ts';
 import { ownReports, pickerSites } from './repository.ts';
 import { returnReport } from './return-report.ts';
@@ -12,6 +13,7 @@ import { nationalRollup } from './rollup.ts';
 import { saveReport } from './save-report.ts';
 import {
   idParam,
+  linkProblems,
   quarterQuery,
   reportList,
   reportQuery,
@@ -106,6 +108,19 @@ export const spotCheckRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/spot-checks/sample-suggestion',
     { config, schema: { tags, summary: '分层随机抽样建议', body: suggestBody, response: { 200: suggestion } } },
     async (request) => suggestSample(app.ctx, { actor: orgActor(request), ratio: request.body.ratio }),
+  );
+
+  app.get(
+    '/api/spot-checks/link-problems',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '链接检查发现的问题网站（可加入不合格网站清单）',
+        response: { 200: linkProblems },
+      },
+    },
+    async (request) => suggestLinkProblems(app.ctx, orgActor(request)),
   );
 
   app.get(

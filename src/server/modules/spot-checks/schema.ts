@@ -164,3 +164,22 @@ export const sitePicker = z.object({
     z.object({ id: z.number().int(), siteCode: z.string().nullable(), name: z.string(), orgName: z.string() }),
   ),
 });
+
+/** Sites failing the nightly link check, offered as 不合格网站清单 entries (the unit decides). */
+export const linkProblems = z.object({
+  /** All failing sites of the subtree; at most LINK_PROBLEMS_LIMIT are listed. */
+  total: z.number().int(),
+  items: z.array(
+    z.object({
+      siteId: z.number().int(),
+      siteCode: z.string().nullable(),
+      name: z.string(),
+      orgName: z.string(),
+      problemType: z.enum(PROBLEM_TYPES),
+      description: z.string(),
+      checkedAt: z.string(),
+      /** Home page unreachable on three consecutive sweeps. */
+      flagged: z.boolean(),
+    }),
+  ),
+});

@@ -12,6 +12,7 @@ const TITLES: Record<StatsTable, string> = {
   servicePlatform: '按政务服务平台统计',
   levels: '按级别统计',
   children: '下级单位汇总',
+  linkHealth: '按链接健康统计',
   requestTypes: '待审核申请（按类型）',
   requestHolders: '待审核申请（按所在单位）',
   noPortal: '未开设门户网站的组织单位',
@@ -40,6 +41,10 @@ async function sheetFor(ctx: AppContext, actor: OrgActor, org: string | undefine
       }[table];
       return { scope: s.scope, ...counted(first, s[table]) };
     }
+    case 'linkHealth': {
+      const s = await computeSiteStats(ctx, actor, org);
+      return { scope: s.scope, ...counted('链接健康（正常运行和例外的在册网站）', s.linkHealth.statuses) };
+    }
     case 'children': {
       const s = await computeSiteStats(ctx, actor, org);
       return {
@@ -52,6 +57,7 @@ async function sheetFor(ctx: AppContext, actor: OrgActor, org: string | undefine
           { header: '正常运行' },
           { header: '门户网站' },
           { header: '政务服务平台' },
+          { header: '链接异常' },
         ],
         rows: s.children.map((c) => [
           c.displayName,
@@ -61,6 +67,7 @@ async function sheetFor(ctx: AppContext, actor: OrgActor, org: string | undefine
           c.normal,
           c.portals,
           c.platforms,
+          c.linkFailing,
         ]),
       };
     }

@@ -2,8 +2,10 @@
 // subtree path in SQL.
 import { type RawBuilder, sql } from 'kysely';
 import type { RunStatus } from '../../../db/schema.ts';
+import { SWEPT_RUN_STATUSES } from '../../../domain/link-health.ts';
 import { DEPARTMENT_SYSTEM_CODE_RE } from '../../../domain/site-categories.ts';
 import type { Db, Trx } from '../../context.ts';
+import { healthRowIs } from '../link-checks/health-sql.ts';
 import { subtreePattern } from '../org-units/repository.ts';
 
 /**
@@ -63,6 +65,30 @@ export function childTotals(db: Db, path: string) {
       sql<number>`count(*) FILTER (WHERE s.run_status = 'NORMAL')::int`.as('normal'),
       sql<number>`count(*) FILTER (WHERE s.is_portal)::int`.as('portals'),
       sql<number>`count(*) FILTER (WHERE s.is_service_platform)::int`.as('platforms'),
+    ])
+    .groupBy(child)
+    .execute();
+}
+
+/**
+ * 链接健康 of the registered sites the nightly sweep checks (正常 and 例外), by the child of the scope unit they fall
+ * under (as in childTotals), one count per class; `flagged`: home page unreachable on three consecutive sweeps.
+ */
+export function linkHealthGroups(db: Db, path: string) {
+  const depth = path.split('/').filter(Boolean).length;
+  const child = sql<string>`split_part(o.path, '/', ${sql.lit(depth + 2)})`;
+  const count = (condition: RawBuilder<unknown>) => sql<number>`count(*) FILTER (WHERE ${condition})::int`;
+  return sitesIn(db, path)
+    .leftJoin('link_health as h', 'h.site_id', 's.id')
+    .where(REGISTERED)
+    .where('s.run_status', 'in', SWEPT_RUN_STATUSES)
+    .select([
+      child.as('child'),
+      count(healthRowIs('FAILING')).as('failing'),
+      count(healthRowIs('FOOTER')).as('footer'),
+      count(healthRowIs('OK')).as('ok'),
+      count(sql`h.site_id IS NULL`).as('unchecked'),
+      count(sql`h.flagged`).as('flagged'),
     ])
     .groupBy(child)
     .execute();

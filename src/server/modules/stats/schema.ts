@@ -23,6 +23,8 @@ export const childRow = z.object({
   normal: z.number().int(),
   portals: z.number().int(),
   platforms: z.number().int(),
+  /** Sites of the row with an unreachable address on their latest check (链接异常). */
+  linkFailing: z.number().int(),
 });
 
 export const siteStats = z.object({
@@ -33,6 +35,15 @@ export const siteStats = z.object({
   servicePlatform: z.array(labelled),
   levels: z.array(labelled),
   children: z.array(childRow),
+  /** 链接健康 of the registered sites the nightly sweep checks (正常 and 例外). */
+  linkHealth: z.object({
+    /** The sites counted: registered and 正常 or 例外. */
+    swept: z.number().int(),
+    /** One row per class of src/domain/link-health.ts: 链接异常, 底部标识不符, 正常, 未检查. */
+    statuses: z.array(labelled),
+    /** Of 链接异常: home page unreachable on three consecutive sweeps. */
+    flagged: z.number().int(),
+  }),
 });
 
 const requestGroup = z.object({
@@ -91,6 +102,7 @@ export const STATS_TABLES = [
   'servicePlatform',
   'levels',
   'children',
+  'linkHealth',
   'requestTypes',
   'requestHolders',
   'noPortal',

@@ -1,6 +1,7 @@
 // Calls of 上报抽查情况: the report of a quarter, save/submit, sample suggestion, site picker, roll-up and return.
 import type { z } from 'zod';
 import type {
+  linkProblems,
   reportList,
   reportView,
   rollup,
@@ -17,6 +18,7 @@ export type Rollup = z.infer<typeof rollup>;
 export type RollupRow = Rollup['rows'][number];
 export type PickerSite = z.infer<typeof sitePicker>['items'][number];
 export type OwnReport = z.infer<typeof reportList>['items'][number];
+export type LinkProblem = z.infer<typeof linkProblems>['items'][number];
 export { PROBLEM_TYPE_LABELS, PROBLEM_TYPES } from '../../../server/modules/spot-checks/schema.ts';
 
 export interface QuarterKey {
@@ -33,6 +35,7 @@ export const submitReport = (q: QuarterKey, version: number) =>
   api.post<ReportView>('/api/spot-checks/report/submit', { ...q, version });
 export const suggestSample = (q: QuarterKey, ratio: number) =>
   api.post<Suggestion>('/api/spot-checks/sample-suggestion', { ...q, ratio });
+export const getLinkProblems = () => api.get<{ total: number; items: LinkProblem[] }>('/api/spot-checks/link-problems');
 export const pickSites = (q: string) => api.get<{ items: PickerSite[] }>('/api/spot-checks/sites', { q });
 export const ownReports = () => api.get<{ items: OwnReport[] }>('/api/spot-checks/mine');
 export const getRollup = (q: QuarterKey) => api.get<Rollup>('/api/spot-checks/rollup', { ...q });

@@ -21,7 +21,8 @@ export function barOption(rows: readonly { label: string; count: number }[]): EC
   };
 }
 
-export function pieOption(rows: readonly { label: string; count: number }[]): EChartsCoreOption {
+/** `color` fixes a slice's colour (empty slices are left out, so palette order cannot be relied on). */
+export function pieOption(rows: readonly { label: string; count: number; color?: string }[]): EChartsCoreOption {
   return {
     color: PALETTE,
     tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
@@ -31,7 +32,9 @@ export function pieOption(rows: readonly { label: string; count: number }[]): EC
         type: 'pie',
         radius: ['38%', '66%'],
         center: ['50%', '44%'],
-        data: rows.filter((r) => r.count > 0).map((r) => ({ name: r.label, value: r.count })),
+        data: rows
+          .filter((r) => r.count > 0)
+          .map((r) => ({ name: r.label, value: r.count, ...(r.color ? { itemStyle: { color: r.color } } : {}) })),
         label: { formatter: '{b}\n{c}' },
       },
     ],

@@ -9,6 +9,7 @@ import { getAlerts, getRequestStats, getSiteStats } from './api.ts';
 import { AlertsCard } from './components/AlertsCard.tsx';
 import { ChildrenCard } from './components/ChildrenCard.tsx';
 import { CountCard } from './components/CountCard.tsx';
+import { LinkHealthCard } from './components/LinkHealthCard.tsx';
 import { RequestsCard } from './components/RequestsCard.tsx';
 
 const text = ot.stats;
@@ -112,6 +113,9 @@ export default function StatsPage() {
           </Col>
           <Col xs={24} xl={12}>
             <CountCard title={text.levels} first="级别" rows={s.levels} kind="bar" table="levels" org={org} />
+          </Col>
+          <Col xs={24} xl={12}>
+            <LinkHealthCard stats={s} org={org} />
           </Col>
           <Col span={24}>
             <ChildrenCard stats={s} onDrill={drill} />

@@ -1,23 +1,25 @@
 // Calls of 政府网站和栏目基本信息表: the list, 审核 / 退回, the bulk actions, 查看, 审核流水 and the xlsx downloads.
 import type { z } from 'zod';
+import type { linkHealthView } from '../../../../server/modules/link-checks/schema.ts';
 import type { orgUnitPage } from '../../../../server/modules/org-units/schema.ts';
 import type {
   auditTrail,
   bulkResult,
   siteDetail,
+  siteListItem,
   sitePage,
-  siteRow,
   transitionResult,
 } from '../../../../server/modules/review/schema.ts';
 import { t } from '../../../locales/zh-CN.ts';
 import { ApiError, api, type QueryParams } from '../../../request.ts';
 
-export type SiteRow = z.infer<typeof siteRow>;
+export type SiteRow = z.infer<typeof siteListItem>;
 export type SitePage = z.infer<typeof sitePage>;
 export type SiteDetail = z.infer<typeof siteDetail>;
 export type AuditTrail = z.infer<typeof auditTrail>;
 export type BulkResult = z.infer<typeof bulkResult>;
 export type TransitionResult = z.infer<typeof transitionResult>;
+export type LinkHealthView = z.infer<typeof linkHealthView>;
 
 /** Every query of this page starts with this key: invalidating it refreshes the list, the drawer and its 流水. */
 export const sitesKey = ['sites'] as const;
@@ -38,6 +40,7 @@ export const FILTER_PARAMS = [
   'sponsor',
   'requestType',
   'waitingForMe',
+  'linkHealth',
   'sort',
   'order',
 ] as const;
@@ -50,6 +53,11 @@ export function listSites(query: SiteQuery): Promise<SitePage> {
 
 export function getSite(id: number): Promise<SiteDetail> {
   return api.get<SiteDetail>(`/api/sites/${id}`);
+}
+
+/** The latest nightly check of one site: every address with its result, and the footer findings. */
+export function getLinkHealth(id: number): Promise<LinkHealthView> {
+  return api.get<LinkHealthView>(`/api/sites/${id}/link-health`);
 }
 
 export function getSiteAudit(id: number): Promise<AuditTrail> {

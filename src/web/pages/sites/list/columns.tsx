@@ -6,6 +6,7 @@ import { SITE_COLUMN_TITLES as titles } from '../../../../server/modules/review/
 import { t } from '../../../locales/zh-CN.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import type { SiteRow } from './api.ts';
+import { LinkHealthTag } from './components/LinkHealthTag.tsx';
 
 const STATUS_COLORS: Record<string, string> = {
   未提交: 'gold',
@@ -61,6 +62,8 @@ export const siteColumns: TableColumnsType<SiteRow> = [
   { title: titles.isPortal, dataIndex: 'isPortal', width: 96, align: 'center', render: yesNo },
   { title: titles.isServicePlatform, dataIndex: 'isServicePlatform', width: 96, align: 'center', render: yesNo },
   { title: titles.listStatus, dataIndex: 'listStatus', width: 130, render: (text: string) => text || dim('') },
+  // Not in the exports: the nightly check's class, with its details on click.
+  { title: t.sites.linkHealth.column, key: 'linkHealth', width: 112, render: (_, row) => <LinkHealthTag row={row} /> },
   {
     title: titles.orgStatus,
     dataIndex: 'orgStatus',

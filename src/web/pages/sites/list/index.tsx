@@ -177,7 +177,7 @@ export default function SiteListPage() {
           columns={siteColumns}
           dataSource={rows}
           loading={result.isFetching}
-          scroll={{ x: 1700 }}
+          scroll={{ x: 1812 }}
           rowSelection={{
             type: 'radio',
             selectedRowKeys: selected ? [selected.id] : [],

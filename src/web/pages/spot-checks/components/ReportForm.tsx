@@ -1,6 +1,6 @@
 // A level-1 unit's quarterly report: automatic counts, the figures it enters with live rates, the non-compliant
 // sites, the sample suggestion, 保存草稿 and 上报. Read-only once submitted (or for the root).
-import { ExperimentOutlined } from '@ant-design/icons';
+import { DisconnectOutlined, ExperimentOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import {
   Alert,
@@ -23,8 +23,9 @@ import { ot } from '../../../locales/org-tools.zh-CN.ts';
 import { ApiError, errorMessage, queryClient } from '../../../request.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { useNotify } from '../../../shared/notify.tsx';
-import { type ReportView, type SaveInput, saveReport, submitReport } from '../api.ts';
+import { type LinkProblem, type ReportView, type SaveInput, saveReport, submitReport } from '../api.ts';
 import { FindingsList } from './FindingsList.tsx';
+import { LinkProblemsModal } from './LinkProblemsModal.tsx';
 import { SampleModal } from './SampleModal.tsx';
 
 const text = ot.spotChecks;
@@ -64,6 +65,9 @@ export function ReportForm({ report }: { report: ReportView }) {
   const notify = useNotify();
   const [sample, setSample] = useState<number[]>(report.sample.map((s) => s.siteId));
   const [sampling, setSampling] = useState(false);
+  const [linking, setLinking] = useState(false);
+  // Sites added from the link check, so the site pickers can show their names before the report is saved.
+  const [added, setAdded] = useState<ReportView['findings']>([]);
   const q = { year: report.year, quarter: report.quarter };
   useEffect(() => {
     form.setFieldsValue(toValues(report));
@@ -97,6 +101,24 @@ export function ReportForm({ report }: { report: ReportView }) {
       refresh(r);
     },
   });
+  const addLinkProblems = (problems: LinkProblem[]) => {
+    const current: NonNullable<Values['findings']> = form.getFieldValue('findings') ?? [];
+    const fresh = problems.filter((p) => !current.some((f) => f.siteId === p.siteId));
+    const finding = (p: LinkProblem) => ({
+      siteId: p.siteId,
+      problemType: p.problemType,
+      description: p.description,
+      rectification: '',
+      accountabilityCount: 0,
+    });
+    setAdded((known) => [
+      ...known,
+      ...fresh.map((p) => ({ ...finding(p), siteCode: p.siteCode, siteName: p.name, orgName: p.orgName })),
+    ]);
+    form.setFieldValue('findings', [...current, ...fresh.map(finding)]);
+    setLinking(false);
+    notify.info(text.added(fresh.length));
+  };
   const checked = Form.useWatch('checkedCount', form) ?? 0;
   const passed = Form.useWatch('passedCount', form) ?? 0;
   const ratio = percent(checked, report.runningTotal);
@@ -184,9 +206,14 @@ export function ReportForm({ report }: { report: ReportView }) {
               {text.suggest}
             </Button>
           )}
+          {!disabled && (
+            <Button icon={<DisconnectOutlined />} onClick={() => setLinking(true)}>
+              {text.linkProblems}
+            </Button>
+          )}
           {sample.length > 0 && <Tag color="geekblue">{text.sampleCount(sample.length)}</Tag>}
         </Space>
-        <FindingsList disabled={disabled} known={report.findings} />
+        <FindingsList disabled={disabled} known={[...report.findings, ...added]} />
         <Row gutter={16} style={{ marginTop: 16 }}>
           <Col xs={24} md={8}>
             <Form.Item name="errorReports" label={text.errorReports}>
@@ -219,6 +246,7 @@ export function ReportForm({ report }: { report: ReportView }) {
             </Popconfirm>
           </Space>
         )}
+        <LinkProblemsModal open={linking} onClose={() => setLinking(false)} onAdd={addLinkProblems} />
         <SampleModal
           open={sampling}
           quarter={q}

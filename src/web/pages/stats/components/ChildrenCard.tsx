@@ -38,7 +38,7 @@ export function ChildrenCard({ stats, onDrill }: { stats: SiteStats; onDrill: (c
             <Table.Summary.Cell index={1} align="right">
               <strong data-testid="children-total">{stats.children.reduce((s, c) => s + c.total, 0)}</strong>
             </Table.Summary.Cell>
-            <Table.Summary.Cell index={2} colSpan={4} />
+            <Table.Summary.Cell index={2} colSpan={5} />
           </Table.Summary.Row>
         )}
         columns={[
@@ -47,6 +47,7 @@ export function ChildrenCard({ stats, onDrill }: { stats: SiteStats; onDrill: (c
           { title: text.colNormal, dataIndex: 'normal', align: 'right', width: 100 },
           { title: text.colPortals, dataIndex: 'portals', align: 'right', width: 100 },
           { title: text.colPlatforms, dataIndex: 'platforms', align: 'right', width: 120 },
+          { title: text.colLinkFailing, dataIndex: 'linkFailing', align: 'right', width: 100 },
           {
             title: '',
             key: 'drill',

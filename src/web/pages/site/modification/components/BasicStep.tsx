@@ -1,7 +1,8 @@
 // Page 1 of 基本信息修改: the editable basic information; 标识码, the organizing unit and the two flags are shown but
 // not editable here (SPEC §7.2, §16 item 13).
-import { Alert, Descriptions, Divider, Input } from 'antd';
+import { Alert, Descriptions, Divider, Form, Input } from 'antd';
 import { SITE_INFO_LABELS as L } from '../../../../../domain/site-info.ts';
+import { LinkCheckHint } from '../../../../components/LinkCheckHint.tsx';
 import { sw } from '../../../../locales/site-workspace.zh-CN.ts';
 import { t } from '../../../../locales/zh-CN.ts';
 import { ContactsStep } from '../../../apply/form/components/ContactsStep.tsx';
@@ -12,6 +13,8 @@ import type { ModificationForm } from '../api.ts';
 
 export function BasicStep({ data }: { data: ModificationForm }) {
   const yesNo = (v: boolean) => (v ? sw.common.yes : sw.common.no);
+  // A changed 首页网址 is checked as it is typed; the registered one is checked every night (链接健康).
+  const homeUrl = Form.useWatch<string | undefined>('homeUrl');
   return (
     <>
       <Descriptions
@@ -31,7 +34,17 @@ export function BasicStep({ data }: { data: ModificationForm }) {
       <Field field="name" label={L.name} required extra={t.applyForm.nameHelp}>
         <Input maxLength={100} autoComplete="off" />
       </Field>
-      <Field field="homeUrl" label={L.homeUrl} required extra={t.applyForm.homeUrlHelp}>
+      <Field
+        field="homeUrl"
+        label={L.homeUrl}
+        required
+        extra={
+          <>
+            {t.applyForm.homeUrlHelp}
+            <LinkCheckHint url={homeUrl === data.info.homeUrl ? undefined : homeUrl} />
+          </>
+        }
+      >
         <Input maxLength={300} autoComplete="off" />
       </Field>
       <Divider titlePlacement="start">{t.applyForm.steps.sponsor}</Divider>

@@ -1,12 +1,25 @@
 // Page 2 of 基本信息修改: 栏目（系统）信息, one row per active category in dictionary order (SPEC §5.2): names and
-// addresses as 「；」-separated lists in matching order, or 「无」 in both.
+// addresses as 「；」-separated lists in matching order, or 「无」 in both. Addresses typed here are checked live.
 import { Button, Form, Input, Table, Tag, Typography } from 'antd';
 import { NO_COLUMN } from '../../../../../domain/validation/columns.ts';
+import { LinkCheckHint, linkCheckTargets } from '../../../../components/LinkCheckHint.tsx';
 import { sw } from '../../../../locales/site-workspace.zh-CN.ts';
 import type { FormColumn } from '../api.ts';
 import { columnRule } from '../rules.ts';
 
 const text = sw.modify;
+
+/**
+ * Whether the addresses typed into one row can be reached: a warning under the field, never a block. Only addresses
+ * not already in the loaded form are checked — the registered ones are checked every night (链接健康) — so opening
+ * the form does not fire a check for every 栏目 of the site.
+ */
+function TypedAddressesHint({ index, loaded }: { index: number; loaded: string }) {
+  const value = Form.useWatch<string | undefined>(['columns', index, 'addresses']);
+  const known = new Set(linkCheckTargets(loaded));
+  const typed = linkCheckTargets(value ?? '').filter((url) => !known.has(url));
+  return <LinkCheckHint url={typed.join('；')} kind="COLUMN" />;
+}
 
 export function ColumnsStep({ columns }: { columns: FormColumn[] }) {
   const form = Form.useFormInstance();
@@ -17,7 +30,10 @@ export function ColumnsStep({ columns }: { columns: FormColumn[] }) {
   };
   return (
     <>
-      <Typography.Paragraph type="secondary">{text.columnsHelp}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {text.columnsHelp}
+        {text.columnsLinkCheck}
+      </Typography.Paragraph>
       <Table
         rowKey="category"
         size="small"
@@ -49,17 +65,20 @@ export function ColumnsStep({ columns }: { columns: FormColumn[] }) {
           {
             title: sw.home.columnAddresses,
             render: (_, row) => (
-              <Form.Item
-                name={['columns', row.index, 'addresses']}
-                dependencies={[['columns', row.index, 'names']]}
-                rules={[columnRule(form, row.index, row.categoryName)]}
-                style={{ marginBottom: 0 }}
-              >
-                <Input.TextArea
-                  autoSize={{ minRows: 1, maxRows: 6 }}
-                  aria-label={`${row.categoryName} ${sw.home.columnAddresses}`}
-                />
-              </Form.Item>
+              <>
+                <Form.Item
+                  name={['columns', row.index, 'addresses']}
+                  dependencies={[['columns', row.index, 'names']]}
+                  rules={[columnRule(form, row.index, row.categoryName)]}
+                  style={{ marginBottom: 0 }}
+                >
+                  <Input.TextArea
+                    autoSize={{ minRows: 1, maxRows: 6 }}
+                    aria-label={`${row.categoryName} ${sw.home.columnAddresses}`}
+                  />
+                </Form.Item>
+                <TypedAddressesHint index={row.index} loaded={row.addresses} />
+              </>
             ),
           },
           {

@@ -3,6 +3,7 @@ import { DownOutlined, UpOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Checkbox, Col, Form, Input, Row, Select } from 'antd';
 import { type ReactNode, useState } from 'react';
+import { LINK_HEALTH_LABELS } from '../../../../../domain/link-health.ts';
 import {
   ORG_STATUS_FILTERS,
   REQUEST_TYPE_LABELS,
@@ -17,6 +18,9 @@ const text = t.sites.filters;
 const AREA_PARAMS = ['province', 'city', 'county'] as const;
 type AreaParam = (typeof AREA_PARAMS)[number];
 type FormValues = Record<string, string | boolean | undefined>;
+/** Always shown; the others behind 展开 (opened at once when one of them is set, e.g. by a link from 统计). */
+const MAIN_PARAMS: readonly string[] = ['name', 'siteCode', 'orgStatus'];
+const NOT_IN_FORM: readonly string[] = ['sort', 'order', 'waitingForMe'];
 
 const options = (labels: Readonly<Record<string, string>>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -49,7 +53,9 @@ function AreaSelect({ name, parent }: { name: AreaParam; parent: string | undefi
 
 export function FilterForm({ actor, params }: { actor: OrgUserActor; params: PageParams }) {
   const [form] = Form.useForm<FormValues>();
-  const [expanded, setExpanded] = useState(false);
+  const [expanded, setExpanded] = useState(() =>
+    FILTER_PARAMS.some((k) => !MAIN_PARAMS.includes(k) && !NOT_IN_FORM.includes(k) && params.get(k)),
+  );
   const initial: FormValues = Object.fromEntries(FILTER_PARAMS.map((k) => [k, params.get(k)]));
   initial.includeDeleted = params.get('includeDeleted') === 'true';
   // The area levels below the caller's own: a county unit has none, the root all three.
@@ -69,7 +75,7 @@ export function FilterForm({ actor, params }: { actor: OrgUserActor; params: Pag
   const apply = (values: FormValues) => {
     const changes: Record<string, string | undefined> = {};
     for (const key of FILTER_PARAMS) {
-      if (key === 'sort' || key === 'order' || key === 'waitingForMe') continue;
+      if (NOT_IN_FORM.includes(key)) continue;
       const value = values[key];
       changes[key] = typeof value === 'boolean' ? (value ? 'true' : undefined) : value?.trim() || undefined;
     }
@@ -146,6 +152,12 @@ export function FilterForm({ actor, params }: { actor: OrgUserActor; params: Pag
         <Select allowClear placeholder={text.all} options={options(REQUEST_TYPE_LABELS)} />
       </Form.Item>,
       'requestType',
+    ),
+    col(
+      <Form.Item name="linkHealth" label={text.linkHealth}>
+        <Select allowClear placeholder={text.all} options={options(LINK_HEALTH_LABELS)} />
+      </Form.Item>,
+      'linkHealth',
     ),
     col(
       <Form.Item name="includeDeleted" valuePropName="checked" label=" " colon={false}>
