@@ -138,6 +138,7 @@ describe('authorization matrix (A): declared access rule × role', () => {
         }
       }
     }
+    console.log(`[matrix] ${routes.length} routes × ${ROLES.length} roles: ${cells} cells`);
     expect(failures).toEqual([]);
     expect(cells).toBeGreaterThan(250);
     // Every route × role grows with each module: more than the default minute on two cores.
