@@ -1,7 +1,9 @@
-// `npm run bench [-- --quick] [-- pglite|postgres]`: every benchmark on PGlite and on a throwaway PostgreSQL at
-// national scale, printed as one table with the limit measured in the same run and the ratio. Timings are never
-// asserted in tests; they are reported here. --quick: 10,000 sites and fewer samples (a smoke test of the suite).
+// `npm run bench [-- --quick] [-- --sites N] [-- pglite|postgres]`: every benchmark on PGlite and on a throwaway
+// PostgreSQL at national scale, printed as one table with the limit measured in the same run and the ratio. Timings
+// are never asserted in tests; they are reported here. Size: --sites N or BENCH_SITES=N (default 100,000). --quick:
+// 10,000 sites unless a size is given, and fewer samples (a smoke test of the suite).
 import { rmSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchApprove } from './approve.ts';
 import { benchExport } from './export.ts';
@@ -17,9 +19,12 @@ const { values, positionals } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, sites: { type: 'string' } },
 });
 const quick = values.quick ?? false;
+const sites = Number(values.sites ?? process.env.BENCH_SITES ?? (quick ? 10_000 : 100_000));
+if (!Number.isInteger(sites) || sites < 1000)
+  throw new Error(`bench: --sites / BENCH_SITES must be ≥ 1000, not ${sites}`);
 const size: BenchSize = {
   quick,
-  sites: Number(values.sites ?? (quick ? 10_000 : 100_000)),
+  sites,
   samples: quick ? 50 : 200,
   loadSeconds: quick ? 3 : 10,
 };
@@ -43,6 +48,8 @@ async function runAll(target: Target): Promise<void> {
 }
 
 const only = positionals[0];
+const startedAt = new Date();
+const loadAtStart = loadavg()[0] ?? 0;
 console.error('[bench] building the web UI…');
 benchBundle('Web');
 if (!only || only === 'pglite') {
@@ -63,5 +70,12 @@ if (!only || only === 'postgres') {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-console.log(`\n基准测试（${quick ? '快速' : '完整'}：${size.sites} 个网站）\n`);
+const machine = `${cpus().length} 核 ${cpus()[0]?.model.trim() ?? ''}，内存 ${Math.round(totalmem() / 2 ** 30)} GB`;
+console.log(`\n基准测试（${quick ? '快速' : '完整'}：${size.sites} 个网站）`);
+console.log(
+  `${startedAt.toISOString()} 起，用时 ${((Date.now() - startedAt.getTime()) / 60_000).toFixed(0)} 分钟；${machine}`,
+);
+console.log(
+  `1 分钟平均负载：开始 ${loadAtStart.toFixed(1)}，结束 ${(loadavg()[0] ?? 0).toFixed(1)}（高于核数即有其他进程争用 CPU）\n`,
+);
 printTable();

@@ -33,6 +33,27 @@ export function actorFields(
   }
 }
 
+function auditRow(at: Date, actor: Actor | 'SYSTEM', entry: AuditEntry, ip: string | null): Insertable<AuditLogTable> {
+  const who =
+    actor === 'SYSTEM'
+      ? { actor_type: 'SYSTEM' as const, actor_user_id: null, actor_name: '系统', actor_org_code: null }
+      : actorFields(actor);
+  return {
+    at,
+    ...who,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId,
+    site_code: entry.siteCode ?? null,
+    request_id: entry.requestId ?? null,
+    from_state: entry.fromState ?? null,
+    to_state: entry.toState ?? null,
+    comment: entry.comment ?? null,
+    data: entry.data ? JSON.stringify(entry.data) : null,
+    ip,
+  };
+}
+
 export async function writeAudit(
   trx: Trx | Db,
   at: Date,
@@ -40,25 +61,22 @@ export async function writeAudit(
   entry: AuditEntry,
   ip: string | null = null,
 ): Promise<void> {
-  const who =
-    actor === 'SYSTEM'
-      ? { actor_type: 'SYSTEM' as const, actor_user_id: null, actor_name: '系统', actor_org_code: null }
-      : actorFields(actor);
   await trx
     .insertInto('audit_log')
-    .values({
-      at,
-      ...who,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId,
-      site_code: entry.siteCode ?? null,
-      request_id: entry.requestId ?? null,
-      from_state: entry.fromState ?? null,
-      to_state: entry.toState ?? null,
-      comment: entry.comment ?? null,
-      data: entry.data ? JSON.stringify(entry.data) : null,
-      ip,
-    })
+    .values(auditRow(at, actor, entry, ip))
+    .execute();
+}
+
+/** Several entries by one actor at one time in one statement (the 16:00 batch's chunks), in the given order. */
+export async function writeAuditEntries(
+  trx: Trx | Db,
+  at: Date,
+  actor: Actor | 'SYSTEM',
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await trx
+    .insertInto('audit_log')
+    .values(entries.map((entry) => auditRow(at, actor, entry, null)))
     .execute();
 }

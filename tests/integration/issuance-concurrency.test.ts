@@ -216,6 +216,9 @@ describe.runIf(usingPostgres())('exactly-once issuance on PostgreSQL', () => {
     expect(atKill.issued).toBeLessThan(500);
     const stuck = await t.ctx.db.selectFrom('issuance_runs').selectAll().where('trigger', '=', 'CLI').execute();
     expect(stuck.map((r) => r.status)).toEqual(['RUNNING']);
+    // Progress appends each chunk's codes: the ledger's list matches its count and holds no duplicate.
+    expect(stuck[0]!.codes).toHaveLength(stuck[0]!.issued_count);
+    expect(new Set(stuck[0]!.codes).size).toBe(stuck[0]!.issued_count);
 
     // PostgreSQL releases the dead session's lock once it notices the closed socket.
     let rerun = await issueCodes(t.ctx, { trigger: 'MANUAL' });

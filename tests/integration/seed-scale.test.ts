@@ -12,6 +12,8 @@ import { ManualClock } from '../../src/server/clock.ts';
 import type { AppContext, Db } from '../../src/server/context.ts';
 import { verifyAuditLog } from '../../src/server/modules/audit/chain.ts';
 import { computeReviewChain, computeSingleReviewer } from '../../src/server/modules/org-units/routing.ts';
+import { listSites } from '../../src/server/modules/review/list-sites.ts';
+import { listSitesQuery } from '../../src/server/modules/review/schema.ts';
 import { loadKeys } from '../../src/server/secrets.ts';
 import { DEFAULT_NOW } from '../helpers/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
@@ -46,6 +48,14 @@ describe('govsite seed --scale', () => {
 
   afterAll(async () => {
     for (const d of dbs) await d.drop();
+  });
+
+  const appContext = async (): Promise<AppContext> => ({
+    db,
+    dbKind: dbs[0]!.database.kind,
+    clock: new ManualClock(NOW.toISOString()),
+    keys: await loadKeys(db, 'test-secret'),
+    config: loadConfig({}),
   });
 
   it('writes N sites in every state, about five 审核流水 entries per site', async () => {
@@ -143,18 +153,44 @@ describe('govsite seed --scale', () => {
     expect(chain.checked).toBeGreaterThanOrEqual(summary.audit);
   });
 
+  it('finds by fuzzy name exactly the rows ILIKE finds (LIKE for caseless terms, bigram index)', async () => {
+    const root = await db
+      .selectFrom('org_units')
+      .select(['code', 'name', 'level', 'path'])
+      .where('code', '=', 'bm0100')
+      .executeTakeFirstOrThrow();
+    const actor = {
+      kind: 'ORG_USER' as const,
+      userId: 1,
+      username: 'admin',
+      displayName: '国办管理员',
+      role: 'ADMIN' as const,
+      orgCode: root.code,
+      orgName: root.name,
+      orgLevel: root.level,
+      orgPath: root.path,
+      mustChangePassword: false,
+    };
+    const ctx = await appContext();
+    for (const term of ['教育', '教育局', '局', '人民政府网站', '政务服务网', 'ICP', 'www', 'WWW', '%', '教育_']) {
+      const expected = await db
+        .selectFrom('sites')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where(sql<boolean>`name ILIKE ${`%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`)
+        .where('run_status', 'not in', ['WITHDRAWN', 'DELETED'])
+        .executeTakeFirstOrThrow();
+      const page = await listSites(ctx, actor, listSitesQuery.parse({ name: term, pageSize: '20' }));
+      expect(page.total, term).toBe(expected.n);
+      if (term === '教育' || term === '局') expect(expected.n, term).toBeGreaterThan(0);
+    }
+  });
+
   it('refuses a second run on the same database', async () => {
     await expect(seedScale(db, { sites: N, now: NOW })).rejects.toBeInstanceOf(ScaleSeedRefusedError);
   });
 
   it('leaves CODE_PENDING applications that the 16:00 batch issues after the existing codes', async () => {
-    const ctx: AppContext = {
-      db,
-      dbKind: dbs[0]!.database.kind,
-      clock: new ManualClock(NOW.toISOString()),
-      keys: await loadKeys(db, 'test-secret'),
-      config: loadConfig({}),
-    };
+    const ctx = await appContext();
     const result = await issueCodes(ctx, { trigger: 'MANUAL', withoutLock: true });
     expect(result.errors).toEqual([]);
     expect(result.issued).toBe(N / 10);

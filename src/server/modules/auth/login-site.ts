@@ -7,7 +7,7 @@ import { siteLoginBlockedReason } from '../../../domain/issuance.ts';
 import { parseSiteCode } from '../../../domain/org-code.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { verifyDummy, verifySecret } from '../../passwords.ts';
+import { verifyCheckCodeDummy, verifySecret } from '../../passwords.ts';
 import { startSession } from '../../plugins/session.ts';
 import { assertIpNotThrottled, LOCKOUT_MS, lockedMessage, logLogin, MAX_FAILED_ATTEMPTS } from './login-guard.ts';
 
@@ -44,7 +44,7 @@ export async function loginSite(
     : undefined;
 
   if (!site?.site_code || !site.check_code_hash) {
-    await verifyDummy(checkCode);
+    await verifyCheckCodeDummy(checkCode);
     await log('UNKNOWN_USER');
     throw new AppError('BAD_CREDENTIALS', BAD_CREDENTIALS);
   }

@@ -5,7 +5,7 @@ import { resetCheckCodeAbility } from '../../../domain/issuance.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
-import { hashSecret } from '../../passwords.ts';
+import { hashCheckCode } from '../../passwords.ts';
 import { endAllSessions } from '../../plugins/session.ts';
 import { findSiteInSubtree, replaceCheckCode } from './sites-repository.ts';
 
@@ -27,7 +27,7 @@ export async function resetCheckCode(
   }
   const siteCode = site.site_code!;
   const checkCode = generateCheckCode();
-  const hash = await hashSecret(checkCode);
+  const hash = await hashCheckCode(checkCode);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await replaceCheckCode(trx, { id: site.id, siteCode, hash, at: now }))) {

@@ -19,7 +19,16 @@ import {
 import type { RequestAction } from '../../../domain/requests.ts';
 import { RUN_STATUS_LABELS, type SiteRunStatus } from '../../../domain/status-labels.ts';
 import type { Trx } from '../../context.ts';
-import { insertSiteNotice, loadRequestFacts, loadUnits, queueMails, type RequestFactsRow } from './repository.ts';
+import {
+  insertSiteNotice,
+  insertSiteNotices,
+  loadRequestFacts,
+  loadRequestFactsOf,
+  loadUnits,
+  queueMailBatch,
+  queueMails,
+  type RequestFactsRow,
+} from './repository.ts';
 
 export type RequestEvent =
   /** The request (new, resubmitted, or a 填报单位's change/offline request) reached the first unit of its chain. */
@@ -75,13 +84,22 @@ function factsOf(req: RequestFactsRow): RequestFacts {
   return { type: req.type, siteName: req.siteName, homeUrl: req.homeUrl, siteCode: req.siteCode };
 }
 
-/** Mails the site's 负责人 / 联系人 (respecting their notify flags) and leaves the notice on its home page. */
-async function tellSite(trx: Trx, req: RequestFactsRow, kind: MailKind, text: MailText, at: Date): Promise<void> {
-  await queueMails(trx, mailAddresses(sitePeople(req.info)), { kind, requestId: req.id, text, at });
+/** The site's mail (to its 负责人 / 联系人, respecting their notify flags) and the notice on its home page. */
+function siteMessages(req: RequestFactsRow, kind: MailKind, text: MailText, at: Date) {
   const title = text.subject.startsWith(MAIL_SUBJECT_PREFIX)
     ? text.subject.slice(MAIL_SUBJECT_PREFIX.length)
     : text.subject;
-  await insertSiteNotice(trx, { siteId: req.siteId, requestId: req.id, kind, text: { ...text, subject: title }, at });
+  return {
+    mail: { to: mailAddresses(sitePeople(req.info)), mail: { kind, requestId: req.id, text, at } },
+    notice: { siteId: req.siteId, requestId: req.id, kind, text: { ...text, subject: title }, at },
+  };
+}
+
+/** Mails the site's 负责人 / 联系人 and leaves the notice on its home page. */
+async function tellSite(trx: Trx, req: RequestFactsRow, kind: MailKind, text: MailText, at: Date): Promise<void> {
+  const { mail, notice } = siteMessages(req, kind, text, at);
+  await queueMails(trx, mail.to, mail.mail);
+  await insertSiteNotice(trx, notice);
 }
 
 /** Mails the unit that must act now. */
@@ -133,4 +151,22 @@ export async function queueRequestEvent(trx: Trx, event: RequestEvent): Promise<
       return;
     }
   }
+}
+
+/**
+ * The ISSUED event of many requests at once (the 16:00 batch's chunks): the same mails and notices as
+ * `queueRequestEvent` for each, in three statements.
+ */
+export async function queueIssuedEvents(trx: Trx, requestIds: readonly number[], at: Date): Promise<void> {
+  const messages = (await loadRequestFactsOf(trx, requestIds)).flatMap((req) =>
+    req.siteCode ? [siteMessages(req, 'ISSUED', issuedMail({ ...factsOf(req), siteCode: req.siteCode }, at), at)] : [],
+  );
+  await queueMailBatch(
+    trx,
+    messages.map((m) => m.mail),
+  );
+  await insertSiteNotices(
+    trx,
+    messages.map((m) => m.notice),
+  );
 }

@@ -19,8 +19,8 @@ export interface RequestFactsRow {
   info: Record<string, unknown>;
 }
 
-export async function loadRequestFacts(trx: Db | Trx, requestId: number): Promise<RequestFactsRow | null> {
-  const row = await trx
+function factsQuery(trx: Db | Trx) {
+  return trx
     .selectFrom('requests as r')
     .innerJoin('sites as s', 's.id', 'r.site_id')
     .select([
@@ -36,10 +36,12 @@ export async function loadRequestFacts(trx: Db | Trx, requestId: number): Promis
       's.home_url',
       's.site_code',
       's.info',
-    ])
-    .where('r.id', '=', requestId)
-    .executeTakeFirst();
-  if (!row) return null;
+    ]);
+}
+
+type FactsQueryRow = Awaited<ReturnType<ReturnType<typeof factsQuery>['executeTakeFirstOrThrow']>>;
+
+function toFacts(row: FactsQueryRow): RequestFactsRow {
   return {
     id: row.id,
     type: row.type,
@@ -54,6 +56,21 @@ export async function loadRequestFacts(trx: Db | Trx, requestId: number): Promis
     siteCode: row.site_code,
     info: row.info ?? {},
   };
+}
+
+export async function loadRequestFacts(trx: Db | Trx, requestId: number): Promise<RequestFactsRow | null> {
+  const row = await factsQuery(trx).where('r.id', '=', requestId).executeTakeFirst();
+  return row ? toFacts(row) : null;
+}
+
+/** As `loadRequestFacts` for many requests, in id order (missing ones are left out). */
+export async function loadRequestFactsOf(trx: Db | Trx, requestIds: readonly number[]): Promise<RequestFactsRow[]> {
+  if (requestIds.length === 0) return [];
+  const rows = await factsQuery(trx)
+    .where('r.id', 'in', [...requestIds])
+    .orderBy('r.id')
+    .execute();
+  return rows.map(toFacts);
 }
 
 export interface UnitPeople {
@@ -95,41 +112,64 @@ export interface QueuedMail {
   dedupeKey?: string;
 }
 
+function outboxRows(to: readonly string[], mail: QueuedMail) {
+  return to.map((address, i) => ({
+    to_address: address,
+    subject: mail.text.subject,
+    body: mail.text.body,
+    kind: mail.kind,
+    request_id: mail.requestId,
+    dedupe_key: mail.dedupeKey ? `${mail.dedupeKey}:${i}` : null,
+    next_attempt_at: mail.at,
+    created_at: mail.at,
+  }));
+}
+
 /** One outbox row per address; returns how many were queued. */
 export async function queueMails(trx: Db | Trx, to: readonly string[], mail: QueuedMail): Promise<number> {
-  if (to.length === 0) return 0;
+  return queueMailBatch(trx, [{ to, mail }]);
+}
+
+/** Several mails in one statement; returns how many outbox rows were queued. */
+export async function queueMailBatch(
+  trx: Db | Trx,
+  mails: readonly { to: readonly string[]; mail: QueuedMail }[],
+): Promise<number> {
+  const rows = mails.flatMap(({ to, mail }) => outboxRows(to, mail));
+  if (rows.length === 0) return 0;
   const result = await trx
     .insertInto('mail_outbox')
-    .values(
-      to.map((address, i) => ({
-        to_address: address,
-        subject: mail.text.subject,
-        body: mail.text.body,
-        kind: mail.kind,
-        request_id: mail.requestId,
-        dedupe_key: mail.dedupeKey ? `${mail.dedupeKey}:${i}` : null,
-        next_attempt_at: mail.at,
-        created_at: mail.at,
-      })),
-    )
+    .values(rows)
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
-export async function insertSiteNotice(
-  trx: Db | Trx,
-  notice: { siteId: number; requestId: number | null; kind: MailKind; text: MailText; at: Date },
-): Promise<void> {
+export interface SiteNotice {
+  siteId: number;
+  requestId: number | null;
+  kind: MailKind;
+  text: MailText;
+  at: Date;
+}
+
+export async function insertSiteNotice(trx: Db | Trx, notice: SiteNotice): Promise<void> {
+  await insertSiteNotices(trx, [notice]);
+}
+
+export async function insertSiteNotices(trx: Db | Trx, notices: readonly SiteNotice[]): Promise<void> {
+  if (notices.length === 0) return;
   await trx
     .insertInto('site_notices')
-    .values({
-      site_id: notice.siteId,
-      request_id: notice.requestId,
-      kind: notice.kind,
-      title: notice.text.subject,
-      body: notice.text.body,
-      created_at: notice.at,
-    })
+    .values(
+      notices.map((notice) => ({
+        site_id: notice.siteId,
+        request_id: notice.requestId,
+        kind: notice.kind,
+        title: notice.text.subject,
+        body: notice.text.body,
+        created_at: notice.at,
+      })),
+    )
     .execute();
 }

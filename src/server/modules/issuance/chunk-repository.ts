@@ -1,0 +1,106 @@
+// The set-based writes of the 网站标识码 batch: a chunk of applications issued with one statement per step, in one
+// transaction (issue 11: ten statements per chunk instead of ten per application).
+import { type RawBuilder, sql } from 'kysely';
+import type { Trx } from '../../context.ts';
+import type { LockedRequest } from './repository.ts';
+
+/** `(a, b, …), (…)` for a VALUES list: each row's cells already typed (`sql\`${x}::text\``). */
+function valuesList(rows: readonly RawBuilder<unknown>[][]): RawBuilder<unknown> {
+  return sql.join(rows.map((cells) => sql`(${sql.join(cells)})`));
+}
+
+/** As `lockRequest`, for many rows: those another worker holds (SKIP LOCKED) or that are gone are left out. */
+export async function lockRequests(trx: Trx, requestIds: readonly number[]): Promise<Map<number, LockedRequest>> {
+  if (requestIds.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom('requests')
+    .select(['id', 'type', 'state', 'chain', 'step_index', 'version', 'site_id'])
+    .where('id', 'in', [...requestIds])
+    .orderBy('id')
+    .forUpdate()
+    .skipLocked()
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        type: row.type,
+        state: row.state,
+        chain: row.chain,
+        stepIndex: row.step_index,
+        version: row.version,
+        siteId: row.site_id,
+      },
+    ]),
+  );
+}
+
+/**
+ * Takes `count` consecutive 标识码 sequence numbers per org in one statement; returns each org's new last number
+ * (its numbers are last − count + 1 … last). An org that would pass 9999 is left unchanged and absent from the
+ * result. The rows stay locked until the transaction ends; they are locked in org-code order, so two chunks running
+ * at once cannot deadlock on them.
+ */
+export async function allocateSequences(trx: Trx, counts: ReadonlyMap<string, number>): Promise<Map<string, number>> {
+  if (counts.size === 0) return new Map();
+  const sorted = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const result = await sql<{ org_code: string; last_seq: number }>`
+    INSERT INTO site_sequences (org_code, last_seq)
+    SELECT v.org_code, v.n
+      FROM (VALUES ${valuesList(sorted.map(([org, n]) => [sql`${org}::text`, sql`${n}::int`]))}) AS v(org_code, n)
+     WHERE v.n <= 9999
+     ORDER BY v.org_code
+    ON CONFLICT (org_code) DO UPDATE SET last_seq = site_sequences.last_seq + excluded.last_seq
+      WHERE site_sequences.last_seq + excluded.last_seq <= 9999
+    RETURNING org_code, last_seq`.execute(trx);
+  return new Map(result.rows.map((r) => [r.org_code, Number(r.last_seq)]));
+}
+
+export interface IssuedSiteRow {
+  id: number;
+  siteCode: string;
+  checkCodeHash: string;
+  checkCodeEnc: string;
+}
+
+/** As `markSiteIssued`, for many rows; returns how many were still applications (the others are unchanged). */
+export async function markSitesIssued(trx: Trx, at: Date, sites: readonly IssuedSiteRow[]): Promise<number> {
+  if (sites.length === 0) return 0;
+  const values = valuesList(
+    sites.map((s) => [
+      sql`${s.id}::bigint`,
+      sql`${s.siteCode}::text`,
+      sql`${s.checkCodeHash}::text`,
+      sql`${s.checkCodeEnc}::text`,
+    ]),
+  );
+  const result = await sql<{ id: number }>`
+    UPDATE sites AS s
+       SET site_code = v.site_code, run_status = 'NORMAL', code_issued_at = ${at}, check_code_hash = v.hash,
+           check_code_enc = v.enc, failed_attempts = 0, locked_until = NULL, version = s.version + 1,
+           updated_at = ${at}
+      FROM (VALUES ${values}) AS v(id, site_code, hash, enc)
+     WHERE s.id = v.id AND s.run_status = 'APPLYING' AND s.site_code IS NULL
+    RETURNING s.id`.execute(trx);
+  return result.rows.length;
+}
+
+/** As `markRequestDone`, for many rows (compare-and-set on each row's step and version); returns how many matched. */
+export async function markRequestsDone(
+  trx: Trx,
+  at: Date,
+  requests: readonly { id: number; stepIndex: number; version: number }[],
+): Promise<number> {
+  if (requests.length === 0) return 0;
+  const values = valuesList(
+    requests.map((r) => [sql`${r.id}::bigint`, sql`${r.stepIndex}::int`, sql`${r.version}::int`]),
+  );
+  const result = await sql<{ id: number }>`
+    UPDATE requests AS r
+       SET state = 'DONE', current_org = NULL, updated_at = ${at}, version = v.version + 1
+      FROM (VALUES ${values}) AS v(id, step_index, version)
+     WHERE r.id = v.id AND r.state = 'CODE_PENDING' AND r.step_index = v.step_index AND r.version = v.version
+    RETURNING r.id`.execute(trx);
+  return result.rows.length;
+}
