@@ -2,7 +2,7 @@
 // transaction (issue 11: ten statements per chunk instead of ten per application).
 import { type RawBuilder, sql } from 'kysely';
 import type { Trx } from '../../context.ts';
-import type { LockedRequest } from './repository.ts';
+import { LOCKED_REQUEST_COLUMNS, type LockedRequest, toLockedRequest } from './repository.ts';
 
 /** `(a, b, …), (…)` for a VALUES list: each row's cells already typed (`sql\`${x}::text\``). */
 function valuesList(rows: readonly RawBuilder<unknown>[][]): RawBuilder<unknown> {
@@ -14,26 +14,13 @@ export async function lockRequests(trx: Trx, requestIds: readonly number[]): Pro
   if (requestIds.length === 0) return new Map();
   const rows = await trx
     .selectFrom('requests')
-    .select(['id', 'type', 'state', 'chain', 'step_index', 'version', 'site_id'])
+    .select(LOCKED_REQUEST_COLUMNS)
     .where('id', 'in', [...requestIds])
     .orderBy('id')
     .forUpdate()
     .skipLocked()
     .execute();
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        id: row.id,
-        type: row.type,
-        state: row.state,
-        chain: row.chain,
-        stepIndex: row.step_index,
-        version: row.version,
-        siteId: row.site_id,
-      },
-    ]),
-  );
+  return new Map(rows.map((row) => [row.id, toLockedRequest(row)]));
 }
 
 /**

@@ -34,6 +34,26 @@ export type IssueOutcome =
   /** Another worker holds the row, or it is no longer waiting for a code (issued already, changed meanwhile). */
   | { kind: 'SKIPPED'; reason: string };
 
+/** The 审核流水 entry 「生成标识码」 of one application. */
+function issuedAuditEntry(x: {
+  app: PendingApplication;
+  req: LockedRequest;
+  next: string;
+  seq: number;
+  siteCode: string;
+}): AuditEntry {
+  return {
+    action: '生成标识码',
+    entityType: 'REQUEST',
+    entityId: String(x.req.id),
+    siteCode: x.siteCode,
+    requestId: x.req.id,
+    fromState: x.req.state,
+    toState: x.next,
+    data: { orgCode: x.app.orgCode, seq: x.seq },
+  };
+}
+
 /** Thrown inside the transaction to roll it back when a write finds the row changed under it. */
 class ConcurrentChange extends Error {}
 
@@ -72,16 +92,7 @@ export async function issueApplication(
         at,
       });
       if (!requestDone) throw new ConcurrentChange('该申请已被其他操作处理');
-      await writeAudit(trx, at, 'SYSTEM', {
-        action: '生成标识码',
-        entityType: 'REQUEST',
-        entityId: String(req.id),
-        siteCode,
-        requestId: req.id,
-        fromState: req.state,
-        toState: decision.next.state,
-        data: { orgCode: app.orgCode, seq },
-      });
+      await writeAudit(trx, at, 'SYSTEM', issuedAuditEntry({ app, req, next: decision.next.state, seq, siteCode }));
       // The 标识码 (never the 校验码) to the site's people, committed with the issuance (issue 9).
       await queueRequestEvent(trx, { type: 'ISSUED', requestId: req.id, at });
       return { kind: 'ISSUED', siteCode, seq };
@@ -158,23 +169,7 @@ export async function issueChunk(
       issued.map(({ req }) => req),
     );
     if (requests !== issued.length) throw new ChunkNotIssued('申请已被其他操作处理');
-    await writeAuditEntries(
-      trx,
-      at,
-      'SYSTEM',
-      issued.map(
-        ({ app, req, next, seq, siteCode }): AuditEntry => ({
-          action: '生成标识码',
-          entityType: 'REQUEST',
-          entityId: String(req.id),
-          siteCode,
-          requestId: req.id,
-          fromState: req.state,
-          toState: next,
-          data: { orgCode: app.orgCode, seq },
-        }),
-      ),
-    );
+    await writeAuditEntries(trx, at, 'SYSTEM', issued.map(issuedAuditEntry));
     await queueIssuedEvents(
       trx,
       issued.map(({ req }) => req.id),

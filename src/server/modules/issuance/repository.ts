@@ -94,12 +94,26 @@ export interface LockedRequest extends RequestSnapshot {
 export async function lockRequest(trx: Trx, requestId: number): Promise<LockedRequest | undefined> {
   const row = await trx
     .selectFrom('requests')
-    .select(['id', 'type', 'state', 'chain', 'step_index', 'version', 'site_id'])
+    .select(LOCKED_REQUEST_COLUMNS)
     .where('id', '=', requestId)
     .forUpdate()
     .skipLocked()
     .executeTakeFirst();
-  if (!row) return undefined;
+  return row ? toLockedRequest(row) : undefined;
+}
+
+/** The columns `lockRequest` / `lockRequests` read, and their row as a LockedRequest. */
+export const LOCKED_REQUEST_COLUMNS = ['id', 'type', 'state', 'chain', 'step_index', 'version', 'site_id'] as const;
+
+export function toLockedRequest(row: {
+  id: number;
+  type: LockedRequest['type'];
+  state: LockedRequest['state'];
+  chain: string[];
+  step_index: number;
+  version: number;
+  site_id: number;
+}): LockedRequest {
   return {
     id: row.id,
     type: row.type,
