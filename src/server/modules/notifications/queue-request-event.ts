@@ -28,6 +28,7 @@ import {
   queueMailBatch,
   queueMails,
   type RequestFactsRow,
+  type UnitPeople,
 } from './repository.ts';
 
 export type RequestEvent =
@@ -102,17 +103,20 @@ async function tellSite(trx: Trx, req: RequestFactsRow, kind: MailKind, text: Ma
   await insertSiteNotice(trx, notice);
 }
 
+/** The mail to the unit that must act now (`unit`, already loaded), if any. */
+function currentUnitMail(req: RequestFactsRow, unit: UnitPeople | undefined, at: Date) {
+  if (!req.currentOrg || !unit) return null;
+  return {
+    to: unitAddresses(unit),
+    mail: { kind: 'ARRIVED' as const, requestId: req.id, text: arrivedMail(factsOf(req), unit.name, at), at },
+  };
+}
+
 /** Mails the unit that must act now. */
 async function tellCurrentUnit(trx: Trx, req: RequestFactsRow, at: Date): Promise<void> {
   if (!req.currentOrg) return;
-  const unit = (await loadUnits(trx, [req.currentOrg])).get(req.currentOrg);
-  if (!unit) return;
-  await queueMails(trx, unitAddresses(unit), {
-    kind: 'ARRIVED',
-    requestId: req.id,
-    text: arrivedMail(factsOf(req), unit.name, at),
-    at,
-  });
+  const mail = currentUnitMail(req, (await loadUnits(trx, [req.currentOrg])).get(req.currentOrg), at);
+  if (mail) await queueMails(trx, mail.to, mail.mail);
 }
 
 export async function queueRequestEvent(trx: Trx, event: RequestEvent): Promise<void> {
@@ -128,9 +132,13 @@ export async function queueRequestEvent(trx: Trx, event: RequestEvent): Promise<
       const units = await loadUnits(trx, [event.byOrg, req.currentOrg ?? '']);
       const byName = units.get(event.byOrg)?.name ?? event.byOrg;
       if (req.currentOrg) {
-        const nextName = units.get(req.currentOrg)?.name ?? req.currentOrg;
-        await tellSite(trx, req, 'STEP_APPROVED', stepApprovedMail(facts, byName, nextName, at), at);
-        await tellCurrentUnit(trx, req, at);
+        // The site's and the next unit's mails in one statement, the units loaded once (one approval = one step).
+        const next = units.get(req.currentOrg);
+        const text = stepApprovedMail(facts, byName, next?.name ?? req.currentOrg, at);
+        const { mail, notice } = siteMessages(req, 'STEP_APPROVED', text, at);
+        const arrived = currentUnitMail(req, next, at);
+        await queueMailBatch(trx, arrived ? [mail, arrived] : [mail]);
+        await insertSiteNotice(trx, notice);
       } else if (req.state === 'CODE_PENDING' || req.state === 'DONE' || req.state === 'APPROVED') {
         await tellSite(trx, req, 'FINAL_APPROVED', finalApprovedMail(facts, byName, at), at);
       }
