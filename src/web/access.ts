@@ -22,6 +22,11 @@ export function useSession() {
   return useQuery({ queryKey: sessionQueryKey, queryFn: fetchSession, staleTime: 60_000 });
 }
 
+/** Starts reading the session before any component asks (page load); `useSession` then finds it in flight. */
+export function prefetchSession(): Promise<void> {
+  return queryClient.prefetchQuery({ queryKey: sessionQueryKey, queryFn: fetchSession, staleTime: 60_000 });
+}
+
 /** Re-reads the session now (after login, logout or a password change) and returns it. */
 export function reloadSession(): Promise<SessionInfo> {
   return queryClient.fetchQuery({ queryKey: sessionQueryKey, queryFn: fetchSession, staleTime: 0 });

@@ -1,8 +1,10 @@
 // The route table of the web UI: public pages, the /org workspace (from workspace-pages.tsx), /site, 404 and errors.
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
+import { prefetchSession } from './access.ts';
 import { ErrorPage } from './pages/errors/error-page/index.tsx';
 import { RequestBridge } from './RequestBridge.tsx';
+import { lazyPage } from './shared/lazy-page.ts';
 import { PageSpin } from './shared/PageSpin.tsx';
 import { PASSWORD_PAGE, WORKSPACE_PAGES, type WorkspacePage } from './workspace-pages.tsx';
 
@@ -13,9 +15,9 @@ const ProgressPage = lazy(() => import('./pages/progress/index.tsx'));
 const SiteHomePage = lazy(() => import('./pages/site/home/index.tsx'));
 const SiteModificationPage = lazy(() => import('./pages/site/modification/index.tsx'));
 const VerifyPage = lazy(() => import('./pages/public/verify/index.tsx'));
-const WorkspaceLayout = lazy(() => import('./layouts/workspace/index.tsx'));
-const RequirePage = lazy(() => import('./layouts/workspace/RequirePage.tsx'));
-const WelcomePage = lazy(() => import('./pages/org/welcome/index.tsx'));
+const WorkspaceLayout = lazyPage(() => import('./layouts/workspace/index.tsx'));
+const RequirePage = lazyPage(() => import('./layouts/workspace/RequirePage.tsx'));
+const WelcomePage = lazyPage(() => import('./pages/org/welcome/index.tsx'));
 const NotFoundPage = lazy(() => import('./pages/errors/not-found/index.tsx'));
 
 /** The root element: wires request errors to the router and messages, and shows a spinner while code loads. */
@@ -69,5 +71,24 @@ export const routes: RouteObject[] = [
     ],
   },
 ];
+
+/**
+ * Opening a workspace address directly (a bookmark, a refresh): the session, the layout, the page guard and the page
+ * itself would otherwise load one after another, each waiting for the one before to render. Start them all now.
+ */
+function preloadWorkspace(pathname: string): void {
+  const [, area, path] = pathname.split('/');
+  if (area !== 'org') return;
+  void prefetchSession();
+  void WorkspaceLayout.preload();
+  if (!path) {
+    void WelcomePage.preload();
+    return;
+  }
+  void RequirePage.preload();
+  void [...WORKSPACE_PAGES, PASSWORD_PAGE].find((page) => page.path === path)?.component.preload();
+}
+
+preloadWorkspace(window.location.pathname);
 
 export const router = createBrowserRouter(routes);

@@ -15,13 +15,14 @@ import {
   TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { ol } from './locales/offline.zh-CN.ts';
 import { ot } from './locales/org-tools.zh-CN.ts';
 import { sw } from './locales/site-workspace.zh-CN.ts';
 import { t } from './locales/zh-CN.ts';
 import { InboxMenuBadge } from './pages/inbox/InboxBadge.tsx';
 import { NoticesUnreadBadge } from './pages/notices/UnreadBadge.tsx';
+import { lazyPage, type PreloadableComponent } from './shared/lazy-page.ts';
 
 export interface WorkspacePage {
   /** The server's menu key (see src/domain/menu.ts); the page is shown only when the session's menu holds it. */
@@ -30,7 +31,7 @@ export interface WorkspacePage {
   path: string;
   label: string;
   icon: ReactNode;
-  component: LazyExoticComponent<ComponentType>;
+  component: PreloadableComponent;
   /** Shown after the label in the menu (e.g. the unread count of 重要通知). */
   badge?: ComponentType;
 }
@@ -43,7 +44,7 @@ export const WORKSPACE_PAGES: readonly WorkspacePage[] = [
     path: 'inbox',
     label: '待办',
     icon: <CheckSquareOutlined />,
-    component: lazy(() => import('./pages/inbox/index.tsx')),
+    component: lazyPage(() => import('./pages/inbox/index.tsx')),
     badge: InboxMenuBadge,
   },
   {
@@ -51,49 +52,49 @@ export const WORKSPACE_PAGES: readonly WorkspacePage[] = [
     path: 'sites',
     label: t.sites.title,
     icon: <AuditOutlined />,
-    component: lazy(() => import('./pages/sites/list/index.tsx')),
+    component: lazyPage(() => import('./pages/sites/list/index.tsx')),
   },
   {
     access: 'offlineReview',
     path: 'offline',
     label: ol.review.title,
     icon: <PoweroffOutlined />,
-    component: lazy(() => import('./pages/offline/review/index.tsx')),
+    component: lazyPage(() => import('./pages/offline/review/index.tsx')),
   },
   {
     access: 'orgUnits',
     path: 'org-units',
     label: t.orgUnits.title,
     icon: <ApartmentOutlined />,
-    component: lazy(() => import('./pages/org-units/list/index.tsx')),
+    component: lazyPage(() => import('./pages/org-units/list/index.tsx')),
   },
   {
     access: 'spotChecks',
     path: 'spot-checks',
     label: ot.spotChecks.title,
     icon: <FileSearchOutlined />,
-    component: lazy(() => import('./pages/spot-checks/index.tsx')),
+    component: lazyPage(() => import('./pages/spot-checks/index.tsx')),
   },
   {
     access: 'spotChecksHelp',
     path: 'spot-checks/help',
     label: ot.spotChecks.help,
     icon: <QuestionCircleOutlined />,
-    component: lazy(() => import('./pages/spot-checks/help/index.tsx')),
+    component: lazyPage(() => import('./pages/spot-checks/help/index.tsx')),
   },
   {
     access: 'stats',
     path: 'stats',
     label: ot.stats.title,
     icon: <BarChartOutlined />,
-    component: lazy(() => import('./pages/stats/index.tsx')),
+    component: lazyPage(() => import('./pages/stats/index.tsx')),
   },
   {
     access: 'notices',
     path: 'notices',
     label: ot.notices.title,
     icon: <NotificationOutlined />,
-    component: lazy(() => import('./pages/notices/index.tsx')),
+    component: lazyPage(() => import('./pages/notices/index.tsx')),
     badge: NoticesUnreadBadge,
   },
   {
@@ -101,35 +102,35 @@ export const WORKSPACE_PAGES: readonly WorkspacePage[] = [
     path: 'org-tree',
     label: ot.orgTree.title,
     icon: <BranchesOutlined />,
-    component: lazy(() => import('./pages/org-tree/index.tsx')),
+    component: lazyPage(() => import('./pages/org-tree/index.tsx')),
   },
   {
     access: 'columnDictionary',
     path: 'column-categories',
     label: sw.categories.title,
     icon: <UnorderedListOutlined />,
-    component: lazy(() => import('./pages/column-categories/index.tsx')),
+    component: lazyPage(() => import('./pages/column-categories/index.tsx')),
   },
   {
     access: 'accounts',
     path: 'accounts',
     label: t.accounts.title,
     icon: <TeamOutlined />,
-    component: lazy(() => import('./pages/accounts/list/index.tsx')),
+    component: lazyPage(() => import('./pages/accounts/list/index.tsx')),
   },
   {
     access: 'loginLog',
     path: 'login-log',
     label: t.loginLog.title,
     icon: <HistoryOutlined />,
-    component: lazy(() => import('./pages/accounts/login-log/index.tsx')),
+    component: lazyPage(() => import('./pages/accounts/login-log/index.tsx')),
   },
   {
     access: 'issuance',
     path: 'issuance',
     label: t.issuance.title,
     icon: <NumberOutlined />,
-    component: lazy(() => import('./pages/issuance/runs/index.tsx')),
+    component: lazyPage(() => import('./pages/issuance/runs/index.tsx')),
   },
 ];
 
@@ -138,7 +139,7 @@ export const PASSWORD_PAGE: WorkspacePage = {
   path: 'password',
   label: t.password.title,
   icon: <KeyOutlined />,
-  component: lazy(() => import('./pages/auth/password/index.tsx')),
+  component: lazyPage(() => import('./pages/auth/password/index.tsx')),
 };
 
 /** The menu entries for a session, in the order the server sent its keys; unknown keys are skipped. */
