@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { OfflineKindColumn, RequestState } from '../../../db/schema.ts';
 import type { Db } from '../../context.ts';
+import { type AuditRow, auditEntries } from '../review/requests-repository.ts';
 
 export interface OperatorRequestRow {
   id: number;
@@ -80,55 +81,12 @@ export async function siteOfflineRequests(db: Db, siteId: number, limit = 50): P
   }));
 }
 
-export interface TrailRow {
-  id: number;
-  at: Date;
-  actorType: string;
-  actorName: string | null;
-  unitName: string | null;
-  action: string;
-  fromState: string | null;
-  toState: string | null;
-  comment: string | null;
-  data: Record<string, unknown> | null;
-}
-
 /** 审核流水 of the site's offline requests and of its run-status changes, oldest first. */
-export async function siteOfflineTrail(db: Db, siteId: number, siteCode: string): Promise<TrailRow[]> {
-  const rows = await db
-    .selectFrom('audit_log as l')
-    .leftJoin('org_units as o', 'o.code', 'l.actor_org_code')
-    .select([
-      'l.id',
-      'l.at',
-      'l.actor_type',
-      'l.actor_name',
-      'o.display_name as unit_name',
-      'l.action',
-      'l.from_state',
-      'l.to_state',
-      'l.comment',
-      'l.data',
-    ])
-    .where((eb) =>
-      eb.or([
-        eb('l.request_id', 'in', eb.selectFrom('offline_requests').select('request_id').where('site_id', '=', siteId)),
-        eb.and([eb('l.site_code', '=', siteCode), eb('l.entity_type', '=', 'SITE')]),
-      ]),
-    )
-    .orderBy('l.at')
-    .orderBy('l.id')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    at: new Date(r.at),
-    actorType: r.actor_type,
-    actorName: r.actor_name,
-    unitName: r.unit_name,
-    action: r.action,
-    fromState: r.from_state,
-    toState: r.to_state,
-    comment: r.comment,
-    data: r.data,
-  }));
+export function siteOfflineTrail(db: Db, siteId: number, siteCode: string): Promise<AuditRow[]> {
+  return auditEntries(db, (eb) =>
+    eb.or([
+      eb('a.request_id', 'in', eb.selectFrom('offline_requests').select('request_id').where('site_id', '=', siteId)),
+      eb.and([eb('a.site_code', '=', siteCode), eb('a.entity_type', '=', 'SITE')]),
+    ]),
+  );
 }

@@ -17,7 +17,8 @@ import {
 } from '../../../domain/offline.ts';
 import type { AppContext, SiteActor } from '../../context.ts';
 import { notFound } from '../../errors.ts';
-import { siteOfflineRequests, siteOfflineTrail, type TrailRow } from './operator-repository.ts';
+import type { AuditRow } from '../review/requests-repository.ts';
+import { siteOfflineRequests, siteOfflineTrail } from './operator-repository.ts';
 import { approvedTempYears, findSiteByCode, openRequestType } from './repository.ts';
 import type { OperatorView } from './schema.ts';
 
@@ -31,7 +32,7 @@ const REQUEST_STATE_TEXT: Readonly<Record<string, string>> = {
 const ACTOR_TEXT: Readonly<Record<string, string>> = { SITE: '填报单位', SYSTEM: '系统', APPLICANT: '申请人' };
 const isoOf = (d: Date | null) => (d ? d.toISOString() : null);
 
-function presentTrail(rows: TrailRow[], siteName: string): OperatorView['trail'] {
+function presentTrail(rows: AuditRow[], siteName: string): OperatorView['trail'] {
   return rows.map((e) => ({
     id: e.id,
     at: e.at.toISOString(),

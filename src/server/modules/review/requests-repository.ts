@@ -1,7 +1,7 @@
 // Database access for review actions and the record view: visible requests, the compare-and-set transition,
 // a site's full record and its 审核流水.
-import { sql } from 'kysely';
-import type { RequestState, RequestType } from '../../../db/schema.ts';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { DB, RequestState, RequestType } from '../../../db/schema.ts';
 import type { NextState } from '../../../domain/requests.ts';
 import type { Db, Trx } from '../../context.ts';
 import { subtreePattern } from '../org-units/repository.ts';
@@ -150,8 +150,11 @@ export interface AuditRow {
   data: Record<string, unknown> | null;
 }
 
-/** Every 审核流水 entry of a site: by its requests or by its 标识码, oldest first. */
-export async function listSiteAudit(db: Db, siteId: number, siteCode: string | null): Promise<AuditRow[]> {
+/** 审核流水 entries chosen by `where` (on `audit_log as a`), with the acting unit's name, oldest first. */
+export async function auditEntries(
+  db: Db,
+  where: (eb: ExpressionBuilder<DB & { a: DB['audit_log'] }, 'a'>) => Expression<SqlBool>,
+): Promise<AuditRow[]> {
   const rows = await db
     .selectFrom('audit_log as a')
     .leftJoin('org_units as o', 'o.code', 'a.actor_org_code')
@@ -167,10 +170,7 @@ export async function listSiteAudit(db: Db, siteId: number, siteCode: string | n
       'a.comment',
       'a.data',
     ])
-    .where((eb) => {
-      const byRequest = eb('a.request_id', 'in', eb.selectFrom('requests').select('id').where('site_id', '=', siteId));
-      return siteCode ? eb.or([byRequest, eb('a.site_code', '=', siteCode)]) : byRequest;
-    })
+    .where((eb) => where(eb))
     .orderBy('a.at')
     .orderBy('a.id')
     .execute();
@@ -186,4 +186,12 @@ export async function listSiteAudit(db: Db, siteId: number, siteCode: string | n
     comment: r.comment,
     data: r.data,
   }));
+}
+
+/** Every 审核流水 entry of a site: by its requests or by its 标识码, oldest first. */
+export function listSiteAudit(db: Db, siteId: number, siteCode: string | null): Promise<AuditRow[]> {
+  return auditEntries(db, (eb) => {
+    const byRequest = eb('a.request_id', 'in', eb.selectFrom('requests').select('id').where('site_id', '=', siteId));
+    return siteCode ? eb.or([byRequest, eb('a.site_code', '=', siteCode)]) : byRequest;
+  });
 }
