@@ -41,6 +41,28 @@ import { wellFormedInputPlugin } from './plugins/well-formed-input.ts';
 
 z.config(z.locales.zhCN());
 
+/**
+ * Whether a request target names the API, however it is spelled (percent-escapes, any case, absolute form, repeated
+ * or dot segments). Only used where no route matched, to answer a JSON 404 instead of the web UI's index page;
+ * access itself is decided by the matched route's config (plugins/session.ts).
+ */
+export function isApiPath(target: string): boolean {
+  let path: string;
+  try {
+    // WHATWG URL parsing takes the absolute form's path and resolves dot segments, escaped ones included.
+    path = new URL(target.replace(/\\/g, '/').replace(/^\/{2,}/, '/'), 'http://localhost').pathname;
+  } catch {
+    return false;
+  }
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // A malformed escape: judge the text as it is.
+  }
+  const first = path.split('/').find((segment) => segment !== '');
+  return first?.toLowerCase() === 'api' || first?.toLowerCase().startsWith('api;') === true;
+}
+
 export interface BuildOptions {
   logger?: boolean | FastifyBaseLogger | Record<string, unknown>;
 }
@@ -78,7 +100,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
   app.addHook('onSend', async (request, reply) => {
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    if (request.routeOptions.config.access !== undefined || isApiPath(request.url)) {
+      reply.header('cache-control', 'no-store');
+    }
   });
   await app.register(cookie);
   await app.register(errorPlugin);
@@ -121,7 +145,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h', immutable: false });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+    if (isApiPath(request.url) || request.method !== 'GET') {
       return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
     }
     if (!hasWeb) {

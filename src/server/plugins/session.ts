@@ -228,11 +228,15 @@ export const sessionPlugin = fp(async (app: FastifyInstance) => {
     }
   });
 
+  // Whether a request needs a session, a CSRF token and which role is decided by the route the router matched,
+  // never by the text of the URL: every spelling that reaches a route (escapes, absolute form…) passes these checks.
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
+    if (request.routeOptions.config.access === undefined) return;
     await resolveActor(app.ctx, request);
-    checkCsrf(request);
+    // Access first: an expired session must answer 401 SESSION_EXPIRED (the UI sends the user to log in again),
+    // not a CSRF refusal its client cannot act on.
     checkAccess(request);
+    checkCsrf(request);
   });
 });
 
