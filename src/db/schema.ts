@@ -225,10 +225,12 @@ export interface ColumnCategoriesTable {
 }
 
 /** A failed 临时码 look-up, counted per IP for the progress-query rate limit (migration 0003). */
-export interface TempCodeFailuresTable {
-  id: Generated<number>;
-  ip: string;
-  at: Timestamp;
+/** One limited key (an IP's logins, an IP's 临时码 queries, an unknown login name) and its attempts in the window. */
+export interface AttemptCountersTable {
+  key: string;
+  window_start: Timestamp;
+  count: number;
+  blocked_until: Timestamp | null;
 }
 
 /** One application the batch could not issue, kept in the run's ledger row. */
@@ -530,7 +532,7 @@ export interface DB {
   site_domains: SiteDomainsTable;
   requests: RequestsTable;
   column_categories: ColumnCategoriesTable;
-  temp_code_failures: TempCodeFailuresTable;
+  attempt_counters: AttemptCountersTable;
   issuance_runs: IssuanceRunsTable;
   notices: NoticesTable;
   notice_attachments: NoticeAttachmentsTable;

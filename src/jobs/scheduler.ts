@@ -2,6 +2,8 @@
 // catch-up). Handlers are idempotent and take their own locks, so running one twice or on two instances does no harm.
 import { Cron } from 'croner';
 import { needsCatchUp } from '../domain/issuance.ts';
+import { purgeAttemptCounters } from '../server/attempt-limits.ts';
+import { HOUR } from '../server/clock.ts';
 import type { AppContext } from '../server/context.ts';
 import { sealAuditLog } from '../server/modules/audit/chain.ts';
 import { lastSuccessfulCutoff } from '../server/modules/issuance/runs-repository.ts';
@@ -40,7 +42,13 @@ export const JOBS: readonly JobDefinition[] = [
   {
     name: 'purge-sessions',
     schedule: '0 7 * * * *',
-    run: async (ctx) => `removed ${await purgeExpiredSessions(ctx.db, ctx.clock.now())} expired sessions`,
+    run: async (ctx) => {
+      const now = ctx.clock.now();
+      const sessions = await purgeExpiredSessions(ctx.db, now);
+      // Attempt counters outlive their 15-minute windows and locks by a day before they are forgotten.
+      const counters = await purgeAttemptCounters(ctx.db, now, 24 * HOUR);
+      return `removed ${sessions} expired sessions and ${counters} attempt counters`;
+    },
   },
   {
     // Seals new audit entries into the hash chain (migration 0008) every minute.

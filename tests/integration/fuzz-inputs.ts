@@ -175,7 +175,7 @@ function shapedBy(schema: Schema, depth: number): fc.Arbitrary<unknown> {
 const ATTEMPT_TABLES = new Set([
   'sessions',
   'login_log',
-  'temp_code_failures',
+  'attempt_counters',
   'app_secrets',
   'govsite_migrations',
   'govsite_migrations_lock',

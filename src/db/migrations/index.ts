@@ -12,6 +12,7 @@ import * as m0011performance from './0011-performance.ts';
 import * as m0012notifications from './0012-notifications.ts';
 import * as m0013nameBigrams from './0013-name-bigrams.ts';
 import * as m0014offlineEndingNotice from './0014-offline-ending-notice.ts';
+import * as m0015attemptCounters from './0015-attempt-counters.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0012-notifications': m0012notifications,
   '0013-name-bigrams': m0013nameBigrams,
   '0014-offline-ending-notice': m0014offlineEndingNotice,
+  '0015-attempt-counters': m0015attemptCounters,
 };

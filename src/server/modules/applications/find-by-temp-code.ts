@@ -1,10 +1,11 @@
 // Finds an application by its 临时码 behind a per-IP limit on failed look-ups (SPEC §4.3: rate-limit the query).
 import { isWellFormedTempCode, normalizeCodeInput } from '../../../domain/codes.ts';
+import { releaseAttempt, takeAttempt } from '../../attempt-limits.ts';
 import { MINUTE } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { tokenDigest } from '../../secrets.ts';
-import { type ApplicationRow, countRecentFailures, findApplicationByDigest, recordFailure } from './repository.ts';
+import { type ApplicationRow, findApplicationByDigest } from './repository.ts';
 
 export const TEMP_CODE_WINDOW_MS = 15 * MINUTE;
 export const TEMP_CODE_MAX_FAILURES = 10;
@@ -14,20 +15,20 @@ export const TEMP_CODE_UNKNOWN = '临时码不正确，请核对后重新输入�
 /**
  * The application behind a typed 临时码. A wrong code — malformed, unknown, or never issued — gets one answer,
  * after the same digest computation and indexed query, so the response tells nothing about which codes exist.
- * Once an IP has failed `TEMP_CODE_MAX_FAILURES` times in the window it is refused before any look-up.
+ * Every query is counted against its IP before the look-up (one atomic statement) and a found code gives its place
+ * back, so an IP that failed `TEMP_CODE_MAX_FAILURES` times in the window is refused, however many queries it sends
+ * at once.
  */
 export async function findByTempCode(ctx: AppContext, rawCode: string, ip: string): Promise<ApplicationRow> {
-  const now = ctx.clock.now();
-  const since = new Date(now.getTime() - TEMP_CODE_WINDOW_MS);
-  if ((await countRecentFailures(ctx.db, ip, since)) >= TEMP_CODE_MAX_FAILURES) {
+  const key = `temp-code-ip:${ip}`;
+  const limit = { windowMs: TEMP_CODE_WINDOW_MS, max: TEMP_CODE_MAX_FAILURES };
+  if (!(await takeAttempt(ctx.db, key, ctx.clock.now(), limit))) {
     throw new AppError('RATE_LIMITED', TEMP_CODE_THROTTLED);
   }
   const code = normalizeCodeInput(rawCode);
   const row = await findApplicationByDigest(ctx.db, tokenDigest(ctx.keys, code));
-  if (row === undefined || !isWellFormedTempCode(code)) {
-    await recordFailure(ctx.db, ip, now, since);
-    throw new AppError('NOT_FOUND', TEMP_CODE_UNKNOWN);
-  }
+  if (row === undefined || !isWellFormedTempCode(code)) throw new AppError('NOT_FOUND', TEMP_CODE_UNKNOWN);
+  await releaseAttempt(ctx.db, key);
   return row;
 }
 

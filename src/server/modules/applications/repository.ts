@@ -266,22 +266,6 @@ export async function markSiteWithdrawn(trx: Trx, siteId: number, at: Date): Pro
     .execute();
 }
 
-export async function countRecentFailures(db: Db, ip: string, since: Date): Promise<number> {
-  const row = await db
-    .selectFrom('temp_code_failures')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('ip', '=', ip)
-    .where('at', '>', since)
-    .executeTakeFirstOrThrow();
-  return row.n;
-}
-
-/** Records one failed look-up and forgets this IP's failures older than `forgetBefore`. */
-export async function recordFailure(db: Db, ip: string, at: Date, forgetBefore: Date): Promise<void> {
-  await db.insertInto('temp_code_failures').values({ ip, at }).execute();
-  await db.deleteFrom('temp_code_failures').where('ip', '=', ip).where('at', '<', forgetBefore).execute();
-}
-
 /** The PostgreSQL unique-violation constraint name of a failed statement (both drivers), or null. */
 export function uniqueViolation(error: unknown): string | null {
   if (typeof error !== 'object' || error === null) return null;

@@ -1,10 +1,12 @@
-// 修改密码: checks the current password and the policy, ends every other session, audits the change.
+// 修改密码: checks the current password (counted like a login attempt) and the policy, ends every other session, audits the change.
 import { checkPassword } from '../../../domain/password-policy.ts';
+import { reserveUserAttempt } from '../../attempt-limits.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { hashSecret, verifySecret } from '../../passwords.ts';
 import { endAllSessions } from '../../plugins/session.ts';
+import { ACCOUNT_LOCKOUT, lockedError } from './login-guard.ts';
 
 export async function changePassword(
   ctx: AppContext,
@@ -18,14 +20,29 @@ export async function changePassword(
     .select(['password_hash'])
     .where('id', '=', actor.userId)
     .executeTakeFirstOrThrow();
-  if (!(await verifySecret(user.password_hash, input.currentPassword))) {
+  // The current-password check is a password guess like a login: counted on the account before it is checked, and
+  // the lock ends every session of the account (a stolen session cannot keep guessing).
+  const now = ctx.clock.now();
+  const reservation = await reserveUserAttempt(ctx.db, actor.userId, now, ACCOUNT_LOCKOUT);
+  const right = reservation.ok && (await verifySecret(user.password_hash, input.currentPassword));
+  if (!right) {
+    const { lockedUntil } = reservation;
+    if (lockedUntil) {
+      await endAllSessions(ctx.db, { userId: actor.userId });
+      throw lockedError(lockedUntil);
+    }
     throw new AppError('VALIDATION_FAILED', '当前密码不正确');
   }
+  // The right current password gives the attempt back, whatever the new password's fate below.
+  await ctx.db
+    .updateTable('users')
+    .set({ failed_attempts: 0, locked_until: null })
+    .where('id', '=', actor.userId)
+    .execute();
   const problems = checkPassword(input.newPassword, actor.username);
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems.join('；'), { problems });
   if (input.newPassword === input.currentPassword) throw new AppError('VALIDATION_FAILED', '新密码不能与当前密码相同');
   const hash = await hashSecret(input.newPassword);
-  const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     // Compare-and-set on the hash that was verified: a change or an admin's reset in between wins, this one refuses.
     const changed = await trx

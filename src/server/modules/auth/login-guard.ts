@@ -1,29 +1,35 @@
-// Brute-force protection shared by both logins: a per-IP limit over the login log, and account lockout rules.
-import { sql } from 'kysely';
+// Brute-force protection shared by both logins and the current-password check: a per-IP limit and account lockout,
+// each attempt counted atomically before its secret is checked (src/server/attempt-limits.ts).
 import type { LoginResult, SessionKind } from '../../../db/schema.ts';
 import { formatDateCN, shanghaiParts } from '../../../domain/status-labels.ts';
+import { type Lockout, type RateLimit, releaseAttempt, takeAttempt } from '../../attempt-limits.ts';
 import { MINUTE } from '../../clock.ts';
 import type { Db } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_MS = 15 * MINUTE;
+export const ACCOUNT_LOCKOUT: Lockout = { max: MAX_FAILED_ATTEMPTS, blockMs: LOCKOUT_MS };
 export const IP_WINDOW_MS = 15 * MINUTE;
 export const IP_MAX_FAILURES = 20;
+const IP_LIMIT: RateLimit = { windowMs: IP_WINDOW_MS, max: IP_MAX_FAILURES };
+export const IP_THROTTLED = '登录失败次数过多，请 15 分钟后再试';
 
-export async function assertIpNotThrottled(db: Db, ip: string, now: Date): Promise<void> {
-  const since = new Date(now.getTime() - IP_WINDOW_MS);
-  const row = await db
-    .selectFrom('login_log')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('ip', '=', ip)
-    .where('at', '>', since)
-    .where('result', '<>', 'SUCCESS')
-    .executeTakeFirstOrThrow();
-  if (row.n >= IP_MAX_FAILURES) {
-    throw new AppError('RATE_LIMITED', '登录失败次数过多，请 15 分钟后再试');
-  }
+const ipKey = (ip: string) => `login-ip:${ip}`;
+
+/** Counts this login attempt against its IP before anything is checked; refuses past the limit. */
+export async function takeLoginIpAttempt(db: Db, ip: string, now: Date): Promise<void> {
+  if (!(await takeAttempt(db, ipKey(ip), now, IP_LIMIT))) throw new AppError('RATE_LIMITED', IP_THROTTLED);
 }
+
+/** A successful login gives its IP place back: only failures use up the limit. */
+export async function releaseLoginIpAttempt(db: Db, ip: string): Promise<void> {
+  await releaseAttempt(db, ipKey(ip));
+}
+
+/** The key that locks an unknown login name like an account, so locking tells nothing about which names exist. */
+export const unknownLoginKey = (kind: SessionKind, login: string) =>
+  `login-name:${kind}:${login.trim().toLowerCase().slice(0, 100)}`;
 
 export async function logLogin(
   db: Db,
@@ -56,4 +62,8 @@ export function lockedMessage(until: Date, secret = '密码'): string {
   const p = shanghaiParts(until);
   const hm = `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
   return `${secret}连续错误 ${MAX_FAILED_ATTEMPTS} 次，账号已锁定，请于 ${formatDateCN(until)} ${hm}（北京时间）后再试`;
+}
+
+export function lockedError(until: Date, secret = '密码'): AppError {
+  return new AppError('ACCOUNT_LOCKED', lockedMessage(until, secret), { lockedUntil: until.toISOString() });
 }

@@ -1,11 +1,23 @@
-// 组织单位登录: username + password, with lockout, per-IP limit, login log and a fresh session.
+// 组织单位登录: username + password, with lockout, per-IP limit, login log and a fresh session. Every attempt is
+// counted (IP, then account or unknown name) before the password is checked, and a wrong password gets the same
+// answer whether the name exists or not; the answer changes only when the lock happens.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
+import { reserveKeyAttempt, reserveUserAttempt } from '../../attempt-limits.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { verifyDummy, verifySecret } from '../../passwords.ts';
 import { startSession } from '../../plugins/session.ts';
-import { assertIpNotThrottled, LOCKOUT_MS, lockedMessage, logLogin, MAX_FAILED_ATTEMPTS } from './login-guard.ts';
+import {
+  ACCOUNT_LOCKOUT,
+  lockedError,
+  logLogin,
+  releaseLoginIpAttempt,
+  takeLoginIpAttempt,
+  unknownLoginKey,
+} from './login-guard.ts';
+
+export const BAD_CREDENTIALS = '用户名或密码错误';
 
 export async function loginOrgUser(
   ctx: AppContext,
@@ -28,7 +40,7 @@ export async function loginOrgUser(
     });
 
   try {
-    await assertIpNotThrottled(db, ip, now);
+    await takeLoginIpAttempt(db, ip, now);
   } catch (error) {
     await log('RATE_LIMITED');
     throw error;
@@ -41,7 +53,6 @@ export async function loginOrgUser(
       'u.id',
       'u.password_hash',
       'u.enabled',
-      'u.locked_until',
       'u.must_change_password',
       'u.org_code',
       'o.enabled as org_enabled',
@@ -49,48 +60,31 @@ export async function loginOrgUser(
     .where(sql`lower(u.username)`, '=', input.username.trim().toLowerCase())
     .executeTakeFirst();
 
-  if (!user) {
-    await verifyDummy(input.password);
-    await log('UNKNOWN_USER');
-    throw new AppError('BAD_CREDENTIALS', '用户名或密码错误');
+  const reservation = user
+    ? await reserveUserAttempt(db, user.id, now, ACCOUNT_LOCKOUT)
+    : await reserveKeyAttempt(db, unknownLoginKey('ORG_USER', input.username), now, ACCOUNT_LOCKOUT);
+  if (!reservation.ok) {
+    await log('LOCKED', user?.id, user?.org_code);
+    throw lockedError(reservation.lockedUntil);
   }
-  if (user.locked_until && new Date(user.locked_until) > now) {
-    await log('LOCKED', user.id, user.org_code);
-    throw new AppError('ACCOUNT_LOCKED', lockedMessage(new Date(user.locked_until)), {
-      lockedUntil: new Date(user.locked_until).toISOString(),
-    });
+
+  const right = user ? await verifySecret(user.password_hash, input.password) : await verifyDummy(input.password);
+  if (!user || !right) {
+    await log(user ? 'BAD_PASSWORD' : 'UNKNOWN_USER', user?.id, user?.org_code);
+    if (reservation.lockedUntil) throw lockedError(reservation.lockedUntil);
+    throw new AppError('BAD_CREDENTIALS', BAD_CREDENTIALS);
   }
+  // Only after the right password: a guess must not learn that a name belongs to a disabled account.
   if (!user.enabled || !user.org_enabled) {
     await log('DISABLED', user.id, user.org_code);
     throw new AppError('ACCOUNT_DISABLED', '账号已停用，请联系本单位或上级单位管理员');
-  }
-
-  if (!(await verifySecret(user.password_hash, input.password))) {
-    // Count atomically so parallel wrong attempts cannot slip past the limit.
-    const updated = await db
-      .updateTable('users')
-      .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1), updated_at: now }))
-      .where('id', '=', user.id)
-      .returning('failed_attempts')
-      .executeTakeFirstOrThrow();
-    await log('BAD_PASSWORD', user.id, user.org_code);
-    if (updated.failed_attempts >= MAX_FAILED_ATTEMPTS) {
-      const until = new Date(now.getTime() + LOCKOUT_MS);
-      await db
-        .updateTable('users')
-        .set({ locked_until: until, failed_attempts: 0 })
-        .where('id', '=', user.id)
-        .execute();
-      throw new AppError('ACCOUNT_LOCKED', lockedMessage(until), { lockedUntil: until.toISOString() });
-    }
-    const left = MAX_FAILED_ATTEMPTS - updated.failed_attempts;
-    throw new AppError('BAD_CREDENTIALS', `用户名或密码错误，再错 ${left} 次账号将被锁定 15 分钟`);
   }
 
   const session = await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id).execute();
     return startSession(trx, ctx, request, reply, { kind: 'ORG_USER', userId: user.id });
   });
+  await releaseLoginIpAttempt(db, ip);
   await log('SUCCESS', user.id, user.org_code);
   return { csrfToken: session.csrfToken, mustChangePassword: user.must_change_password };
 }
