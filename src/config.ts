@@ -7,7 +7,11 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   dataDir: string;
   secret: string | undefined;
-  trustProxy: boolean;
+  /**
+   * Which peers may set X-Forwarded-For/-Proto (GOVSITE_TRUST_PROXY): false (none), a number of proxy hops in front
+   * of the server, or the proxies' addresses and CIDR ranges. Never "every peer": a client could then invent its IP.
+   */
+  trustProxy: false | number | string[];
   cookieSecure: boolean | 'auto';
   logLevel: string;
   seedDemoOnEmpty: boolean;
@@ -68,6 +72,36 @@ function bool(value: string | undefined, fallback: boolean): boolean {
   return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
 }
 
+const IPV4_OR_CIDR = /^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/;
+const IPV6_OR_CIDR = /^[0-9a-f:.]*:[0-9a-f:.]*(\/\d{1,3})?$/i;
+
+/** GOVSITE_TRUST_PROXY: unset/false, a hop count (1 for one load balancer), or a comma-separated list of IPs/CIDRs. */
+export function trustProxy(value: string | undefined): false | number | string[] {
+  const v = (value ?? '').trim();
+  if (v === '' || ['0', 'false', 'no', 'off'].includes(v.toLowerCase())) return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  if (['true', 'yes', 'on'].includes(v.toLowerCase())) {
+    throw new Error(
+      'GOVSITE_TRUST_PROXY=true would trust an X-Forwarded-For written by any client: set the number of proxies in ' +
+        'front of the server (e.g. 1) or their addresses (e.g. 10.0.0.5,10.0.1.0/24)',
+    );
+  }
+  const list = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  for (const entry of list) {
+    if (
+      !IPV4_OR_CIDR.test(entry) &&
+      !IPV6_OR_CIDR.test(entry) &&
+      !['loopback', 'linklocal', 'uniquelocal'].includes(entry)
+    ) {
+      throw new Error(`GOVSITE_TRUST_PROXY must be a hop count or IP addresses/CIDR ranges, got ${entry}`);
+    }
+  }
+  return list;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -78,7 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.GOVSITE_DATA_DIR ?? 'data'),
     secret: env.GOVSITE_SECRET || undefined,
-    trustProxy: bool(env.GOVSITE_TRUST_PROXY, false),
+    trustProxy: trustProxy(env.GOVSITE_TRUST_PROXY),
     cookieSecure: env.GOVSITE_COOKIE_SECURE === undefined ? 'auto' : bool(env.GOVSITE_COOKIE_SECURE, false),
     logLevel: env.GOVSITE_LOG_LEVEL ?? 'info',
     seedDemoOnEmpty: bool(env.GOVSITE_SEED_DEMO, true),

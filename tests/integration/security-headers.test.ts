@@ -27,7 +27,7 @@ beforeAll(async () => {
     join(webDir, 'index.html'),
     '<!doctype html><html><head><title>政府网站信息报送系统</title></head></html>',
   );
-  proxied = await buildApp({ ...t.ctx, config: { ...t.ctx.config, webDir, trustProxy: true } });
+  proxied = await buildApp({ ...t.ctx, config: { ...t.ctx.config, webDir, trustProxy: ['127.0.0.1'] } });
   direct = await buildApp({ ...t.ctx, config: { ...t.ctx.config, webDir, trustProxy: false } });
   await Promise.all([proxied.ready(), direct.ready()]);
 });
