@@ -35,7 +35,7 @@ import { reviewRoutes } from './modules/review/routes.ts';
 import { siteWorkspaceRoutes } from './modules/site-workspace/routes.ts';
 import { spotCheckRoutes } from './modules/spot-checks/routes.ts';
 import { statsRoutes } from './modules/stats/routes.ts';
-import { errorPlugin, frameworkErrorBody } from './plugins/errors.ts';
+import { clientErrorHandler, errorPlugin, frameworkErrorBody } from './plugins/errors.ts';
 import { sessionPlugin } from './plugins/session.ts';
 import { wellFormedInputPlugin } from './plugins/well-formed-input.ts';
 
@@ -81,6 +81,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     requestIdHeader: 'x-request-id',
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
+    clientErrorHandler,
     frameworkErrors: (error, _request, reply) => {
       const { status, body } = frameworkErrorBody(error);
       // The option's reply is generic over route schemas; this answer has none.
@@ -152,7 +153,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h', immutable: false });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (isApiPath(request.url) || request.method !== 'GET') {
+    // The web UI's page only for a GET of an ordinary path: an API path in any spelling, "*" or a form the router
+    // could not place answers a JSON 404.
+    if (request.method !== 'GET' || !request.url.startsWith('/') || isApiPath(request.url)) {
       return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
     }
     if (!hasWeb) {

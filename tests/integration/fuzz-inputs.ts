@@ -181,6 +181,12 @@ const ATTEMPT_TABLES = new Set([
   'govsite_migrations_lock',
 ]);
 
+/** Columns that count password or 校验码 attempts on the account row itself (issue 16: counted before checking). */
+const ATTEMPT_COLUMNS: Record<string, string[]> = {
+  users: ['failed_attempts', 'locked_until'],
+  sites: ['failed_attempts', 'locked_until'],
+};
+
 /**
  * Counts every row written to the business tables from now on: a row-level trigger on each (test databases only)
  * bumps one counter in the writing transaction, so a rolled-back write counts nothing and a compare-and-set that
@@ -196,8 +202,21 @@ export async function installChangeCounter(db: Db): Promise<void> {
     BEGIN UPDATE fuzz_change_counter SET n = n + 1; RETURN NULL; END $$`.execute(db);
   for (const { name } of tables.rows) {
     if (ATTEMPT_TABLES.has(name)) continue;
-    await sql`CREATE TRIGGER fuzz_count_change AFTER INSERT OR UPDATE OR DELETE ON ${sql.table(name)}
+    const attemptColumns = ATTEMPT_COLUMNS[name];
+    if (!attemptColumns) {
+      await sql`CREATE TRIGGER fuzz_count_change AFTER INSERT OR UPDATE OR DELETE ON ${sql.table(name)}
+        FOR EACH ROW EXECUTE FUNCTION fuzz_count_change()`.execute(db);
+      continue;
+    }
+    // Counting a refused attempt on the account itself is by design: only updates of the other columns count.
+    const columns = await sql<{ name: string }>`
+      SELECT column_name AS name FROM information_schema.columns
+      WHERE table_schema = 'public' AND table_name = ${name} ORDER BY ordinal_position`.execute(db);
+    const others = columns.rows.map((c) => c.name).filter((c) => !attemptColumns.includes(c));
+    await sql`CREATE TRIGGER fuzz_count_change AFTER INSERT OR DELETE ON ${sql.table(name)}
       FOR EACH ROW EXECUTE FUNCTION fuzz_count_change()`.execute(db);
+    await sql`CREATE TRIGGER fuzz_count_update AFTER UPDATE OF ${sql.join(others.map((c) => sql.ref(c)))}
+      ON ${sql.table(name)} FOR EACH ROW EXECUTE FUNCTION fuzz_count_change()`.execute(db);
   }
 }
 

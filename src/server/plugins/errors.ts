@@ -1,4 +1,6 @@
 // One error handler: typed AppErrors and schema validation failures become a Chinese message with a stable code.
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -19,6 +21,28 @@ export function frameworkErrorBody(error: { code?: string }): { status: 400 | 41
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
     return { status: 414, body: { code: 'URI_TOO_LONG', message: '网址过长' } };
   return { status: 400, body: { code: 'BAD_URL', message: '网址格式不正确' } };
+}
+
+/**
+ * Answers a request Node's HTTP parser refused before Fastify saw it (a request line without a leading "/", header
+ * overflow, timeout), in Chinese like every other answer. Fastify's `clientErrorHandler`.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'TIMEOUT', '请求超时，请重试']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'HEADERS_TOO_LARGE', '请求头过大']
+        : [400, 'BAD_REQUEST', '请求格式不正确'];
+  const body = JSON.stringify({ code, message });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
 }
 
 function fieldName(path: string): string {

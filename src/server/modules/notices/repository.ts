@@ -2,7 +2,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { NoticeAudience } from '../../../db/schema.ts';
 import type { Db, Trx } from '../../context.ts';
-import { likePattern, subtreePattern } from '../org-units/repository.ts';
+import { likePattern, prefixPattern, subtreePattern } from '../org-units/repository.ts';
 
 export interface Reader {
   userId: number;
@@ -224,7 +224,7 @@ export async function receipts(
   if (q.q) {
     const text = q.q;
     listed = listed.where((eb) =>
-      eb.or([eb('u.display_name', 'ilike', likePattern(text)), eb('u.code', 'ilike', `${text}%`)]),
+      eb.or([eb('u.display_name', 'ilike', likePattern(text)), eb('u.code', 'ilike', prefixPattern(text))]),
     );
   }
   const [items, counts, filtered] = await Promise.all([

@@ -3,7 +3,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { OfflineEndKind, OfflineKindColumn, RequestState, RequestType, RunStatus } from '../../../db/schema.ts';
 import type { Db, Trx } from '../../context.ts';
-import { likePattern, subtreePattern } from '../org-units/repository.ts';
+import { likePattern, prefixPattern, subtreePattern } from '../org-units/repository.ts';
 import type { ListQuery } from './schema.ts';
 
 export interface Viewer {
@@ -127,7 +127,7 @@ function filters(viewer: Viewer, q: Omit<ListQuery, 'page' | 'pageSize'>): Expre
   const c: Expression<SqlBool>[] = [];
   if (q.kind) c.push(sql`d.kind = ${q.kind}`);
   if (q.name) c.push(sql`s.name ILIKE ${likePattern(q.name)}`);
-  if (q.siteCode) c.push(sql`s.site_code ILIKE ${`${q.siteCode.replace(/[\\%_]/g, '')}%`}`);
+  if (q.siteCode) c.push(sql`s.site_code ILIKE ${prefixPattern(q.siteCode)}`);
   if (!q.includeDeleted) c.push(sql`s.run_status <> 'DELETED'`);
   switch (q.status) {
     case 'WAITING':

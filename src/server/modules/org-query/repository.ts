@@ -2,7 +2,7 @@
 // and the level-1 units (SPEC §11.1) — searched, filtered and paged.
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../context.ts';
-import { likePattern, subtreePattern } from '../org-units/repository.ts';
+import { likePattern, prefixPattern, subtreePattern } from '../org-units/repository.ts';
 import type { Relation } from './schema.ts';
 
 export interface Viewer {
@@ -46,7 +46,7 @@ function visibleWhere(viewer: Viewer, f: OrgQueryFilters): Expression<SqlBool>[]
   else c.push(sql<boolean>`(${inSubtree} OR ${isAncestor} OR o.level = 1)`);
   if (f.q) {
     c.push(
-      sql<boolean>`(o.name ILIKE ${likePattern(f.q)} OR o.display_name ILIKE ${likePattern(f.q)} OR o.code ILIKE ${`${f.q.replace(/[\\%_]/g, '')}%`})`,
+      sql<boolean>`(o.name ILIKE ${likePattern(f.q)} OR o.display_name ILIKE ${likePattern(f.q)} OR o.code ILIKE ${prefixPattern(f.q)})`,
     );
   }
   if (f.level !== undefined) c.push(sql<boolean>`o.level = ${f.level}`);

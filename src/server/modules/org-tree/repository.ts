@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { PersonContact, RequestState, RequestType } from '../../../db/schema.ts';
 import type { Db, Trx } from '../../context.ts';
-import { likePattern, subtreePattern } from '../org-units/repository.ts';
+import { likePattern, prefixPattern, subtreePattern } from '../org-units/repository.ts';
 
 export const ORG_UNIT_ENTITY = 'ORG_UNIT';
 
@@ -37,7 +37,7 @@ export async function searchUnits(db: Db, q: string) {
       eb.or([
         eb('name', 'ilike', likePattern(q)),
         eb('display_name', 'ilike', likePattern(q)),
-        eb('code', 'ilike', `${q}%`),
+        eb('code', 'ilike', prefixPattern(q)),
       ]),
     )
     .orderBy('level')

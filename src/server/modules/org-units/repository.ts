@@ -12,8 +12,14 @@ export function subtreePattern(rootPath: string): string {
   return `${escapeLike(rootPath)}%`;
 }
 
+/** LIKE pattern of text anywhere in a value; the user's `%`, `_` and `\` match only themselves. */
 export function likePattern(text: string): string {
   return `%${escapeLike(text)}%`;
+}
+
+/** LIKE pattern of values starting with the user's text (codes typed in part); wildcards match only themselves. */
+export function prefixPattern(text: string): string {
+  return `${escapeLike(text)}%`;
 }
 
 export interface OrgUnitView {
@@ -59,7 +65,7 @@ export async function listOrgUnits(db: Db, query: ListOrgUnitsQuery) {
       eb.or([
         eb('name', 'ilike', likePattern(q)),
         eb('display_name', 'ilike', likePattern(q)),
-        eb('code', 'ilike', `${q}%`),
+        eb('code', 'ilike', prefixPattern(q)),
       ]),
     );
   }

@@ -4,7 +4,7 @@ import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { RequestState, RequestType, RunStatus } from '../../../db/schema.ts';
 import type { Db } from '../../context.ts';
 import { linkHealthMatches } from '../link-checks/health-sql.ts';
-import { likePattern, subtreePattern } from '../org-units/repository.ts';
+import { likePattern, prefixPattern, subtreePattern } from '../org-units/repository.ts';
 import type { SiteFilters } from './schema.ts';
 import { orgStatusCondition, shownRequestMatches } from './status-filter-sql.ts';
 
@@ -88,12 +88,12 @@ function contains(column: 's.name' | 's.home_url' | 's.sponsor_name', text: stri
 function filterConditions(viewer: Viewer, f: SiteFilters): Expression<SqlBool>[] {
   const c: Expression<SqlBool>[] = [];
   if (f.name) c.push(contains('s.name', f.name));
-  if (f.siteCode) c.push(sql`s.site_code ILIKE ${`${f.siteCode.replace(/[\\%_]/g, '')}%`}`);
+  if (f.siteCode) c.push(sql`s.site_code ILIKE ${prefixPattern(f.siteCode)}`);
   if (f.homeUrl) c.push(contains('s.home_url', f.homeUrl));
   if (f.sponsor) c.push(contains('s.sponsor_name', f.sponsor));
   // 省/市/县: the most specific org chosen; its subtree is every org whose path holds its code.
   const area = f.county ?? f.city ?? f.province;
-  if (area) c.push(sql`o.path LIKE ${`%/${area}/%`}`);
+  if (area) c.push(sql`o.path LIKE ${likePattern(`/${area}/`)}`);
   if (f.isPortal !== undefined) c.push(sql`s.is_portal = ${f.isPortal}`);
   if (f.isServicePlatform !== undefined) c.push(sql`s.is_service_platform = ${f.isServicePlatform}`);
   if (f.runStatus) c.push(sql`s.run_status = ${f.runStatus}`);

@@ -5,7 +5,7 @@ import type { SpotCheckReportsTable, SpotCheckSampleEntry, SpotCheckStatus } fro
 import { SWEPT_RUN_STATUSES } from '../../../domain/link-health.ts';
 import type { Db, Trx } from '../../context.ts';
 import { healthRowIs } from '../link-checks/health-sql.ts';
-import { likePattern, subtreePattern } from '../org-units/repository.ts';
+import { likePattern, prefixPattern, subtreePattern } from '../org-units/repository.ts';
 import type { FindingInput } from './schema.ts';
 
 export type ReportRow = Selectable<SpotCheckReportsTable>;
@@ -172,7 +172,7 @@ export function pickerSites(db: Db, path: string, q: string) {
     .where('s.run_status', 'not in', ['DELETED', 'PERM_OFFLINE']);
   if (q) {
     query = query.where((eb) =>
-      eb.or([eb('s.name', 'ilike', likePattern(q)), eb('s.site_code', 'like', `${q.replace(/[\\%_]/g, '')}%`)]),
+      eb.or([eb('s.name', 'ilike', likePattern(q)), eb('s.site_code', 'like', prefixPattern(q))]),
     );
   }
   return query.orderBy('s.site_code').limit(20).execute();
