@@ -36,6 +36,7 @@ import { siteWorkspaceRoutes } from './modules/site-workspace/routes.ts';
 import { spotCheckRoutes } from './modules/spot-checks/routes.ts';
 import { statsRoutes } from './modules/stats/routes.ts';
 import { clientErrorHandler, errorPlugin, frameworkErrorBody } from './plugins/errors.ts';
+import { exportSlotsPlugin } from './plugins/export-slots.ts';
 import { sessionPlugin } from './plugins/session.ts';
 import { wellFormedInputPlugin } from './plugins/well-formed-input.ts';
 
@@ -126,6 +127,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(sessionPlugin);
   // After 完成下线 the 填报单位 account is read-only, on every module's routes.
   await app.register(siteReadOnlyGuard);
+  await app.register(exportSlotsPlugin);
 
   await app.register(healthRoutes);
   await app.register(authRoutes);

@@ -1,4 +1,5 @@
 // Small xlsx exports of on-screen tables (statistics, org-unit query): Chinese headers, one sheet per table.
+import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { formatDateCN, shanghaiParts } from '../domain/status-labels.ts';
@@ -38,6 +39,6 @@ export function xlsxFileName(prefix: string, orgCode: string, at: Date): string 
   return `${prefix}_${orgCode}_${time}.xlsx`;
 }
 
-export function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer) {
+export function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer | Readable) {
   return reply.type(XLSX_TYPE).header('content-disposition', contentDisposition(fileName)).send(body);
 }

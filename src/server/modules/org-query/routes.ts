@@ -35,10 +35,18 @@ export const orgQueryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/org-query/export',
-    { config, schema: { tags, summary: '导出组织单位信息（xlsx）', querystring: orgQueryFilters } },
+    {
+      config: { ...config, exportSlot: true },
+      schema: { tags, summary: '导出组织单位信息（xlsx）', querystring: orgQueryFilters },
+    },
     async (request, reply) => {
-      const file = await exportOrgUnits(app.ctx, { actor: orgActor(request), filters: request.query, ip: request.ip });
-      return sendXlsx(reply, file.fileName, file.body);
+      const file = await exportOrgUnits(app.ctx, {
+        actor: orgActor(request),
+        filters: request.query,
+        ip: request.ip,
+        onError: (error) => request.log.error({ err: error }, 'org-query export failed while streaming'),
+      });
+      return sendXlsx(reply, file.fileName, file.stream);
     },
   );
 };

@@ -45,7 +45,10 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/sites/export-all',
-    { config: { access: 'org' }, schema: { tags, summary: '导出全部筛选结果（xlsx）', querystring: exportAllQuery } },
+    {
+      config: { access: 'org', exportSlot: true },
+      schema: { tags, summary: '导出全部筛选结果（xlsx）', querystring: exportAllQuery },
+    },
     async (request, reply) => {
       const file = await exportAll(app.ctx, orgActor(request), request.query, request.ip, (error) =>
         request.log.error({ err: error }, 'export-all failed while streaming'),
