@@ -12,6 +12,11 @@ export interface AppConfig {
    * of the server, or the proxies' addresses and CIDR ranges. Never "every peer": a client could then invent its IP.
    */
   trustProxy: false | number | string[];
+  /**
+   * The origin people reach the system at (GOVSITE_PUBLIC_URL, e.g. https://wzbs.example.gov.cn): absolute links
+   * such as the 核验 QR code are built from it, never from a request's Host header.
+   */
+  publicUrl: string;
   cookieSecure: boolean | 'auto';
   logLevel: string;
   seedDemoOnEmpty: boolean;
@@ -102,6 +107,24 @@ export function trustProxy(value: string | undefined): false | number | string[]
   return list;
 }
 
+/** GOVSITE_PUBLIC_URL as an origin without a trailing slash; unset: the address the server itself listens on. */
+export function publicUrl(value: string | undefined, host: string, port: number): string {
+  if (value === undefined || value.trim() === '') {
+    const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+    return `http://${shown}:${port}`;
+  }
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new Error(`GOVSITE_PUBLIC_URL must be an absolute http(s) address, got ${value}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`GOVSITE_PUBLIC_URL must start with http:// or https://, got ${value}`);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -113,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(env.GOVSITE_DATA_DIR ?? 'data'),
     secret: env.GOVSITE_SECRET || undefined,
     trustProxy: trustProxy(env.GOVSITE_TRUST_PROXY),
+    publicUrl: publicUrl(env.GOVSITE_PUBLIC_URL, env.HOST ?? '127.0.0.1', port),
     cookieSecure: env.GOVSITE_COOKIE_SECURE === undefined ? 'auto' : bool(env.GOVSITE_COOKIE_SECURE, false),
     logLevel: env.GOVSITE_LOG_LEVEL ?? 'info',
     seedDemoOnEmpty: bool(env.GOVSITE_SEED_DEMO, true),

@@ -5,7 +5,9 @@
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publicUrl } from '../../src/config.ts';
 import { MINUTE } from '../../src/server/clock.ts';
+import { qrSvg, verifyPageUrl } from '../../src/server/modules/issuance/verify-site.ts';
 import { TOO_DEEP_MESSAGE } from '../../src/server/plugins/well-formed-input.ts';
 import { makeSite } from '../helpers/factories.ts';
 import { createTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
@@ -110,6 +112,22 @@ describe('an expired session', () => {
     expect(res.body.message).toBe('登录已过期，请重新登录');
     const get = await c.get('/api/org-units');
     expect(get.status).toBe(401);
+  });
+});
+
+describe('absolute links', () => {
+  it('the 核验 QR code is built from GOVSITE_PUBLIC_URL, never from the Host header', async () => {
+    const site = await t.ctx.db.selectFrom('sites').select('site_code').executeTakeFirstOrThrow();
+    const code = site.site_code!;
+    const expected = await qrSvg(verifyPageUrl(t.ctx.config.publicUrl, code));
+    for (const host of ['evil.example', 'localhost:3000', 'attacker.example:443']) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/public/verify/${code}/qr.svg`, headers: { host } });
+      expect(res.statusCode).toBe(200);
+      expect(res.body, host).toBe(expected);
+    }
+    expect(publicUrl('https://wzbs.example.gov.cn/', '0.0.0.0', 3000)).toBe('https://wzbs.example.gov.cn');
+    expect(publicUrl(undefined, '0.0.0.0', 3000)).toBe('http://localhost:3000');
+    expect(() => publicUrl('javascript:alert(1)', '127.0.0.1', 3000)).toThrow(/http/);
   });
 });
 

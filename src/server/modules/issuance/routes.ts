@@ -133,8 +133,8 @@ export const issuanceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const site = await verifySite(app.ctx.db, request.params.siteCode);
-      const origin = `${request.protocol}://${request.host}`;
-      const svg = await qrSvg(verifyPageUrl(origin, site.siteCode));
+      // The configured public origin, never the request's Host header (which anyone can set).
+      const svg = await qrSvg(verifyPageUrl(app.ctx.config.publicUrl, site.siteCode));
       return reply.type('image/svg+xml; charset=utf-8').send(svg);
     },
   );
