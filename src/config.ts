@@ -139,7 +139,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: publicUrl(env.GOVSITE_PUBLIC_URL, env.HOST ?? '127.0.0.1', port),
     cookieSecure: env.GOVSITE_COOKIE_SECURE === undefined ? 'auto' : bool(env.GOVSITE_COOKIE_SECURE, false),
     logLevel: env.GOVSITE_LOG_LEVEL ?? 'info',
-    seedDemoOnEmpty: bool(env.GOVSITE_SEED_DEMO, true),
+    // Demo data (with the README's well-known passwords) by default only on the embedded database: a PostgreSQL
+    // database is a real deployment unless the operator asks (its first admin comes from `govsite create-admin`).
+    seedDemoOnEmpty: bool(env.GOVSITE_SEED_DEMO, !env.DATABASE_URL),
     jobsEnabled: bool(env.GOVSITE_JOBS, true),
     webDir: resolve(env.GOVSITE_WEB_DIR ?? 'dist/web'),
     linkCheck: {

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicUrl } from '../../src/config.ts';
+import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
+import { WEAK_PASSWORD_MESSAGE } from '../../src/domain/password-strength.ts';
 import { MINUTE } from '../../src/server/clock.ts';
 import { qrSvg, verifyPageUrl } from '../../src/server/modules/issuance/verify-site.ts';
 import { TOO_DEEP_MESSAGE } from '../../src/server/plugins/well-formed-input.ts';
@@ -99,6 +101,17 @@ describe('deeply nested JSON', () => {
     const anonymous = t.client({ ip: '10.80.0.2' });
     const res = await anonymous.post('/api/auth/login', { username: 'x', password: 'y' });
     expect(res.status).toBe(401);
+  });
+});
+
+describe('the password policy', () => {
+  it('refuses a common password that has length and character classes', async () => {
+    const c = await t.loginAs('hubei');
+    const res = await c.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'Password123' });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toBe(WEAK_PASSWORD_MESSAGE);
+    const ok = await c.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'Qx7!mZr2#kLp' });
+    expect(ok.status).toBe(200);
   });
 });
 

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { checkPassword } from '../../src/domain/password-policy.ts';
+import { WEAK_PASSWORD_MESSAGE, weakPasswordProblem } from '../../src/domain/password-strength.ts';
+
+describe('weakPasswordProblem', () => {
+  // Each passes the structural policy (length, three classes) yet is among the first guesses of any attacker.
+  it.each(['Password123', 'P@ssw0rd123', 'Admin@12345', 'Qwerty@123', 'Abcd@123456', 'Aa123456789', 'Passw0rd!!'])(
+    'refuses the common %s',
+    (pw) => {
+      expect(checkPassword(pw, 'someone')).toEqual([]);
+      expect(weakPasswordProblem(pw, ['someone'])).toBe(WEAK_PASSWORD_MESSAGE);
+    },
+  );
+
+  it('counts the account’s own words as known', () => {
+    expect(weakPasswordProblem('Hebei@2026x', [])).toBeNull();
+    expect(weakPasswordProblem('Hebei@2026', ['hebei'])).toBe(WEAK_PASSWORD_MESSAGE);
+  });
+
+  it.each(['Qx7!mZr2#kLp', 'Tax#Double-2026x', 'Province#Change-2026', 'County#Log-Test-2026', 'Qhd-Port#2026'])(
+    'accepts %s',
+    (pw) => {
+      expect(weakPasswordProblem(pw, ['hebei', '130000'])).toBeNull();
+    },
+  );
+});
