@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicantProgressText } from '../../src/domain/requests.ts';
 import { makeApplication, makeSite, makeSiteRequest } from '../helpers/factories.ts';
 import { type ReviewKit, type Row, reviewKit } from '../helpers/review.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
 let t: TestApp;
 let k: ReviewKit;
@@ -220,7 +220,10 @@ describe('当页数据全部审核 / 当页数据全部提交', () => {
 describe('concurrent approvals', () => {
   it('20 clients of the same unit approving one step: one success, 19 conflicts, one audit entry', async () => {
     const { request } = await makeApplication(t.ctx.db, { name: '并发测试网站', state: 'IN_REVIEW', stepIndex: 0 });
-    const clients = await Promise.all(Array.from({ length: 20 }, () => t.loginAs('haigang')));
+    // Twenty browsers of one account, logged in one after another: parallel logins of one account are attempts
+    // counted before their password is checked, and the sixth of a burst meets the lock (security-attempt-limits).
+    const clients: TestClient[] = [];
+    for (let i = 0; i < 20; i++) clients.push(await t.loginAs('haigang'));
     const results = await Promise.all(
       clients.map((cl) => cl.post(`/api/requests/${request.id}/approve`, { version: 1 })),
     );
