@@ -1,6 +1,20 @@
 #!/usr/bin/env node
-// The `govsite` command: runs the TypeScript CLI through tsx's loader.
-import { register } from 'tsx/esm/api';
+// The `govsite` command: runs the compiled CLI (dist/server, from `npm run build`; `npm start` builds it when missing
+// or stale). In a source checkout that was never built it runs the TypeScript through tsx, a devDependency.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli/main.ts');
+const compiled = new URL('../dist/server/cli.js', import.meta.url);
+if (existsSync(compiled)) {
+  process.setSourceMapsEnabled(true);
+  await import(compiled.href);
+} else {
+  let register;
+  try {
+    ({ register } = await import('tsx/esm/api'));
+  } catch {
+    console.error('未找到编译后的程序：请先运行 npm run build');
+    process.exit(1);
+  }
+  register();
+  await import('../src/cli/main.ts');
+}
