@@ -5,7 +5,6 @@ import { existsSync } from 'node:fs';
 
 const compiled = new URL('../dist/server/cli.js', import.meta.url);
 if (existsSync(compiled)) {
-  process.setSourceMapsEnabled(true);
   await import(compiled.href);
 } else {
   let register;
