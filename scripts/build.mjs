@@ -1,7 +1,7 @@
 // `npm run build`: compiles the server and the CLI to JavaScript (esbuild, one ESM bundle split per command, with
 // source maps; the packages it needs bundled in, but for a few listed below) in dist/server, then builds the web UI in
-// dist/web (Vite). `scripts/ensure-build.mjs` imports these
-// steps to rebuild only what is missing or older than its sources before `npm start`.
+// dist/web (Vite). `scripts/ensure-build.mjs` imports these steps to rebuild only what is missing or older than its
+// sources before `npm start`.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,7 +33,8 @@ export function newest(paths, skip = () => false) {
 
 const serverSources = () =>
   newest(['src', 'package.json', 'scripts/build.mjs'], (path) => path === join('src', 'web')) || Infinity;
-const webSources = () => newest(['src/web', 'vite.config.ts', 'package.json']) || Infinity;
+// The web UI imports src/domain and server schema files too: any change under src/ may change it.
+const webSources = () => newest(['src', 'vite.config.ts', 'package.json']) || Infinity;
 const builtAt = (path) => (existsSync(path) ? statSync(path).mtimeMs : 0);
 
 export const serverStale = () => builtAt(SERVER_ENTRY) < serverSources();
