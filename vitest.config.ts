@@ -1,5 +1,8 @@
-// Vitest for `npm test`: pure unit tests and integration tests over HTTP against a real database
-// (PGlite by default, PostgreSQL when DATABASE_URL is set).
+// Vitest for `npm test`: two projects, selected by folder so new files join on their own.
+//   unit         tests/unit/**: pure functions, no database and no global setup (one file runs in about a second);
+//   integration  tests/integration/**: over HTTP against a real database (PGlite by default, PostgreSQL when
+//                DATABASE_URL is set), from a template built once per run by the global setup.
+// `npx vitest run --project unit` runs the unit tests alone; the browser and stress suites have their own configs.
 import { randomBytes } from 'node:crypto';
 import { defineConfig } from 'vitest/config';
 
@@ -9,11 +12,20 @@ process.env.GOVSITE_TEST_RUN ??= randomBytes(4).toString('hex');
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-    globalSetup: ['tests/helpers/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          globalSetup: ['tests/helpers/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -1,6 +1,4 @@
-// Foundation benchmarks: start-up to healthy on an existing database, and the root's full-subtree query.
-import { spawn } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
+// Foundation benchmarks: preparing the database, and the root's full-subtree query (start-up: startup.ts).
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.ts';
 import { migrateToLatest, openDatabase } from '../src/db/database.ts';
@@ -25,72 +23,6 @@ export async function prepare(target: Target): Promise<void> {
   } finally {
     await database.close();
   }
-}
-
-function timeToHealthy(cmd: string[], env: NodeJS.ProcessEnv, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, cmd, { env: { ...process.env, ...env }, stdio: 'ignore' });
-    const timer = setInterval(async () => {
-      try {
-        const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-        if (res.ok) {
-          clearInterval(timer);
-          const ms = performance.now() - t0;
-          child.kill('SIGTERM');
-          child.once('exit', () => resolve(ms));
-        }
-      } catch {
-        // not up yet
-      }
-    }, 20);
-    child.once('exit', (code) => {
-      clearInterval(timer);
-      if (code !== 0 && code !== null) reject(new Error(`server exited with ${code}`));
-    });
-  });
-}
-
-function timeBareOpen(env: NodeJS.ProcessEnv): Promise<number> {
-  // The limit: a process that only opens the same database and runs SELECT 1.
-  const code = `
-    const t0 = performance.now();
-    const { openDatabase, ping } = await import('./src/db/database.ts');
-    const d = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.GOVSITE_DATA_DIR });
-    await ping(d.db); await d.close();
-    process.stdout.write(String(performance.now() - t0));`;
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    child.once('exit', (c) => (c === 0 ? resolve(performance.now() - t0) : reject(new Error(`bare open exited ${c}`))));
-  });
-}
-
-export async function benchStartup(target: Target): Promise<void> {
-  const env = {
-    GOVSITE_DATA_DIR: target.dataDir,
-    DATABASE_URL: target.databaseUrl ?? '',
-    GOVSITE_JOBS: 'false',
-    GOVSITE_LOG_LEVEL: 'warn',
-  };
-  const ours: number[] = [];
-  const bare: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const port = 3900 + i;
-    ours.push(await timeToHealthy(['bin/govsite.js', 'serve'], { ...env, PORT: String(port) }, port));
-    bare.push(await timeBareOpen(env));
-  }
-  record(
-    target.label,
-    '启动到健康（已有数据目录，中位数/3 次）',
-    percentile(ours, 50),
-    percentile(bare, 50),
-    'ms',
-    '上限：仅打开同一数据库并 SELECT 1 的进程',
-  );
 }
 
 export async function benchSubtree(target: Target): Promise<void> {

@@ -7,11 +7,12 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchApprove } from './approve.ts';
 import { benchExport } from './export.ts';
-import { benchStartup, benchSubtree, prepare, type Target } from './foundation.ts';
+import { benchSubtree, prepare, type Target } from './foundation.ts';
 import { benchIssuance } from './issuance.ts';
 import { printTable, startPostgres, tempDir } from './lib.ts';
 import { type BenchSize, benchSeed } from './scale.ts';
 import { benchListLatency, benchListThroughput } from './site-list.ts';
+import { benchCliHelp, benchStartup, buildStartupTargets } from './startup.ts';
 import { benchBrowser, benchBundle } from './web.ts';
 
 const { values, positionals } = parseArgs({
@@ -52,6 +53,9 @@ const startedAt = new Date();
 const loadAtStart = loadavg()[0] ?? 0;
 console.error('[bench] building the web UI…');
 benchBundle('Web');
+console.error('[bench] compiling the server; govsite --help…');
+await buildStartupTargets();
+await benchCliHelp();
 if (!only || only === 'pglite') {
   const dir = tempDir('govsite-bench-');
   try {

@@ -6,7 +6,12 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+} from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -64,6 +69,13 @@ export function isApiPath(target: string): boolean {
   return first?.toLowerCase() === 'api' || first?.toLowerCase().startsWith('api;') === true;
 }
 
+type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>;
+// The factories' declared types are for JSON schemas; the zod compilers take the routes' zod schemas.
+const ZOD_COMPILERS = {
+  buildValidator: () => validatorCompiler,
+  buildSerializer: () => serializerCompiler,
+} as unknown as CompilersFactory;
+
 export interface BuildOptions {
   logger?: boolean | FastifyBaseLogger | Record<string, unknown>;
 }
@@ -83,6 +95,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
     clientErrorHandler,
+    // Every route validates and serializes with zod: without these factories Fastify would also load ajv and
+    // fast-json-stringify at start-up for its default compilers, ~0.5 s that nothing uses.
+    schemaController: { compilersFactory: ZOD_COMPILERS },
     frameworkErrors: (error, _request, reply) => {
       const { status, body } = frameworkErrorBody(error);
       // The option's reply is generic over route schemas; this answer has none.

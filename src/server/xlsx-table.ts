@@ -1,9 +1,8 @@
 // Small xlsx exports of on-screen tables (statistics, org-unit query): Chinese headers, one sheet per table.
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { formatDateCN, shanghaiParts } from '../domain/status-labels.ts';
-import { contentDisposition, neutraliseCell, XLSX_TYPE } from './modules/review/export-xlsx.ts';
+import { contentDisposition, loadExcelJS, neutraliseCell, XLSX_TYPE } from './modules/review/export-xlsx.ts';
 
 export type Cell = string | number | null;
 
@@ -20,6 +19,7 @@ export interface XlsxSheet {
 }
 
 export async function buildWorkbook(sheets: readonly XlsxSheet[]): Promise<Buffer> {
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '政府网站信息报送系统';
   for (const s of sheets) {

@@ -1,7 +1,6 @@
 // Exactly-once issuance on PostgreSQL: three instances batching at the same moment, the same without the batch
 // lock (row locks and compare-and-set alone), and a real `govsite issue-codes` process killed half-way.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { type IssueCodesResult, issueCodes } from '../../src/jobs/issue-codes.ts
 import type { AppContext } from '../../src/server/context.ts';
 import { computeReviewChain } from '../../src/server/modules/org-units/routing.ts';
 import { loadKeys } from '../../src/server/secrets.ts';
+import { CLI } from '../helpers/cli.ts';
 import { sampleInfo } from '../helpers/factories.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { usingPostgres } from '../helpers/test-database.ts';
@@ -198,7 +198,7 @@ describe.runIf(usingPostgres())('exactly-once issuance on PostgreSQL', () => {
 
   it('a `govsite issue-codes` process killed half-way leaves no half-issued application; the next run finishes', async () => {
     const ids = await makePending(500);
-    const child: ChildProcess = spawn(process.execPath, [resolve('bin/govsite.js'), 'issue-codes'], {
+    const child: ChildProcess = spawn(CLI[0]!, [...CLI.slice(1), 'issue-codes'], {
       env: { ...process.env, DATABASE_URL: t.testDb.databaseUrl, GOVSITE_SECRET: 'test-secret' },
       stdio: 'ignore',
     });

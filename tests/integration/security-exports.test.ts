@@ -54,5 +54,5 @@ describe('whole-tree exports in a burst', () => {
     for (const r of done) expect(await rowCount(r.raw)).toBe(units + 1);
     // The slots are all given back: a later export runs at once.
     expect((await root.get('/api/org-query/export?scope=all')).status).toBe(200);
-  });
+  }, 300_000);
 });

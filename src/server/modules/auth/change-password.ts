@@ -1,6 +1,5 @@
 // 修改密码: checks the current password (counted like a login attempt) and the policy, ends every other session, audits the change.
-import { checkPassword } from '../../../domain/password-policy.ts';
-import { weakPasswordProblem } from '../../../domain/password-strength.ts';
+import { newPasswordProblems } from '../../../domain/password-strength.ts';
 import { reserveUserAttempt } from '../../attempt-limits.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
@@ -40,9 +39,7 @@ export async function changePassword(
     .set({ failed_attempts: 0, locked_until: null })
     .where('id', '=', actor.userId)
     .execute();
-  const problems = checkPassword(input.newPassword, actor.username);
-  const weak = problems.length === 0 ? weakPasswordProblem(input.newPassword, [actor.username, actor.orgCode]) : null;
-  if (weak) problems.push(weak);
+  const problems = newPasswordProblems(input.newPassword, actor.username, [actor.orgCode]);
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems.join('；'), { problems });
   if (input.newPassword === input.currentPassword) throw new AppError('VALIDATION_FAILED', '新密码不能与当前密码相同');
   const hash = await hashSecret(input.newPassword);

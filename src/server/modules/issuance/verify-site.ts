@@ -1,5 +1,4 @@
 // Public verification of a 网站标识码 (anyone, e.g. from a footer or its QR code): registered facts, nothing secret.
-import QRCode from 'qrcode';
 import { parseSiteCode } from '../../../domain/org-code.ts';
 import { RUN_STATUS_LABELS } from '../../../domain/status-labels.ts';
 import type { Db } from '../../context.ts';
@@ -39,6 +38,8 @@ export function verifyPageUrl(origin: string, siteCode: string): string {
   return `${origin}/verify/${encodeURIComponent(siteCode)}`;
 }
 
-export function qrSvg(url: string): Promise<string> {
+/** qrcode is imported by the first QR code drawn, not at the server's start-up. */
+export async function qrSvg(url: string): Promise<string> {
+  const { default: QRCode } = await import('qrcode');
   return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, width: 200 });
 }

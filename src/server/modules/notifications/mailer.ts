@@ -1,6 +1,6 @@
 // The SMTP side of the mail worker (nodemailer), behind a small interface so the worker is tested against a real
 // SMTP listener and nothing else knows about transports.
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { MailConfig } from '../../../config.ts';
 
 export interface OutgoingMail {
@@ -22,16 +22,23 @@ const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTim
 export function createSmtpMailer(config: MailConfig): Mailer | null {
   const smtp = config.smtp;
   if (!smtp) return null;
-  const transport = nodemailer.createTransport({
-    host: smtp.host,
-    port: smtp.port,
-    secure: smtp.secure,
-    ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.pass ?? '' } } : {}),
-    ...TIMEOUTS,
-  });
+  // nodemailer is imported by the first mail sent, not at the server's start-up.
+  let transport: Promise<Transporter> | undefined;
+  const open = () => {
+    transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        host: smtp.host,
+        port: smtp.port,
+        secure: smtp.secure,
+        ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.pass ?? '' } } : {}),
+        ...TIMEOUTS,
+      }),
+    );
+    return transport;
+  };
   return {
     async send(mail) {
-      await transport.sendMail({
+      await (await open()).sendMail({
         from: config.from,
         to: mail.to,
         subject: mail.subject,
@@ -39,7 +46,12 @@ export function createSmtpMailer(config: MailConfig): Mailer | null {
         headers: { 'X-GovSite-Outbox-Id': String(mail.id) },
       });
     },
-    close: () => transport.close(),
+    close: () => {
+      transport?.then(
+        (t) => t.close(),
+        () => {},
+      );
+    },
   };
 }
 

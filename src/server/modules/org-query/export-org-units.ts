@@ -3,12 +3,11 @@
 // never holds the server for seconds (issue 16: six concurrent root exports stalled /api/health for 7.7 s).
 import { PassThrough, type Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import ExcelJS from 'exceljs';
 import type { PersonContact } from '../../../db/schema.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { type Cell, xlsxFileName } from '../../xlsx-table.ts';
-import { neutraliseCell } from '../review/export-xlsx.ts';
+import { loadExcelJS, neutraliseCell } from '../review/export-xlsx.ts';
 import { type OrgQueryFilters, queryVisibleUnits } from './repository.ts';
 import { RELATION_LABELS } from './schema.ts';
 
@@ -71,6 +70,7 @@ export async function exportOrgUnits(
     },
     opts.ip,
   );
+  const ExcelJS = await loadExcelJS();
   const stream = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = '政府网站信息报送系统';

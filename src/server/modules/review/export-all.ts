@@ -1,10 +1,9 @@
 // 导出全部筛选结果: every filtered row in list order, streamed as xlsx while keyset batches of 1000 are read;
 // at most EXPORT_ALL_CAP rows, with a closing note when the result was cut.
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
-import { exportCells, exportFileName, SHEET_NAME, SHEET_OPTIONS, setUpSheet } from './export-xlsx.ts';
+import { exportCells, exportFileName, loadExcelJS, SHEET_NAME, SHEET_OPTIONS, setUpSheet } from './export-xlsx.ts';
 import { presentRow } from './present.ts';
 import { iterateSiteRows, listSiteRows } from './repository.ts';
 import type { SiteFilters } from './schema.ts';
@@ -43,6 +42,7 @@ export async function exportAll(
     ip,
   );
   const stream = new PassThrough();
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(SHEET_NAME, SHEET_OPTIONS);
   setUpSheet(sheet);

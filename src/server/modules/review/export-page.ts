@@ -1,8 +1,7 @@
 // 导出当页数据 (SPEC §13): exactly the rows of the requested page, as the caller's unit sees them; one 「导出」 entry.
-import ExcelJS from 'exceljs';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
-import { exportCells, exportFileName, SHEET_NAME, SHEET_OPTIONS, setUpSheet } from './export-xlsx.ts';
+import { exportCells, exportFileName, loadExcelJS, SHEET_NAME, SHEET_OPTIONS, setUpSheet } from './export-xlsx.ts';
 import { presentRow } from './present.ts';
 import { listSiteRows } from './repository.ts';
 import type { ListSitesQuery } from './schema.ts';
@@ -21,6 +20,7 @@ export async function exportPage(
   const { page, pageSize, ...filters } = query;
   const viewer = { orgCode: actor.orgCode, orgPath: actor.orgPath };
   const { rows } = await listSiteRows(ctx.db, viewer, filters, page, pageSize);
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '政府网站信息报送系统';
   const sheet = workbook.addWorksheet(SHEET_NAME, SHEET_OPTIONS);

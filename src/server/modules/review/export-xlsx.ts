@@ -1,9 +1,17 @@
 // The xlsx form of the list: the visible columns in display order, cells neutralised against formula injection,
 // the file name of SPEC §13 and its Content-Disposition.
+import type ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { YES_NO } from '../../../domain/status-labels.ts';
 import { compactDateTimeCN, formatDateTimeCN } from './present.ts';
 import { SITE_COLUMN_TITLES, type SiteColumnKey, type SiteRowView } from './schema.ts';
+
+let excel: Promise<typeof ExcelJS> | undefined;
+/** exceljs takes ~0.7 s and ~30 MB to load: the first export loads it, not the server's start-up. */
+export function loadExcelJS(): Promise<typeof ExcelJS> {
+  excel ??= import('exceljs').then((m) => m.default);
+  return excel;
+}
 
 export const SHEET_NAME = '政府网站基本信息';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
