@@ -90,7 +90,7 @@ const BASE_DEFS: readonly FieldDef[] = [
     synonyms: ['是否门户网站', '是否组织单位门户', '是否门户', '门户网站', '是否政府门户网站'],
   },
   { field: 'isServicePlatform', header: '是否政务服务平台', synonyms: ['政务服务平台'] },
-  { field: 'runStatus', header: '运行状态', synonyms: ['列表状态', '网站运行状态', '网站状态'] },
+  { field: 'runStatus', header: '运行状态', synonyms: ['网站运行状态', '网站状态'] },
   { field: 'sponsorName', header: '主办单位', synonyms: ['主办单位名称', '网站主办单位'] },
   { field: 'sponsorAddress', header: '主办单位地址', synonyms: ['通讯地址', '单位地址'] },
   { field: 'organizerName', header: '承办单位', synonyms: ['承办单位名称'] },
@@ -114,7 +114,7 @@ const BASE_DEFS: readonly FieldDef[] = [
 /** Headings of derived or secret columns: recognised, reported as not imported. */
 const IGNORED: readonly [readonly string[], string][] = [
   [['省/部委', '市/垂管省局', '县/垂管分局', '省', '市', '县'], '由组织单位挂接关系自动生成，导入时忽略'],
-  [['申报状态', '修改审核状态', '最后更新时间', '网站类型', '网站级别', '序号'], '由系统生成，导入时忽略'],
+  [['列表状态', '申报状态', '修改审核状态', '最后更新时间', '网站类型', '网站级别', '序号'], '由系统生成，导入时忽略'],
   [['校验码'], '校验码不导入：每个新导入的网站将重新生成校验码，导入后在校验码发放表中一次性发放'],
   [['临时码'], '临时码不导入'],
 ];

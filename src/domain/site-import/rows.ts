@@ -4,6 +4,7 @@
 import { parseSiteCode, sameOrgCode } from '../org-code.ts';
 import type { StoredColumnRow } from '../site-diff.ts';
 import { MAX_CONTACTS, type SiteInfo, type SiteInfoInput, validateSiteInfo } from '../site-info.ts';
+import { RUN_STATUS_LABELS, SITE_RUN_STATUSES, type SiteRunStatus } from '../status-labels.ts';
 import { normalizeName } from '../text.ts';
 import { checkHost, hostOf, parseColumnPair } from '../validation/index.ts';
 import {
@@ -46,7 +47,6 @@ export interface RegisterRecord {
 
 export interface ImportRecord extends RegisterRecord {
   rowNumber: number;
-  runStatus: ImportRunStatus;
   warnings: ImportIssue[];
 }
 
@@ -62,11 +62,14 @@ export function parseYesNo(raw: string): boolean | null {
   return null;
 }
 
-export function parseRunStatus(raw: string): ImportRunStatus | null {
+/** A 运行状态 as written in our export (its short labels) or as the internal name; null when unknown. */
+export function parseRunStatus(raw: string): SiteRunStatus | null {
   const s = normalizeName(raw).replace(/\s/g, '');
-  if (s === '' || s === '正常' || s.toUpperCase() === 'NORMAL') return 'NORMAL';
-  if (s === '例外' || s.toUpperCase() === 'EXCEPTION') return 'EXCEPTION';
-  if (s === '永久下线' || s === '关停' || s.toUpperCase() === 'PERM_OFFLINE') return 'PERM_OFFLINE';
+  if (s === '') return 'NORMAL';
+  if (s === '关停') return 'PERM_OFFLINE';
+  for (const status of SITE_RUN_STATUSES) {
+    if (s === RUN_STATUS_LABELS[status].replace(/\s/g, '') || s.toUpperCase() === status) return status;
+  }
   return null;
 }
 
@@ -150,10 +153,11 @@ export function buildRecord(row: RawRow, ctx: BuildContext): RowResult {
   for (const e of checked.errors) errors.push(issue(e.field, e.message));
   for (const w of checked.warnings) warnings.push(issue(w.field, w.message));
 
-  let runStatus: ImportRunStatus = 'NORMAL';
+  // An import sets 正常, 例外 or 永久下线; any other state may only be written back unchanged (our own export).
+  let runStatus: string = existing?.runStatus ?? 'NORMAL';
   if (has('runStatus')) {
     const s = parseRunStatus(cell('runStatus'));
-    if (s === null) {
+    if (s === null || (!isImportRunStatus(s) && s !== existing?.runStatus)) {
       errors.push(
         issue(
           'runStatus',
@@ -161,7 +165,7 @@ export function buildRecord(row: RawRow, ctx: BuildContext): RowResult {
         ),
       );
     } else runStatus = s;
-  } else if (existing && isImportRunStatus(existing.runStatus)) runStatus = existing.runStatus;
+  }
 
   const columns = buildColumns(row, ctx, issue, warnings, errors);
   const otherDomains = has('otherDomains')
@@ -184,7 +188,7 @@ export function buildRecord(row: RawRow, ctx: BuildContext): RowResult {
   };
 }
 
-function isImportRunStatus(s: string): s is ImportRunStatus {
+export function isImportRunStatus(s: string): s is ImportRunStatus {
   return s === 'NORMAL' || s === 'EXCEPTION' || s === 'PERM_OFFLINE';
 }
 
