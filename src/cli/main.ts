@@ -4,6 +4,7 @@ import { loadConfig } from '../config.ts';
 import { auditCommand } from './audit.ts';
 import { backupCommand } from './backup.ts';
 import { importOrgsCommand } from './import-orgs.ts';
+import { importSitesCommand } from './import-sites.ts';
 import { issueCodesCommand } from './issue-codes.ts';
 import { migrateCommand, seedCommand } from './migrate-seed.ts';
 import { parseSeedScaleArgs, seedScaleCommand } from './seed-scale.ts';
@@ -17,6 +18,7 @@ const USAGE = `用法: govsite <命令> [选项]
   seed --demo           写入演示数据（全国组织单位树与演示账号）
   seed --scale [N]      生成全国规模的网站数据（默认 100000 个网站，含申请与审核流水），用于基准测试
   import-orgs <文件>    从 xlsx 或 csv 导入/更新组织单位
+  import-sites <文件> [--dry-run]  从 xlsx 或 csv 导入已有网站标识码的网站（--dry-run 只预检）
   audit verify          封存并校验审核流水哈希链，发现篡改时以 1 退出
   backup <文件>         备份全部数据（PGlite 与 PostgreSQL 通用格式）
   restore <文件>        恢复到一个只执行过 migrate 的空数据库
@@ -52,6 +54,8 @@ async function main(argv: string[]): Promise<number> {
       }
       return importOrgsCommand(config, positionals[0]);
     }
+    case 'import-sites':
+      return importSitesCommand(config, rest);
     case 'issue-codes': {
       const { values } = parseArgs({ args: rest, options: { 'dry-run': { type: 'boolean', default: false } } });
       return issueCodesCommand(config, { dryRun: values['dry-run'] ?? false });
