@@ -234,11 +234,12 @@ describe('row → record', () => {
     expect(['是', 'Y', 'true', '1', '√'].map(parseYesNo)).toEqual([true, true, true, true, true]);
     expect(['否', 'N', 'false', '0'].map(parseYesNo)).toEqual([false, false, false, false]);
     expect(parseYesNo('也许')).toBeNull();
-    expect(['正常', '', '例外', '永久下线', '临时下线'].map(parseRunStatus)).toEqual([
+    expect(['正常', '', '例外', '永久下线', '临时下线', '也许'].map(parseRunStatus)).toEqual([
       'NORMAL',
       'NORMAL',
       'EXCEPTION',
       'PERM_OFFLINE',
+      'TEMP_OFFLINE',
       null,
     ]);
   });
