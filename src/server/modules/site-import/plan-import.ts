@@ -276,3 +276,39 @@ async function checkUniqueness(db: Db | Trx, rows: RowPlan[]): Promise<void> {
     }
   }
 }
+
+/**
+ * Inside the import's transaction: the plan still holds when no site it reads was added, removed or changed since,
+ * every org that receives a new site is still enabled and inside the scope, and no other site took a name, URL, host
+ * or portal slot meanwhile. The rows are not parsed again (that is pure and already done). Returns the reason when
+ * the plan no longer holds, null when it does.
+ */
+export async function recheckPlan(trx: Trx, scope: ImportScope, plan: ImportPlan): Promise<string | null> {
+  const rows = plan.rows.filter((r) => r.record !== null);
+  const now = await findSitesByCodes(
+    trx,
+    rows.map((r) => r.record!.siteCode),
+  );
+  for (const r of rows) {
+    const after = now.get(r.record!.siteCode);
+    if (
+      (after?.id ?? null) !== (r.existing?.id ?? null) ||
+      (after?.version ?? null) !== (r.existing?.version ?? null)
+    ) {
+      return `第 ${r.rowNumber} 行的网站（${r.record!.siteCode}）在预检后发生了变化`;
+    }
+  }
+  const creates = rows.filter((r) => r.action === 'create');
+  const orgs = await findOrgs(
+    trx,
+    creates.map((r) => r.record!.orgCode),
+  );
+  for (const r of creates) {
+    const org = orgs.get(r.record!.orgCode);
+    if (!org?.enabled || !inScope(scope, org.path)) return `组织单位 ${r.record!.orgCode} 在预检后发生了变化`;
+  }
+  const copies: RowPlan[] = plan.rows.map((r) => ({ ...r, errors: [] }));
+  await checkUniqueness(trx, copies);
+  const clash = copies.find((r) => r.errors.length > 0);
+  return clash ? `第 ${clash.rowNumber} 行：${clash.errors[0]!.message}` : null;
+}

@@ -9,7 +9,7 @@ import { type AuditEntry, writeAudit, writeAuditEntries } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { AppError, invalid } from '../../errors.ts';
 import { hashCheckCode } from '../../passwords.ts';
-import { type ImportPlan, type ImportScope, planImport } from './plan-import.ts';
+import { type ImportPlan, type ImportScope, planImport, recheckPlan } from './plan-import.ts';
 import { readSheet } from './read-sheet.ts';
 import { insertSites, raiseSequences, updateSite, writeDomains } from './repository.ts';
 import { buildCheckCodeSheet, type IssuedCode } from './xlsx.ts';
@@ -36,6 +36,25 @@ export interface ImportResult {
   unchanged: number;
   /** The 校验码发放表 (only when sites were created); its codes exist nowhere else. */
   checkCodeSheet: { fileName: string; body: Buffer } | null;
+}
+
+/** A fresh 校验码 and its argon2id hash per 标识码, in slices that keep the thread pool busy. */
+async function hashCodes(
+  siteCodes: readonly string[],
+  onProgress: (done: number) => void,
+): Promise<Map<string, { plain: string; hash: string }>> {
+  const codes = new Map<string, { plain: string; hash: string }>();
+  for (let i = 0; i < siteCodes.length; i += 64) {
+    const hashed = await Promise.all(
+      siteCodes.slice(i, i + 64).map(async (siteCode) => {
+        const plain = generateCheckCode();
+        return [siteCode, { plain, hash: await hashCheckCode(plain) }] as const;
+      }),
+    );
+    for (const [code, v] of hashed) codes.set(code, v);
+    onProgress(Math.min(i + 64, siteCodes.length));
+  }
+  return codes;
 }
 
 export function fileDigest(content: Uint8Array): string {
@@ -70,19 +89,12 @@ export async function runImport(ctx: AppContext, opts: ImportOptions): Promise<I
   if (!first.ok) throw invalid(planFailureMessage(first), { counts: first.counts });
   const toCreate = first.rows.filter((r) => r.action === 'create');
 
-  // argon2 is slow: hash before the transaction, in slices that keep libuv's thread pool busy.
-  const codes = new Map<string, { plain: string; hash: string }>();
-  for (let i = 0; i < toCreate.length; i += 64) {
-    const slice = toCreate.slice(i, i + 64);
-    const hashed = await Promise.all(
-      slice.map(async (r) => {
-        const plain = generateCheckCode();
-        return [r.record!.siteCode, { plain, hash: await hashCheckCode(plain) }] as const;
-      }),
-    );
-    for (const [code, v] of hashed) codes.set(code, v);
-    opts.onProgress?.('生成校验码', Math.min(i + 64, toCreate.length), toCreate.length);
-  }
+  // argon2 is slow: the codes are hashed on libuv's thread pool while the transaction re-checks the plan.
+  const hashing = hashCodes(
+    toCreate.map((r) => r.record!.siteCode),
+    (done) => opts.onProgress?.('生成校验码', done, toCreate.length),
+  );
+  hashing.catch(() => {});
 
   const now = ctx.clock.now();
   const digest = fileDigest(opts.content);
@@ -92,13 +104,12 @@ export async function runImport(ctx: AppContext, opts: ImportOptions): Promise<I
 
   let checkCodeSheet: ImportResult['checkCodeSheet'] = null;
   const plan = await ctx.db.transaction().execute(async (trx) => {
-    const plan = await planImport(trx, opts.scope, sheet);
-    if (!plan.ok) throw invalid(planFailureMessage(plan), { counts: plan.counts });
+    const changed = await recheckPlan(trx, opts.scope, first);
+    if (changed) throw new AppError('STATE_CONFLICT', `${changed}，未导入任何数据；请重新预检后再导入`);
+    const plan = first;
     const creates = plan.rows.filter((r) => r.action === 'create');
     const updates = plan.rows.filter((r) => r.action === 'update');
-    if (creates.some((r) => !codes.has(r.record!.siteCode))) {
-      throw new AppError('STATE_CONFLICT', '导入期间登记数据发生了变化，请重新预检后再导入');
-    }
+    const codes = await hashing;
     const ids = await insertSites(
       trx,
       now,
