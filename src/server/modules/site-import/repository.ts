@@ -271,10 +271,20 @@ export async function updateSite(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Sets the 其他域名 of the given sites; hosts still held by closed or deleted sites are released first. */
-export async function writeDomains(trx: Trx, domains: readonly { siteId: number; hosts: readonly string[] }[]) {
-  const siteIds = domains.map((d) => d.siteId);
-  for (const part of chunks(siteIds)) await trx.deleteFrom('site_domains').where('site_id', 'in', part).execute();
+/**
+ * Sets the 其他域名 of the given sites (`fresh`: new sites, which have none yet); hosts still held by closed or deleted
+ * sites are released first.
+ */
+export async function writeDomains(
+  trx: Trx,
+  domains: readonly { siteId: number; hosts: readonly string[] }[],
+  fresh: boolean,
+) {
+  if (!fresh) {
+    for (const part of chunks(domains.map((d) => d.siteId))) {
+      await trx.deleteFrom('site_domains').where('site_id', 'in', part).execute();
+    }
+  }
   const rows = domains.flatMap((d) => d.hosts.map((host) => ({ host, site_id: d.siteId })));
   for (const part of chunks(rows)) {
     await trx
@@ -284,7 +294,15 @@ export async function writeDomains(trx: Trx, domains: readonly { siteId: number;
         'in',
         part.map((r) => r.host),
       )
-      .where('site_id', 'in', (eb) => eb.selectFrom('sites').select('id').where('run_status', 'in', FREED_RUN_STATUSES))
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('sites')
+            .select('sites.id')
+            .whereRef('sites.id', '=', 'site_domains.site_id')
+            .where('sites.run_status', 'in', FREED_RUN_STATUSES),
+        ),
+      )
       .execute();
     await trx.insertInto('site_domains').values(part).execute();
   }

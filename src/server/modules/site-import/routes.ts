@@ -3,6 +3,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { stripControlChars } from '../../../domain/text.ts';
 import { writeAudit } from '../../audit.ts';
 import type { OrgActor } from '../../context.ts';
 import { forbidden, invalid } from '../../errors.ts';
@@ -54,7 +55,10 @@ export const siteImportRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!file) throw invalid('请选择要导入的 xlsx 或 CSV 文件');
     try {
       const content = await file.toBuffer();
-      const fileName = (file.filename.split(/[\\/]/).pop() ?? '').slice(-200) || '未命名文件';
+      const fileName =
+        stripControlChars(file.filename.split(/[\\/]/).pop() ?? '')
+          .trim()
+          .slice(-200) || '未命名文件';
       return { fileName, content };
     } catch (error) {
       if (error instanceof app.multipartErrors.RequestFileTooLargeError)

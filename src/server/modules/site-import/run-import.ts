@@ -121,12 +121,18 @@ export async function runImport(ctx: AppContext, opts: ImportOptions): Promise<I
       if (!ok) throw new AppError('STATE_CONFLICT', `第 ${r.rowNumber} 行的网站在导入期间被修改，请重新预检后再导入`);
       if ((i + 1) % 200 === 0) opts.onProgress?.('写入', creates.length + i + 1, creates.length + updates.length);
     }
-    await writeDomains(trx, [
-      ...creates
+    await writeDomains(
+      trx,
+      creates
         .filter((r) => r.record!.otherDomains.length > 0)
         .map((r) => ({ siteId: ids.get(r.record!.siteCode)!, hosts: r.record!.otherDomains })),
-      ...updates.map((r) => ({ siteId: r.existing!.id, hosts: r.record!.otherDomains })),
-    ]);
+      true,
+    );
+    await writeDomains(
+      trx,
+      updates.map((r) => ({ siteId: r.existing!.id, hosts: r.record!.otherDomains })),
+      false,
+    );
     await raiseSequences(trx, highestSequences(creates.map((r) => r.record!)));
 
     const file = `“${opts.fileName}”`;
