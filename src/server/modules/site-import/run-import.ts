@@ -3,6 +3,8 @@
 // are rewritten with a 「批量导入更新」 entry showing the difference; each org's counter moves past its highest code.
 import { createHash } from 'node:crypto';
 import { generateCheckCode } from '../../../domain/codes.ts';
+import { parseSiteCode } from '../../../domain/org-code.ts';
+import { HeaderMatcher } from '../../../domain/site-import/headers.ts';
 import { highestSequences } from '../../../domain/site-import/plan.ts';
 import { RUN_STATUS_LABELS, type SiteRunStatus } from '../../../domain/status-labels.ts';
 import { type AuditEntry, writeAudit, writeAuditEntries } from '../../audit.ts';
@@ -10,8 +12,8 @@ import type { AppContext, OrgActor } from '../../context.ts';
 import { AppError, invalid } from '../../errors.ts';
 import { hashCheckCode } from '../../passwords.ts';
 import { type ImportPlan, type ImportScope, planImport, recheckPlan } from './plan-import.ts';
-import { readSheet } from './read-sheet.ts';
-import { insertSites, raiseSequences, updateSite, writeDomains } from './repository.ts';
+import { readSheet, type SheetData } from './read-sheet.ts';
+import { findSitesByCodes, insertSites, raiseSequences, updateSite, writeDomains } from './repository.ts';
 import { buildCheckCodeSheet, type IssuedCode } from './xlsx.ts';
 
 /** Who runs the import: a signed-in unit, or the `govsite import-sites` command on the server. */
@@ -42,9 +44,10 @@ export interface ImportResult {
 async function hashCodes(
   siteCodes: readonly string[],
   onProgress: (done: number) => void,
+  stop: { stopped: boolean } = { stopped: false },
 ): Promise<Map<string, { plain: string; hash: string }>> {
   const codes = new Map<string, { plain: string; hash: string }>();
-  for (let i = 0; i < siteCodes.length; i += 64) {
+  for (let i = 0; i < siteCodes.length && !stop.stopped; i += 64) {
     const hashed = await Promise.all(
       siteCodes.slice(i, i + 64).map(async (siteCode) => {
         const plain = generateCheckCode();
@@ -55,6 +58,29 @@ async function hashCodes(
     onProgress(Math.min(i + 64, siteCodes.length));
   }
   return codes;
+}
+
+/** The canonical codes of rows whose 标识码 parses and is not yet in the register (most likely new sites). */
+async function newLookingCodes(ctx: AppContext, sheet: SheetData): Promise<string[]> {
+  if (sheet.errors.some((e) => e.row === null)) return [];
+  const matcher = new HeaderMatcher([]);
+  const col = sheet.headers.findIndex(
+    (h) =>
+      h !== undefined &&
+      matcher.match(h).kind === 'field' &&
+      (matcher.match(h) as { field: string }).field === 'siteCode',
+  );
+  if (col < 0) return [];
+  const codes = [
+    ...new Set(
+      sheet.rows.flatMap((r) => {
+        const p = parseSiteCode(r.values[col] ?? '');
+        return p.ok ? [p.siteCode] : [];
+      }),
+    ),
+  ];
+  const existing = await findSitesByCodes(ctx.db, codes);
+  return codes.filter((c) => !existing.has(c));
 }
 
 export function fileDigest(content: Uint8Array): string {
@@ -84,16 +110,27 @@ export function planFailureMessage(plan: ImportPlan): string {
 
 export async function runImport(ctx: AppContext, opts: ImportOptions): Promise<ImportResult> {
   const sheet = await readSheet(opts.fileName, opts.content);
-  const first = await planImport(ctx.db, opts.scope, sheet);
+  // argon2 is slow: the codes of the rows that look new are hashed on libuv's thread pool while the rows are checked
+  // and the transaction re-checks the plan; a failed check stops the hashing.
+  const looksNew = await newLookingCodes(ctx, sheet);
+  const stop = { stopped: false };
+  const speculative = hashCodes(looksNew, (done) => opts.onProgress?.('生成校验码', done, looksNew.length), stop);
+  speculative.catch(() => {});
+  const first = await planImport(ctx.db, opts.scope, sheet).catch((error: unknown) => {
+    stop.stopped = true;
+    throw error;
+  });
   opts.onProgress?.('检查', sheet.rows.length, sheet.rows.length);
-  if (!first.ok) throw invalid(planFailureMessage(first), { counts: first.counts });
-  const toCreate = first.rows.filter((r) => r.action === 'create');
-
-  // argon2 is slow: the codes are hashed on libuv's thread pool while the transaction re-checks the plan.
-  const hashing = hashCodes(
-    toCreate.map((r) => r.record!.siteCode),
-    (done) => opts.onProgress?.('生成校验码', done, toCreate.length),
-  );
+  if (!first.ok) {
+    stop.stopped = true;
+    throw invalid(planFailureMessage(first), { counts: first.counts });
+  }
+  const toCreate = first.rows.filter((r) => r.action === 'create').map((r) => r.record!.siteCode);
+  const hashing = speculative.then(async (codes) => {
+    const rest = toCreate.filter((code) => !codes.has(code));
+    for (const [code, v] of await hashCodes(rest, () => {})) codes.set(code, v);
+    return codes;
+  });
   hashing.catch(() => {});
 
   const now = ctx.clock.now();
