@@ -11,6 +11,7 @@ import { benchSubtree, prepare, type Target } from './foundation.ts';
 import { benchIssuance } from './issuance.ts';
 import { printTable, startPostgres, tempDir } from './lib.ts';
 import { type BenchSize, benchSeed } from './scale.ts';
+import { benchSiteImport } from './site-import.ts';
 import { benchListLatency, benchListThroughput } from './site-list.ts';
 import { benchCliHelp, benchStartup, buildStartupTargets } from './startup.ts';
 import { benchBrowser, benchBundle } from './web.ts';
@@ -46,6 +47,7 @@ async function runAll(target: Target): Promise<void> {
   await step(target, 'issuance', () => benchIssuance(target, size));
   await step(target, 'start-up', () => benchStartup(target));
   await step(target, 'subtree queries', () => benchSubtree(target));
+  await step(target, 'site import', () => benchSiteImport(target));
 }
 
 const only = positionals[0];

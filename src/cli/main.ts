@@ -55,6 +55,10 @@ const COMMANDS: Record<string, Command> = {
       return (await import('./import-orgs.ts')).importOrgsCommand(config, positionals[0]);
     },
   },
+  'import-sites': {
+    usage: [['import-sites <文件> [--dry-run]', '从 xlsx 或 csv 导入已有网站标识码的网站（--dry-run 只预检）']],
+    run: async (args, config) => (await import('./import-sites.ts')).importSitesCommand(config, args),
+  },
   audit: {
     usage: [['audit verify', '封存并校验审核流水哈希链，发现篡改时以 1 退出']],
     run: async (args, config) => (await import('./audit.ts')).auditCommand(config, args[0]),

@@ -12,7 +12,8 @@ export type MenuKey =
   | 'notices'
   | 'orgTree'
   | 'columnDictionary'
-  | 'issuance';
+  | 'issuance'
+  | 'siteImport';
 
 export interface MenuItemDef {
   key: MenuKey;
@@ -39,6 +40,8 @@ export const MENU: readonly MenuItemDef[] = [
   { key: 'columnDictionary', label: '栏目类别', levels: [0] },
   // The 16:00 网站标识码 batch: ledger, preview and manual run (SPEC §7.1.4 "root can trigger a manual run").
   { key: 'issuance', label: '标识码生成', levels: [0] },
+  // Issue 20: bring an existing register in (root: whole tree; level 1: its subtree).
+  { key: 'siteImport', label: '批量导入网站', levels: [0, 1], adminOnly: true },
   { key: 'accounts', label: '账号管理', levels: [0, 1, 2, 3], adminOnly: true },
   { key: 'loginLog', label: '登录日志', levels: [0, 1, 2, 3], adminOnly: true },
 ];

@@ -37,6 +37,7 @@ import { orgQueryRoutes } from './modules/org-query/routes.ts';
 import { orgTreeRoutes } from './modules/org-tree/routes.ts';
 import { orgUnitRoutes } from './modules/org-units/routes.ts';
 import { reviewRoutes } from './modules/review/routes.ts';
+import { siteImportRoutes } from './modules/site-import/routes.ts';
 import { siteWorkspaceRoutes } from './modules/site-workspace/routes.ts';
 import { spotCheckRoutes } from './modules/spot-checks/routes.ts';
 import { statsRoutes } from './modules/stats/routes.ts';
@@ -157,6 +158,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(orgQueryRoutes);
   await app.register(statsRoutes);
   await app.register(spotCheckRoutes);
+  await app.register(siteImportRoutes);
   await app.register(linkCheckRoutes);
   await app.register(offlineRoutes);
   await app.register(offlineSiteRoutes);

@@ -7,6 +7,7 @@ import {
   CheckSquareOutlined,
   FileSearchOutlined,
   HistoryOutlined,
+  ImportOutlined,
   KeyOutlined,
   NotificationOutlined,
   NumberOutlined,
@@ -110,6 +111,13 @@ export const WORKSPACE_PAGES: readonly WorkspacePage[] = [
     label: sw.categories.title,
     icon: <UnorderedListOutlined />,
     component: lazyPage(() => import('./pages/column-categories/index.tsx')),
+  },
+  {
+    access: 'siteImport',
+    path: 'site-import',
+    label: '批量导入网站',
+    icon: <ImportOutlined />,
+    component: lazyPage(() => import('./pages/site-import/index.tsx')),
   },
   {
     access: 'accounts',
