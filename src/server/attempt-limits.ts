@@ -61,24 +61,23 @@ function answer(row: { count: number; blocked_until: Date | string | null } | un
   return { ok: true, count: row.count, lockedUntil: row.blocked_until ? new Date(row.blocked_until) : null };
 }
 
-/** Reserves one attempt on an org user's account (users.failed_attempts / locked_until). */
-export async function reserveUserAttempt(db: Db | Trx, userId: number, now: Date, lockout: Lockout) {
+/**
+ * Reserves one attempt on an account row: an org user's password (`users`) or a site's 校验码 (`sites`), both
+ * counted in `failed_attempts` / `locked_until`.
+ */
+export async function reserveAccountAttempt(
+  db: Db | Trx,
+  account: { table: 'users' | 'sites'; id: number },
+  now: Date,
+  lockout: Lockout,
+): Promise<Reservation> {
   const s = lockoutSet(now, lockout, 'failed_attempts', 'locked_until');
+  const table = sql.table(account.table);
   const row = await sql<{ count: number; blocked_until: Date | null }>`
-    UPDATE users SET failed_attempts = ${s.next}, locked_until = ${s.blockedExpr}
-    WHERE id = ${userId} AND ${s.notBlocked}
+    UPDATE ${table} SET failed_attempts = ${s.next}, locked_until = ${s.blockedExpr}
+    WHERE id = ${account.id} AND ${s.notBlocked}
     RETURNING failed_attempts AS count, locked_until AS blocked_until`.execute(db);
-  return answer(row.rows[0]) ?? refused(db, sql`SELECT locked_until AS until FROM users WHERE id = ${userId}`);
-}
-
-/** Reserves one attempt on a site's 校验码 (sites.failed_attempts / locked_until). */
-export async function reserveSiteAttempt(db: Db | Trx, siteId: number, now: Date, lockout: Lockout) {
-  const s = lockoutSet(now, lockout, 'failed_attempts', 'locked_until');
-  const row = await sql<{ count: number; blocked_until: Date | null }>`
-    UPDATE sites SET failed_attempts = ${s.next}, locked_until = ${s.blockedExpr}
-    WHERE id = ${siteId} AND ${s.notBlocked}
-    RETURNING failed_attempts AS count, locked_until AS blocked_until`.execute(db);
-  return answer(row.rows[0]) ?? refused(db, sql`SELECT locked_until AS until FROM sites WHERE id = ${siteId}`);
+  return answer(row.rows[0]) ?? refused(db, sql`SELECT locked_until AS until FROM ${table} WHERE id = ${account.id}`);
 }
 
 /**

@@ -1,6 +1,6 @@
 // 修改密码: checks the current password (counted like a login attempt) and the policy, ends every other session, audits the change.
 import { newPasswordProblems } from '../../../domain/password-strength.ts';
-import { reserveUserAttempt } from '../../attempt-limits.ts';
+import { reserveAccountAttempt } from '../../attempt-limits.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { AppError } from '../../errors.ts';
@@ -23,7 +23,7 @@ export async function changePassword(
   // The current-password check is a password guess like a login: counted on the account before it is checked, and
   // the lock ends every session of the account (a stolen session cannot keep guessing).
   const now = ctx.clock.now();
-  const reservation = await reserveUserAttempt(ctx.db, actor.userId, now, ACCOUNT_LOCKOUT);
+  const reservation = await reserveAccountAttempt(ctx.db, { table: 'users', id: actor.userId }, now, ACCOUNT_LOCKOUT);
   const right = reservation.ok && (await verifySecret(user.password_hash, input.currentPassword));
   if (!right) {
     const { lockedUntil } = reservation;

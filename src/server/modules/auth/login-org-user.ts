@@ -3,7 +3,7 @@
 // answer whether the name exists or not; the answer changes only when the lock happens.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
-import { reserveKeyAttempt, reserveUserAttempt } from '../../attempt-limits.ts';
+import { reserveAccountAttempt, reserveKeyAttempt } from '../../attempt-limits.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { verifyDummy, verifySecret } from '../../passwords.ts';
@@ -61,7 +61,7 @@ export async function loginOrgUser(
     .executeTakeFirst();
 
   const reservation = user
-    ? await reserveUserAttempt(db, user.id, now, ACCOUNT_LOCKOUT)
+    ? await reserveAccountAttempt(db, { table: 'users', id: user.id }, now, ACCOUNT_LOCKOUT)
     : await reserveKeyAttempt(db, unknownLoginKey('ORG_USER', input.username), now, ACCOUNT_LOCKOUT);
   if (!reservation.ok) {
     await log('LOCKED', user?.id, user?.org_code);

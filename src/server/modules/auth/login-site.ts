@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { normalizeCodeInput } from '../../../domain/codes.ts';
 import { siteLoginBlockedReason } from '../../../domain/issuance.ts';
 import { parseSiteCode } from '../../../domain/org-code.ts';
-import { reserveKeyAttempt, reserveSiteAttempt } from '../../attempt-limits.ts';
+import { reserveAccountAttempt, reserveKeyAttempt } from '../../attempt-limits.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { verifyCheckCodeDummy, verifySecret } from '../../passwords.ts';
@@ -54,7 +54,7 @@ export async function loginSite(
   const site = found?.site_code && found.check_code_hash ? found : undefined;
 
   const reservation = site
-    ? await reserveSiteAttempt(db, site.id, now, ACCOUNT_LOCKOUT)
+    ? await reserveAccountAttempt(db, { table: 'sites', id: site.id }, now, ACCOUNT_LOCKOUT)
     : await reserveKeyAttempt(db, unknownLoginKey('SITE', login), now, ACCOUNT_LOCKOUT);
   if (!reservation.ok) {
     await log('LOCKED', site?.org_code);
