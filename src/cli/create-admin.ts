@@ -97,7 +97,7 @@ export async function createAdminCommand(config: AppConfig, args: string[]): Pro
 
   const password = await readPassword(values['password-stdin'] ?? false);
   if (password === null) return 1;
-  const problems = newPasswordProblems(password, username.data);
+  const problems = await newPasswordProblems(password, username.data);
   if (problems.length > 0) {
     console.error(`密码不符合要求，未创建账号：\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     return 1;

@@ -39,7 +39,7 @@ export async function changePassword(
     .set({ failed_attempts: 0, locked_until: null })
     .where('id', '=', actor.userId)
     .execute();
-  const problems = newPasswordProblems(input.newPassword, actor.username, [actor.orgCode]);
+  const problems = await newPasswordProblems(input.newPassword, actor.username, [actor.orgCode]);
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems.join('；'), { problems });
   if (input.newPassword === input.currentPassword) throw new AppError('VALIDATION_FAILED', '新密码不能与当前密码相同');
   const hash = await hashSecret(input.newPassword);
