@@ -83,7 +83,7 @@ function demoWeight(org: ScaleOrg): number {
 function demoPortals(orgs: readonly ScaleOrg[]): string[] {
   const counties = orgs.filter((o) => o.level === 3 && o.code !== HAIGANG && o.code !== SHANHAIGUAN);
   return [
-    ...orgs.filter((o) => o.level <= 2).map((o) => o.code),
+    ...orgs.filter((o) => o.level === 1 || o.level === 2).map((o) => o.code),
     HAIGANG,
     SHANHAIGUAN,
     ...counties.filter((_, i) => i % 5 === 0).map((o) => o.code),
