@@ -22,7 +22,7 @@ export async function serveCommand(config: AppConfig): Promise<number> {
   if (siteLogin) {
     lines.push(
       '',
-      `演示填报单位（${siteLogin.name}，在首页「填报单位登录」，校验码首次登录后不再显示）：`,
+      `演示填报单位（${siteLogin.name}；在首页登录框的「填报单位」页签登录，校验码首次登录后不再显示）：`,
       `  网站标识码 ${siteLogin.siteCode}  校验码 ${siteLogin.checkCode}`,
     );
   }
