@@ -1,13 +1,15 @@
 // The route table of the web UI: public pages, the /org workspace (from workspace-pages.tsx), /site, 404 and errors.
 import { Suspense } from 'react';
 import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
-import { prefetchSession, type SessionInfo, sessionQueryKey } from './access.ts';
+import { canAccess, isOrgUser, prefetchSession, type SessionInfo, sessionQueryKey } from './access.ts';
 import { ErrorPage } from './pages/errors/error-page/index.tsx';
 import { getSiteHome, siteHomeKey } from './pages/site/home/api.ts';
+import { FILTER_PARAMS, listSites, type SiteQuery, sitesKey } from './pages/sites/list/api.ts';
 import { RequestBridge } from './RequestBridge.tsx';
 import { queryClient } from './request.ts';
 import { lazyPage, type PreloadableComponent } from './shared/lazy-page.ts';
 import { PageSpin } from './shared/PageSpin.tsx';
+import { PAGE_SIZES } from './shared/use-page-params.ts';
 import { PASSWORD_PAGE, WORKSPACE_PAGES, type WorkspacePage } from './workspace-pages.tsx';
 
 const HomePage = lazyPage(() => import('./pages/public/home/index.tsx'));
@@ -74,6 +76,22 @@ export const routes: RouteObject[] = [
   },
 ];
 
+/**
+ * The site list's first page, as soon as the session allows it: the same query (and key) the page will ask for, from
+ * the same address, so that the table renders with the page instead of one server round trip after it.
+ */
+function prefetchSiteList(): void {
+  const actor = queryClient.getQueryData<SessionInfo>(sessionQueryKey)?.actor;
+  if (!isOrgUser(actor) || actor.mustChangePassword || !canAccess(actor, 'sites')) return;
+  const params = new URLSearchParams(window.location.search);
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const size = Number(params.get('pageSize'));
+  const pageSize = (PAGE_SIZES as readonly number[]).includes(size) ? size : PAGE_SIZES[0];
+  const filters = Object.fromEntries(FILTER_PARAMS.map((k) => [k, params.get(k)]).filter(([, v]) => v));
+  const query: SiteQuery = { ...filters, page, pageSize };
+  void queryClient.prefetchQuery({ queryKey: [...sitesKey, 'list', query], queryFn: () => listSites(query) });
+}
+
 function prefetchSiteHome(): void {
   const session = queryClient.getQueryData<SessionInfo>(sessionQueryKey);
   if (session?.actor.kind === 'SITE') void queryClient.prefetchQuery({ queryKey: siteHomeKey, queryFn: getSiteHome });
@@ -107,8 +125,9 @@ function preloadRoute(pathname: string): void {
     if (page === SiteHomePage) void session.then(prefetchSiteHome);
     return;
   }
-  void prefetchSession();
+  const session = prefetchSession();
   void WorkspaceLayout.preload();
+  if (path === 'sites') void session.then(prefetchSiteList);
   if (!path) {
     void WelcomePage.preload();
     return;
