@@ -6,8 +6,11 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SITE_COUNT, demoSiteLogin, seedDemoSites } from '../../src/db/seed/demo-sites.ts';
 import { issueCodes } from '../../src/jobs/issue-codes.ts';
+import type { Db } from '../../src/server/context.ts';
 import { sealAuditLog, verifyAuditLog } from '../../src/server/modules/audit/chain.ts';
+import { loadKeys } from '../../src/server/secrets.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { createTestDatabase } from '../helpers/test-database.ts';
 
 describe('demo sites', () => {
   let t: TestApp;
@@ -170,6 +173,34 @@ describe('demo sites', () => {
     expect(before).toBeGreaterThan(0);
     await issueCodes(t.ctx, { trigger: 'SCHEDULE' });
     expect(await pending()).toBe(before);
+  });
+
+  it('is deterministic: the same moment gives the same sites, states and requests', async () => {
+    const other = await createTestDatabase();
+    try {
+      const keys = await loadKeys(other.database.db, 'another-secret');
+      await seedDemoSites(
+        other.database.db,
+        { keys, config: t.ctx.config, dbKind: other.database.kind },
+        t.clock.now(),
+      );
+      const shape = (db: Db) =>
+        Promise.all([
+          db
+            .selectFrom('sites')
+            .select(['id', 'site_code', 'org_code', 'name', 'home_url', 'run_status', 'run_status_until', 'created_at'])
+            .orderBy('id')
+            .execute(),
+          db
+            .selectFrom('requests')
+            .select(['id', 'type', 'state', 'site_id', 'chain', 'step_index'])
+            .orderBy('id')
+            .execute(),
+        ]);
+      expect(await shape(other.database.db)).toEqual(await shape(t.ctx.db));
+    } finally {
+      await other.drop();
+    }
   });
 
   it('prints a 填报单位 login that works through the real login route, once', async () => {
