@@ -272,10 +272,10 @@ async function playScenarios(ctx: AppContext, now: Date, loginSiteId: number): P
   const clock = ctx.clock as ManualClock;
   const actorOf = await orgActors(ctx.db);
   const sites = await issuedSites(ctx.db);
-  // Clean issued sites (no open request, quiet for a month), the demo units' first, in a fixed shuffled order.
+  // Clean issued sites (no open request, quiet for a month: the scenarios start 21 days ago), the demo units' first, in a fixed shuffled order.
   const rand = prng(hashString(`${DEMO_SITE_SEED}|scenarios`));
   const quiet = sites
-    .filter((s) => s.open === 0 && s.id !== loginSiteId && s.updated_at.getTime() < now.getTime() - 20 * DAY)
+    .filter((s) => s.open === 0 && s.id !== loginSiteId && s.updated_at.getTime() < now.getTime() - 30 * DAY)
     .map((s) => ({ s, key: (s.org_path.includes(`/${QINHUANGDAO}/`) ? 0 : 1) + rand() }))
     .sort((a, b) => a.key - b.key)
     .map((x) => x.s);
@@ -398,7 +398,7 @@ async function playScenarios(ctx: AppContext, now: Date, loginSiteId: number): P
   // 紧急下线: effective on submission; one acknowledged by the whole chain.
   for (let i = 0; i < 3; i++) {
     const site = take(department);
-    const when = at(2 - i * 0.5 < 0 ? 0 : 2 - i, 8 + i * 3);
+    const when = at(2 - i, 8 + i * 3);
     const id = await apply(site, when, {
       kind: 'EMERGENCY',
       reason: ['网站遭受网络攻击，页面被篡改', '发现严重安全漏洞，紧急下线修复', '服务器硬件故障'][i]!,
@@ -489,7 +489,10 @@ async function playScenarios(ctx: AppContext, now: Date, loginSiteId: number): P
   const last = quarterOf(new Date(now.getTime() - 92 * DAY));
   const window = submissionWindow(last);
   clock.set(new Date(Math.min(now.getTime() - 2 * HOUR, window.lateFrom.getTime() - 3 * DAY)));
-  const checked = sites.filter((s) => s.run_status === 'NORMAL' && !used.has(s.id)).slice(0, 12);
+  const reportedAt = clock.now().getTime();
+  const checked = sites
+    .filter((s) => s.run_status === 'NORMAL' && !used.has(s.id) && s.code_issued_at!.getTime() < reportedAt - 30 * DAY)
+    .slice(0, 12);
   const saved = await saveReport(ctx, {
     actor: hebei,
     input: {
