@@ -34,7 +34,7 @@ export async function startServer(
     const keys = await loadKeys(database.db, config.secret);
     if (config.seedDemoOnEmpty && (await isDatabaseEmpty(database.db))) {
       const sites = options.demoSites ? { keys, config, dbKind: database.kind } : undefined;
-      const summary = await seedDemo(database.db, new Date(), { sites });
+      const summary = await seedDemo(database.db, (options.clock ?? systemClock).now(), { sites });
       options.onSeeded?.(summary);
     }
     const ctx: AppContext = {
