@@ -1,7 +1,8 @@
 // `npm run bench [-- --quick] [-- --sites N] [-- pglite|postgres]`: every benchmark on PGlite and on a throwaway
 // PostgreSQL at national scale, printed as one table with the limit measured in the same run and the ratio. Timings
 // are never asserted in tests; they are reported here. Size: --sites N or BENCH_SITES=N (default 100,000). --quick:
-// 10,000 sites unless a size is given, and fewer samples (a smoke test of the suite).
+// 10,000 sites unless a size is given, and fewer samples (a smoke test of the suite). --only browser[,…]: only those steps
+// (by their progress names) after preparing and seeding.
 import { rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -18,7 +19,12 @@ import { benchBrowser, benchBundle } from './web.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { quick: { type: 'boolean', default: false }, sites: { type: 'string' } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    sites: { type: 'string' },
+    /** Only these steps (comma-separated, e.g. `browser`), after preparing and seeding. */
+    only: { type: 'string' },
+  },
 });
 const quick = values.quick ?? false;
 const sites = Number(values.sites ?? process.env.BENCH_SITES ?? (quick ? 10_000 : 100_000));
@@ -31,7 +37,10 @@ const size: BenchSize = {
   loadSeconds: quick ? 3 : 10,
 };
 
+const onlySteps = values.only ? new Set(values.only.split(',')) : null;
+
 async function step(target: Target, name: string, fn: () => Promise<void>): Promise<void> {
+  if (onlySteps && name !== 'preparing' && !name.startsWith('seeding') && !onlySteps.has(name)) return;
   console.error(`[bench] ${target.label}: ${name}…`);
   await fn();
 }

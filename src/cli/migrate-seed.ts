@@ -2,6 +2,8 @@
 import type { AppConfig } from '../config.ts';
 import { migrateToLatest, openDatabase } from '../db/database.ts';
 import { isDatabaseEmpty, seedDemo } from '../db/seed/demo.ts';
+import { demoSiteLogin } from '../db/seed/demo-sites.ts';
+import { loadKeys } from '../server/secrets.ts';
 
 export async function migrateCommand(config: AppConfig): Promise<number> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -27,7 +29,10 @@ export async function seedCommand(config: AppConfig, options: { demo: boolean })
       console.error('数据库中已有组织单位，未写入演示数据（演示数据只能写入空数据库）');
       return 1;
     }
-    console.log(await seedDemo(database.db));
+    const keys = await loadKeys(database.db, config.secret);
+    console.log(await seedDemo(database.db, new Date(), { sites: { keys, config, dbKind: database.kind } }));
+    const login = await demoSiteLogin(database.db, keys);
+    if (login) console.log(`演示填报单位：网站标识码 ${login.siteCode}  校验码 ${login.checkCode}（${login.name}）`);
     return 0;
   } finally {
     await database.close();

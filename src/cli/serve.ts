@@ -1,11 +1,14 @@
 // `govsite serve`: starts the system, prints the URL and the demo accounts, and shuts down gracefully on signals.
 import type { AppConfig } from '../config.ts';
 import { DEMO_PASSWORD, demoAccountsStillInitial } from '../db/seed/demo.ts';
+import { demoSiteLogin } from '../db/seed/demo-sites.ts';
+import { loadKeys } from '../server/secrets.ts';
 import { startServer } from '../server/start.ts';
 
 export async function serveCommand(config: AppConfig): Promise<number> {
-  const server = await startServer(config, { onSeeded: (summary) => console.log(summary) });
+  const server = await startServer(config, { onSeeded: (summary) => console.log(summary), demoSites: true });
   const demo = await demoAccountsStillInitial(server.database.db);
+  const siteLogin = await demoSiteLogin(server.database.db, await loadKeys(server.database.db, config.secret));
   const lines = [
     '',
     `政府网站信息报送系统已启动：${server.url}`,
@@ -15,6 +18,13 @@ export async function serveCommand(config: AppConfig): Promise<number> {
   if (demo.length > 0) {
     lines.push('', `演示账号（初始密码均为 ${DEMO_PASSWORD}，首次登录须修改）：`);
     for (const a of demo) lines.push(`  ${a.username.padEnd(12)} ${a.description}`);
+  }
+  if (siteLogin) {
+    lines.push(
+      '',
+      `演示填报单位（${siteLogin.name}；在首页登录框的「填报单位」页签登录，校验码首次登录后不再显示）：`,
+      `  网站标识码 ${siteLogin.siteCode}  校验码 ${siteLogin.checkCode}`,
+    );
   }
   console.log(`${lines.join('\n')}\n`);
 

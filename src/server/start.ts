@@ -20,16 +20,23 @@ export interface RunningServer {
 
 export async function startServer(
   config: AppConfig,
-  options: { clock?: Clock; logger?: boolean; onSeeded?: (summary: string) => void } = {},
+  options: {
+    clock?: Clock;
+    logger?: boolean;
+    onSeeded?: (summary: string) => void;
+    /** Seed the demo sites too when the demo is seeded (npm start); tests get the tree and accounts only. */
+    demoSites?: boolean;
+  } = {},
 ): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(database.db);
+    const keys = await loadKeys(database.db, config.secret);
     if (config.seedDemoOnEmpty && (await isDatabaseEmpty(database.db))) {
-      const summary = await seedDemo(database.db);
+      const sites = options.demoSites ? { keys, config, dbKind: database.kind } : undefined;
+      const summary = await seedDemo(database.db, (options.clock ?? systemClock).now(), { sites });
       options.onSeeded?.(summary);
     }
-    const keys = await loadKeys(database.db, config.secret);
     const ctx: AppContext = {
       db: database.db,
       dbKind: database.kind,

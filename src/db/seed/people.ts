@@ -76,6 +76,29 @@ export const AREA_CODES: Record<string, string> = {
   '66': '0993',
 };
 
+/**
+ * Area codes of the cities whose code differs from their province's capital (the province's entry above): keyed by
+ * the first four digits of the unit code. Covers 河北省, where the demo accounts and sites are.
+ */
+export const CITY_AREA_CODES: Record<string, string> = {
+  '1302': '0315', // 唐山市
+  '1303': '0335', // 秦皇岛市
+  '1304': '0310', // 邯郸市
+  '1305': '0319', // 邢台市
+  '1306': '0312', // 保定市
+  '1307': '0313', // 张家口市
+  '1308': '0314', // 承德市
+  '1309': '0317', // 沧州市
+  '1310': '0316', // 廊坊市
+  '1311': '0318', // 衡水市
+};
+
+/** The telephone area code of a unit: its city's where known, else its province capital's. */
+export function areaCodeOf(code: string): string {
+  if (!/^\d{2}/.test(code)) return '010';
+  return CITY_AREA_CODES[code.slice(0, 4)] ?? AREA_CODES[code.slice(0, 2)] ?? '010';
+}
+
 export const MAIL_DOMAINS: Record<string, string> = {
   '11': 'beijing.gov.cn',
   '12': 'tj.gov.cn',
@@ -143,7 +166,7 @@ function digits(rand: () => number, n: number): string {
 export function demoPerson(code: string, slot: number): PersonContact {
   const rand = prng(hashString(`${code}#${slot}`));
   const province = /^\d{2}/.test(code) ? code.slice(0, 2) : '11';
-  const area = AREA_CODES[province] ?? '010';
+  const area = areaCodeOf(code);
   const subscriberLength = area.length === 3 ? 8 : 7;
   const domain = /^\d{6}$/.test(code) ? (MAIL_DOMAINS[province] ?? 'gov.cn') : 'gov.cn';
   return {

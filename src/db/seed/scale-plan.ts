@@ -42,6 +42,17 @@ export interface ScaleInput {
   orgs: readonly ScaleOrg[];
   categories: readonly ScaleCategory[];
   existing: ScaleExisting;
+  /** Department-site weight per unit (default: by unit kind, see weightOf). */
+  weight?: (org: ScaleOrg) => number;
+  /** Share of the sites in each non-issued state (default SHARES). */
+  shares?: ReadonlyArray<readonly [Lifecycle, number]>;
+  /** The units that get a portal (default: the root, level-1 units, cities, counties while a fifth of N allows). */
+  portalOrgs?: readonly string[];
+  /**
+   * CODE_PENDING approvals fall after the last 16:00 (waiting for the next batch) instead of before it (issued by
+   * the next batch run or the start-up catch-up). The demo wants them still waiting after `npm start`.
+   */
+  pendingAfterCutoff?: boolean;
 }
 
 /** Where an application or site is in its life. */
@@ -173,10 +184,15 @@ export function planScale(input: ScaleInput): ScalePlan {
   const portalCandidates = orgs
     .filter((o) => (o.level === 0 || o.branch === 'LOCAL' || o.level === 1) && !existing.portalOrgs.has(o.code))
     .sort((a, b) => a.level - b.level || (a.code < b.code ? -1 : 1));
-  const portals = new Set(portalCandidates.slice(0, Math.floor(n / 5)).map((o) => o.code));
+  const portals = new Set(
+    input.portalOrgs
+      ? input.portalOrgs.filter((code) => orgByCode.has(code) && !existing.portalOrgs.has(code))
+      : portalCandidates.slice(0, Math.floor(n / 5)).map((o) => o.code),
+  );
+  const weight = input.weight ?? weightOf;
   const perOrgDepartments = apportion(
     rand,
-    orgs.map((o) => weightOf(o) * between(prng(hashString(`${input.seed}|w|${o.code}`)), 0.5, 1.5)),
+    orgs.map((o) => weight(o) * between(prng(hashString(`${input.seed}|w|${o.code}`)), 0.5, 1.5)),
     n - portals.size,
     4000,
   );
@@ -257,7 +273,7 @@ export function planScale(input: ScaleInput): ScalePlan {
     sites.filter((s) => !s.isPortal),
   );
   let cursor = 0;
-  for (const [lifecycle, share] of SHARES) {
+  for (const [lifecycle, share] of input.shares ?? SHARES) {
     const k = Math.min(Math.round(n * share), departmentSites.length - cursor);
     for (let i = 0; i < k; i++) departmentSites[cursor + i]!.lifecycle = lifecycle;
     cursor += k;

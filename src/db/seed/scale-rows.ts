@@ -233,13 +233,20 @@ export class ScaleRowBuilder {
     const last = chain.length - 1;
     const decided = s.lifecycle === 'ISSUED' || s.lifecycle === 'CODE_PENDING';
     const submittedAt = (s.lifecycle === 'CODE_PENDING' ? this.cutoff : this.now) - s.ageDays * DAY;
-    // CODE_PENDING: finally approved before the last 16:00, so the next batch issues it.
+    // CODE_PENDING: finally approved before the last 16:00, so the next batch issues it (or, for the demo, after it:
+    // still waiting for the next batch).
+    const afterCutoff = s.lifecycle === 'CODE_PENDING' && this.plan.input.pendingAfterCutoff === true;
     const horizon = s.lifecycle === 'CODE_PENDING' ? this.cutoff - 5 * 60_000 : this.now - HOUR;
     const span = s.lifecycle === 'ISSUED' ? Math.min(20 * DAY, (horizon - submittedAt) / 4) : horizon - submittedAt;
     const approvals = decided ? chain.length : s.lifecycle === 'IN_REVIEW' || s.lifecycle === 'RETURNED' ? s.step : 0;
     const bulkSubmitted = s.lifecycle === 'IN_REVIEW' && s.step === 0;
     const closing = s.lifecycle === 'RETURNED' || s.lifecycle === 'WITHDRAWN' || bulkSubmitted ? 1 : 0;
     const times = Array.from({ length: approvals + closing }, () => submittedAt + r() * span).sort((a, b) => a - b);
+    if (afterCutoff && times.length > 0) {
+      // The final approval between the last 16:00 and now (the earlier steps stay before it).
+      const window = Math.max(60_000, this.now - this.cutoff - 2 * 60_000);
+      times[times.length - 1] = Math.min(this.now - 60_000, this.cutoff + 60_000 + r() * window);
+    }
     const steps: Step[] = [
       {
         at: submittedAt,

@@ -7,8 +7,14 @@ import type { Db, Trx } from '../../server/context.ts';
 import { CONTENT, entryHash, sealAuditLog } from '../../server/modules/audit/chain.ts';
 import type { RunStatus } from '../schema.ts';
 import { isDatabaseEmpty, seedDemo } from './demo.ts';
-import { DEFAULT_SCALE_SEED, type Lifecycle, planScale, type ScaleExisting } from './scale-plan.ts';
-import { type AuditRowOut, type RequestRowOut, ScaleRowBuilder, type SiteRowOut } from './scale-rows.ts';
+import { DEFAULT_SCALE_SEED, type Lifecycle, planScale, type ScaleExisting, type ScalePlan } from './scale-plan.ts';
+import {
+  type AuditRowOut,
+  type RequestRowOut,
+  type ScaleChunk,
+  ScaleRowBuilder,
+  type SiteRowOut,
+} from './scale-rows.ts';
 
 /** The 审核流水 entry that marks a database holding generated data (and makes a second run refuse). */
 export const SCALE_MARKER_ENTITY = 'SCALE_SEED';
@@ -52,7 +58,7 @@ export async function generatedSiteCount(db: Db): Promise<number | null> {
   return typeof sites === 'number' ? sites : 0;
 }
 
-async function loadExisting(db: Db): Promise<ScaleExisting> {
+export async function loadExisting(db: Db): Promise<ScaleExisting> {
   const [live, sequences, ids] = await Promise.all([
     db
       .selectFrom('sites')
@@ -186,7 +192,7 @@ const GENESIS = '0'.repeat(64);
  * through an index-free temporary table, where PostgreSQL renders their canonical text (CONTENT, shared with the
  * chain module) for the hashes, then into audit_log with their seal.
  */
-class SealedAuditWriter {
+export class SealedAuditWriter {
   private constructor(
     private seq: number,
     private prev: string,
@@ -233,8 +239,24 @@ class SealedAuditWriter {
   }
 }
 
+/** Writes one chunk of generated rows: sites, their requests, their (sealed) 审核流水. */
+export async function writeChunk(trx: Trx, audit: SealedAuditWriter, chunk: ScaleChunk): Promise<void> {
+  await bulkInsert(trx, 'sites', SITE_COLUMNS, chunk.sites);
+  await bulkInsert(trx, 'requests', REQUEST_COLUMNS, chunk.requests);
+  await audit.write(trx, chunk.audit);
+}
+
+/** Moves the 标识码 sequences to the plan's last numbers (where they differ from the existing ones). */
+export async function writeSequences(trx: Trx, plan: ScalePlan): Promise<void> {
+  const sequences = [...plan.lastSeq].filter(([org, seq]) => plan.input.existing.lastSeq.get(org) !== seq);
+  if (sequences.length === 0) return;
+  await sql`INSERT INTO site_sequences (org_code, last_seq)
+    SELECT * FROM unnest(${sequences.map(([org]) => org)}::text[], ${sequences.map(([, seq]) => seq)}::int[])
+    ON CONFLICT (org_code) DO UPDATE SET last_seq = excluded.last_seq`.execute(trx);
+}
+
 /** Moves a serial sequence past the ids written with explicit values. */
-async function syncSequence(trx: Trx, table: string): Promise<void> {
+export async function syncSequence(trx: Trx, table: string): Promise<void> {
   await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), (SELECT max(id) FROM ${sql.table(table)}))`.execute(
     trx,
   );
@@ -294,9 +316,7 @@ export async function seedScale(db: Db, options: SeedScaleOptions): Promise<Scal
       const chunk = builder.build(from, Math.min(total, from + chunkSize));
       await writing;
       writing = (async () => {
-        await bulkInsert(trx, 'sites', SITE_COLUMNS, chunk.sites);
-        await bulkInsert(trx, 'requests', REQUEST_COLUMNS, chunk.requests);
-        await auditWriter.write(trx, chunk.audit);
+        await writeChunk(trx, auditWriter, chunk);
         written.sites += chunk.sites.length;
         written.requests += chunk.requests.length;
         written.audit += chunk.audit.length;
@@ -306,12 +326,7 @@ export async function seedScale(db: Db, options: SeedScaleOptions): Promise<Scal
       writing.catch(() => {});
     }
     await writing;
-    const sequences = [...plan.lastSeq].filter(([org, seq]) => existing.lastSeq.get(org) !== seq);
-    if (sequences.length > 0) {
-      await sql`INSERT INTO site_sequences (org_code, last_seq)
-        SELECT * FROM unnest(${sequences.map(([org]) => org)}::text[], ${sequences.map(([, seq]) => seq)}::int[])
-        ON CONFLICT (org_code) DO UPDATE SET last_seq = excluded.last_seq`.execute(trx);
-    }
+    await writeSequences(trx, plan);
     for (const table of ['sites', 'requests', 'audit_log']) await syncSequence(trx, table);
     await trx
       .insertInto('audit_log')

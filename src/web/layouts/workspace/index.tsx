@@ -28,6 +28,22 @@ export default function WorkspaceLayout() {
     document.title = current ? `${current.label} - ${t.app.name}` : t.app.name;
   }, [current]);
 
+  // Once the first page is up and the browser is idle, fetch the code of the other menu pages: a menu click then
+  // shows its page without first waiting for the page's code (and React's hold on the spinner it would show).
+  const menuKeys = session.data?.actor.kind === 'ORG_USER' ? session.data.actor.menu.join(',') : '';
+  useEffect(() => {
+    if (!menuKeys) return;
+    const preload = () => {
+      for (const page of menuPages(menuKeys.split(','), false)) void page.component.preload().catch(() => {});
+    };
+    if (typeof window.requestIdleCallback === 'function') {
+      const id = window.requestIdleCallback(preload, { timeout: 5000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = window.setTimeout(preload, 2000);
+    return () => window.clearTimeout(id);
+  }, [menuKeys]);
+
   if (session.isPending) return <PageSpin fullScreen />;
   // The error boundary shows 「页面出错了」 with 刷新; the message itself was already shown by request.ts.
   if (session.isError) throw session.error;
