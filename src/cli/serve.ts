@@ -26,6 +26,15 @@ export async function serveCommand(config: AppConfig): Promise<number> {
       `  网站标识码 ${siteLogin.siteCode}  校验码 ${siteLogin.checkCode}`,
     );
   }
+  const anyAccount = await server.database.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (!anyAccount) {
+    // A PostgreSQL deployment starts without demo accounts (GOVSITE_SEED_DEMO defaults to false there).
+    lines.push(
+      '',
+      '尚无任何账号：先运行 govsite create-admin <用户名> 创建根单位（国务院办公厅）及其管理员，',
+      '再运行 govsite import-orgs <组织单位文件> 导入挂接关系，然后用该账号登录开设各单位账号。',
+    );
+  }
   console.log(`${lines.join('\n')}\n`);
 
   const shutdown = (signal: string) => {
