@@ -12,6 +12,7 @@ import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
 import { backupDatabase } from '../../src/server/modules/backup/backup.ts';
 import { makeApplication, makeSite, sampleInfo } from '../helpers/factories.ts';
 import { issuedSite, pending, sh } from '../helpers/issuance.ts';
+import { HEADERS, row, upload, xlsxOf } from '../helpers/site-import.ts';
 import { bodyOf, openForm, operatorOf, putDraft } from '../helpers/site-workspace.ts';
 import { createTestApp, type Res, type TestApp } from '../helpers/test-app.ts';
 
@@ -85,6 +86,9 @@ const POST_ROUTES: Record<string, Entry> = {
   'POST /api/site/service-platform': { proof: '填报单位 requests twice at once: one open request each' },
   'POST /api/site/domains': { proof: '填报单位 requests twice at once: one open request each' },
   'POST /api/site/requests/:id/withdraw': { proof: '填报单位 requests twice at once: one open request each' },
+  'POST /api/site-import/preview': { harmless: 'read-only (a 预检 report, nothing stored)' },
+  'POST /api/site-import/report': { harmless: 'read-only (the 预检 report as xlsx, nothing stored)' },
+  'POST /api/site-import/commit': { proof: 'one import file sent twice at once: its sites created once' },
   'PUT /api/column-categories': {
     harmless: 'saves the same dictionary again under the dictionary lock; codes are upserted, never duplicated',
   },
@@ -136,6 +140,27 @@ describe('the table of POST routes', () => {
 });
 
 describe('creating things twice at once', () => {
+  it('one import file sent twice at once: its sites created once, the second told to check again', async () => {
+    const root = await t.loginAs('admin');
+    const file = await xlsxOf([
+      HEADERS,
+      row('1303027101', '重复导入测试网站甲', 'dup-import-a.hg.gov.cn'),
+      row('1303027102', '重复导入测试网站乙', 'dup-import-b.hg.gov.cn'),
+    ]);
+    const results = await twice(() => upload(root, '/api/site-import/commit', '重复导入.xlsx', file));
+    expectRefusedClearly(results);
+    const created = results.filter((r) => r.status === 200).map((r) => r.body.created as number);
+    // Either the second waited and found nothing left to create, or its recheck refused it.
+    expect(created.reduce((a, b) => a + b, 0)).toBe(2);
+    const sites = await t.ctx.db
+      .selectFrom('sites')
+      .select('id')
+      .where('site_code', 'in', ['1303027101', '1303027102'])
+      .execute();
+    expect(sites).toHaveLength(2);
+    for (const s of sites) expect(await auditCount('批量导入', String(s.id))).toBe(1);
+  });
+
   it('new-site application with one idempotency key ten times at once: one application, one 临时码', async () => {
     seq++;
     const info = sampleInfo({

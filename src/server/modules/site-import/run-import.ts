@@ -1,6 +1,7 @@
 // 确认导入 (issue 20): the file is read and planned again inside one transaction; any error and nothing is written.
 // New sites get a fresh 校验码 (argon2id, as the 16:00 batch does) handed out once in the 校验码发放表; changed sites
 // are rewritten with a 「批量导入更新」 entry showing the difference; each org's counter moves past its highest code.
+import { sql } from 'kysely';
 import { createHash } from 'node:crypto';
 import { generateCheckCode } from '../../../domain/codes.ts';
 import { parseSiteCode } from '../../../domain/org-code.ts';
@@ -141,6 +142,9 @@ export async function runImport(ctx: AppContext, opts: ImportOptions): Promise<I
 
   let checkCodeSheet: ImportResult['checkCodeSheet'] = null;
   const plan = await ctx.db.transaction().execute(async (trx) => {
+    // One import at a time (across instances): a second one — the same file sent twice — waits, then its recheck
+    // sees the first's sites and refuses instead of colliding on the unique indexes.
+    await sql`SELECT pg_advisory_xact_lock(hashtext('govsite:site-import'))`.execute(trx);
     const changed = await recheckPlan(trx, opts.scope, first);
     if (changed) throw new AppError('STATE_CONFLICT', `${changed}，未导入任何数据；请重新预检后再导入`);
     const plan = first;
