@@ -1,8 +1,9 @@
 // 确认导入 (issue 20): the file is read and planned again inside one transaction; any error and nothing is written.
 // New sites get a fresh 校验码 (argon2id, as the 16:00 batch does) handed out once in the 校验码发放表; changed sites
 // are rewritten with a 「批量导入更新」 entry showing the difference; each org's counter moves past its highest code.
-import { sql } from 'kysely';
+
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { generateCheckCode } from '../../../domain/codes.ts';
 import { parseSiteCode } from '../../../domain/org-code.ts';
 import { HeaderMatcher } from '../../../domain/site-import/headers.ts';
