@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
-import { exportCells, exportFileName, SHEET_NAME, SHEET_OPTIONS, setUpSheet } from './export-xlsx.ts';
+import { exportCells, exportFileName, loadExportExtras, SHEET_NAME, SHEET_OPTIONS, setUpSheet } from './export-xlsx.ts';
 import { presentRow } from './present.ts';
 import { listSiteRows } from './repository.ts';
 import type { ListSitesQuery } from './schema.ts';
@@ -25,7 +25,8 @@ export async function exportPage(
   workbook.creator = '政府网站信息报送系统';
   const sheet = workbook.addWorksheet(SHEET_NAME, SHEET_OPTIONS);
   setUpSheet(sheet);
-  for (const row of rows) sheet.addRow(exportCells(presentRow(row, actor.orgCode)));
+  const extras = await loadExportExtras(ctx.db, rows);
+  for (const row of rows) sheet.addRow(exportCells(presentRow(row, actor.orgCode), extras(row.id)));
   const body = Buffer.from(await workbook.xlsx.writeBuffer());
   const now = ctx.clock.now();
   await writeAudit(
