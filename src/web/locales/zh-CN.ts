@@ -1,4 +1,5 @@
 // Every user-visible string of the web UI, in Simplified Chinese, grouped by page (one place to review wording).
+import { withoutClosingStop } from '../../domain/text.ts';
 
 export const zhCN = {
   app: {
@@ -76,7 +77,7 @@ export const zhCN = {
   applyForm: {
     title: '新增网站申请表',
     resubmitTitle: '修改并重新提交申请',
-    returnReason: (reason: string) => `审核未通过：${reason}。请按退回原因修改后重新提交。`,
+    returnReason: (reason: string) => `审核未通过：${withoutClosingStop(reason)}。请按退回原因修改后重新提交。`,
     steps: { site: '网站信息', sponsor: '主办与负责人', contacts: '联系人', filing: '备案与标识', confirm: '确认提交' },
     yes: '是',
     no: '否',
@@ -136,6 +137,8 @@ export const zhCN = {
     siteName: '网站名称',
     homeUrl: '首页网址',
     submittedAt: '提交时间',
+    firstSubmittedAt: '首次提交时间',
+    resubmittedAt: '重新提交时间',
     holder: '当前办理单位',
     holderPhone: '联系电话',
     noPhone: '未登记',
@@ -147,10 +150,22 @@ export const zhCN = {
     approvedAt: (at: string) => `审核通过 ${at}`,
     reviewing: '正在审核',
     returnedHere: '退回',
+    returnedAt: (at: string) => `退回 ${at}`,
     waiting: '等待审核',
     returnedHint: '申请已被退回。您可以按退回原因修改后重新提交（临时码不变），也可以撤回申请。',
     siteCode: '网站标识码',
     checkCode: '校验码',
+    copy: '复制',
+    copied: '已复制',
+    checkCodeOnce:
+      '校验码只在首次登录前可在此查询；首次登录后不再显示，遗失时请联系本级组织单位重置。请立即复制或记录。',
+    nextTitle: '下一步',
+    nextSteps: [
+      '在系统首页点击“填报单位登录”，用上面的网站标识码和校验码登录。',
+      '登录后点击“基本信息修改”，补充完整栏目（系统）信息并提交本级组织单位审核。',
+      '将网站标识码告知网站的组织单位（本级组织单位），并在网站页面底部按规范展示。',
+    ],
+    goLogin: '去登录',
     resubmit: '修改并重新提交',
     withdraw: '撤回申请',
     withdrawConfirmTitle: '确定撤回该申请吗？',
