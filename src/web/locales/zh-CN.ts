@@ -341,7 +341,6 @@ export const zhCN = {
       reset: '重置',
       expand: '展开',
       collapse: '收起',
-      sort: '排序',
     },
     linkHealth: {
       column: '链接健康',
@@ -352,13 +351,6 @@ export const zhCN = {
       footer: (n: number) => `页面底部标识 ${n} 处与登记不符`,
       unchecked: '未检查（每晚检查正常运行和例外的网站）',
       open: '点击查看检查结果',
-    },
-    sorts: {
-      default: '待我审核优先',
-      updatedAtDesc: '最后更新时间（新→旧）',
-      updatedAtAsc: '最后更新时间（旧→新）',
-      nameAsc: '网站名称（升序）',
-      siteCodeAsc: '网站标识码（升序）',
     },
     actions: {
       review: '审核',
