@@ -25,7 +25,7 @@ describe('new-user defects in the org workspace (issue 19)', () => {
     await db
       .updateTable('users')
       .set({ must_change_password: false })
-      .where('username', 'in', ['haigang', 'qinhuangdao', 'hebei', 'admin'])
+      .where('username', 'in', ['haigang', 'shanhaiguan', 'qinhuangdao', 'hebei', 'admin'])
       .execute();
     const site = await makeSite(db, {
       orgCode: '130302',
@@ -61,6 +61,8 @@ describe('new-user defects in the org workspace (issue 19)', () => {
       isPortal: false,
       payload: { info: {}, columns: [] },
     });
+    // Another county's site, so that its unit has a list of its own.
+    await makeSite(db, { orgCode: '130303', name: '秦皇岛市山海关区示范局网站' });
     // An application at its last step (河北省), and one still at 海港区's own entry step.
     await makeApplication(db, { orgCode: '130302', name: FINAL_STEP, state: 'IN_REVIEW', stepIndex: 2 });
     await makeApplication(db, { orgCode: '130302', name: ISSUED_APPLICATION });
@@ -87,6 +89,52 @@ describe('new-user defects in the org workspace (issue 19)', () => {
   }
 
   const rowOf = (page: Page, name: string) => page.locator('.ant-table-tbody tr.ant-table-row', { hasText: name });
+
+  const headings = async (page: Page) =>
+    (await page.locator('.ant-table-thead th').allTextContents()).map((t) => t.trim()).filter(Boolean);
+
+  /**
+   * What does not fit at this width in the page's first table: headings or cells whose text is cut, dates broken
+   * over two lines, a table or a page that scrolls sideways. Empty when everything fits.
+   */
+  async function layoutProblems(page: Page): Promise<string[]> {
+    const inTable = await page
+      .locator('.ant-table-wrapper')
+      .first()
+      .evaluate((root) => {
+        const out: string[] = [];
+        // Cut = the laid-out text reaches past its cell's edges (a fixed column's shadow does not count).
+        const cut = (cell: NonNullable<ReturnType<typeof root.querySelector>>) => {
+          const range = cell.ownerDocument.createRange();
+          range.selectNodeContents(cell);
+          const text = range.getBoundingClientRect();
+          const box = cell.getBoundingClientRect();
+          return text.width > 0 && (text.left < box.left - 1 || text.right > box.right + 1);
+        };
+        for (const th of root.querySelectorAll('thead th')) {
+          if (cut(th)) out.push(`heading cut: ${th.textContent}`);
+        }
+        for (const td of root.querySelectorAll('tbody td:not(.ant-table-cell-ellipsis)')) {
+          if (cut(td)) out.push(`cell cut: ${td.textContent}`);
+        }
+        for (const el of root.querySelectorAll('tbody td span, tbody td')) {
+          const text = el.textContent ?? '';
+          // An element holding just a date (or date and time) must sit on one line.
+          if (/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/.test(text.trim()) && el.getClientRects().length > 1) {
+            out.push(`date broken: ${text}`);
+          }
+        }
+        for (const box of root.querySelectorAll('.ant-table-content, .ant-table-body, .ant-table-header')) {
+          if (box.scrollWidth > box.clientWidth + 1)
+            out.push(`table scrolls sideways: ${box.scrollWidth} > ${box.clientWidth}`);
+        }
+        return out;
+      });
+    const pageScrolls = await page.evaluate(
+      'document.documentElement.scrollWidth > document.documentElement.clientWidth',
+    );
+    return pageScrolls ? [...inTable, 'page scrolls sideways'] : inTable;
+  }
 
   /** A 填报单位 session of its own (not the browser's cookies): logs in with 标识码 + 校验码. */
   async function siteSession(siteCode: string, checkCode: string) {
@@ -221,5 +269,102 @@ describe('new-user defects in the org workspace (issue 19)', () => {
     expect(hint).toContain('本单位为最终审核单位');
     expect(hint).not.toContain('转上级');
     await last.getByRole('button', { name: /取/ }).click();
+  });
+
+  it('the site list fits 1366 px for every level, with default columns per level and a remembered chooser', async () => {
+    const page = h.page;
+    const expected: Record<string, { has: string[]; hasNot: string[] }> = {
+      admin: { has: ['省/部委', '市/垂管省局'], hasNot: ['县/垂管分局', '首页网址'] },
+      hebei: { has: ['市/垂管省局', '县/垂管分局'], hasNot: ['省/部委', '首页网址'] },
+      qinhuangdao: { has: ['县/垂管分局', '主办单位'], hasNot: ['省/部委', '市/垂管省局'] },
+      haigang: { has: ['首页网址', '链接健康'], hasNot: ['省/部委', '主办单位'] },
+    };
+    for (const [username, columns] of Object.entries(expected)) {
+      await openListAs(page, username);
+      const shown = await headings(page);
+      expect(shown, username).toEqual(
+        expect.arrayContaining(['网站标识码', '网站名称', '列表状态', '申报状态', '最后更新时间']),
+      );
+      expect(shown, username).toEqual(expect.arrayContaining(columns.has));
+      for (const hidden of columns.hasNot) expect(shown, username).not.toContain(hidden);
+      expect(await layoutProblems(page), username).toEqual([]);
+      await h.screenshot(`site-list-1366-${username}`);
+    }
+
+    // haigang's toolbar stays on one line with the 办结修改 buttons shown.
+    await rowOf(page, MODIFY_SITE).click();
+    await page.getByRole('button', { name: '办结修改审核通过' }).waitFor();
+    const tops = await page
+      .getByTestId('site-toolbar')
+      .locator('button')
+      .evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+    expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(4);
+    await h.screenshot('site-list-1366-toolbar-modification');
+
+    // A heading click sorts (the URL keeps it).
+    await page.locator('.ant-table-thead th', { hasText: '网站名称' }).click();
+    await page.waitForURL(/sort=name&order=asc/);
+
+    // The chooser: add 主办单位, drop 链接健康; remembered across a reload, for this user only.
+    await page.getByRole('button', { name: '列设置' }).click();
+    const chooser = page.getByTestId('column-chooser');
+    await chooser.getByText('主办单位', { exact: true }).click();
+    await expect.poll(() => headings(page)).toContain('主办单位');
+    await chooser.getByText('链接健康', { exact: true }).click();
+    await expect.poll(() => headings(page)).not.toContain('链接健康');
+    expect(await chooser.getByLabel('网站名称').isDisabled()).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.reload();
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    let shown = await headings(page);
+    expect(shown).toContain('主办单位');
+    expect(shown).not.toContain('链接健康');
+    // Past the page width the table may scroll (the user chose so), but nothing is cut.
+    const fitsOrScrolls = async () =>
+      (await layoutProblems(page)).filter((p) => !p.startsWith('table scrolls sideways'));
+    expect(await fitsOrScrolls()).toEqual([]);
+    await openListAs(page, 'shanhaiguan');
+    shown = await headings(page);
+    expect(shown).toContain('链接健康');
+    expect(shown).not.toContain('主办单位');
+    await openListAs(page, 'haigang');
+    expect(await headings(page)).toContain('主办单位');
+    // Every column at once scrolls, with 标识码 and 名称 kept in view, and no heading cut.
+    await page.getByRole('button', { name: '列设置' }).click();
+    for (const label of ['省/部委', '市/垂管省局', '县/垂管分局', '是否组织单位门户', '是否政务服务平台', '链接健康']) {
+      await chooser.getByText(label, { exact: true }).click();
+      await expect.poll(() => headings(page)).toContain(label);
+    }
+    await page.keyboard.press('Escape');
+    // 13 columns and the selection column (its heading is empty).
+    expect(await headings(page)).toHaveLength(13);
+    expect(await fitsOrScrolls()).toEqual([]);
+    await page.getByRole('button', { name: '列设置' }).click();
+    await chooser.getByRole('button', { name: '恢复本级默认列' }).click();
+    await page.keyboard.press('Escape');
+    expect(await headings(page)).not.toContain('主办单位');
+    expect(h.errors).toEqual([]);
+  });
+
+  it('待办 fits 1366 px; a stats scope outside the subtree says so and offers the way back', async () => {
+    const page = h.page;
+    await openListAs(page, 'haigang');
+    await page.getByRole('menu').getByText('待办').click();
+    await page.waitForURL(`${h.url}/org/inbox`);
+    // The address changes before the page does: wait for the inbox's own table.
+    await page.locator('.ant-table-thead th', { hasText: '办理期限' }).waitFor();
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    expect(await layoutProblems(page)).toEqual([]);
+    await h.screenshot('inbox-1366');
+
+    await page.goto(`${h.url}/org/stats?org=130303`);
+    const result = page.locator('.ant-result', { hasText: '无法显示该范围的统计' });
+    await result.waitFor();
+    expect(await page.locator('.ant-skeleton').count()).toBe(0);
+    await result.getByRole('button', { name: '返回本单位统计' }).click();
+    await page.locator('.ant-statistic-title', { hasText: '在册网站' }).waitFor();
+    expect(new URL(page.url()).search).toBe('');
+    // The refused scope was announced once as a toast (request.ts); nothing else went wrong.
+    expect(h.errors.filter((e) => !e.includes('404'))).toEqual([]);
   });
 });
