@@ -86,7 +86,7 @@ const COLUMNS: Record<SiteListColumn, TableColumnsType<SiteRow>[number]> = {
     ),
   },
   homeUrl: {
-    width: 200,
+    width: 180,
     ellipsis: { showTitle: true },
     render: (_, row) => (
       <Typography.Link href={row.homeUrl} target="_blank" rel="noopener noreferrer">
@@ -113,12 +113,12 @@ const COLUMNS: Record<SiteListColumn, TableColumnsType<SiteRow>[number]> = {
       </>
     ),
   },
-  updatedAt: { width: 168, sorter: true, render: (_, row) => nowrap(formatDateTime(row.updatedAt)) },
+  updatedAt: { width: 164, sorter: true, render: (_, row) => nowrap(formatDateTime(row.updatedAt)) },
 };
 
 /** Widths of the fixed-width columns plus a floor for 网站名称; past the page width the table scrolls. */
 export function columnsWidth(keys: readonly SiteListColumn[]): number {
-  return keys.reduce((sum, key) => sum + (Number(COLUMNS[key].width) || 200), 40);
+  return keys.reduce((sum, key) => sum + (Number(COLUMNS[key].width) || 180), 40);
 }
 
 /** The table's columns for the chosen keys; when they scroll, 标识码 and 名称 stay in view on the left. */

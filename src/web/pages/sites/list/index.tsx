@@ -105,7 +105,14 @@ function SiteList({ actor }: { actor: OrgUserActor }) {
       <FilterForm actor={actor} params={params} />
       {/* One line at 1366 px whatever is selected: the 办结修改 buttons take the place of 审核, the two exports share
           one menu and sorting is done by clicking a column heading. */}
-      <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 12 }}>
+      <Flex
+        justify="space-between"
+        align="center"
+        wrap
+        gap={12}
+        style={{ marginBottom: 12 }}
+        data-testid="site-toolbar"
+      >
         <Space wrap>
           {modification ? (
             <>
