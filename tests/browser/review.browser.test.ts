@@ -169,7 +169,7 @@ describe('review UI', () => {
     await page.waitForURL(/county=130302/);
     await rowOf(page, CHAIN_SITE).waitFor();
     await h.screenshot('review-filters');
-    await page.getByRole('button', { name: '重置' }).click();
+    await page.getByRole('button', { name: '重置', exact: true }).click();
     await page.getByRole('button', { name: /收起/ }).click();
     await page.getByRole('button', { name: '待我审核' }).click();
     await page.waitForURL(/waitingForMe=true/);
