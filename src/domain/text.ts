@@ -79,3 +79,8 @@ export function removeWhitespace(s: string): string {
 export function normalizeDashes(s: string): string {
   return s.replace(/[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/gu, '-');
 }
+
+/** A sentence without its closing punctuation, so that it can be followed by 「。」 and more text (no 「。。」). */
+export function withoutClosingStop(sentence: string): string {
+  return sentence.replace(/[\s。．.！!？?；;，,、]+$/u, '');
+}

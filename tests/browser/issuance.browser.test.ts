@@ -83,8 +83,9 @@ describe('issuance UI', () => {
 
     await page.getByRole('button', { name: '查询' }).click();
     await page.getByTestId('progress-text').filter({ hasText: '已办结' }).waitFor();
-    await page.getByText(siteCode, { exact: true }).waitFor();
-    await page.getByText(checkCode, { exact: true }).waitFor();
+    // Each code with its 「复制」 button.
+    expect(await page.getByTestId('progress-site-code').textContent()).toMatch(new RegExp(`^${siteCode}\\s*复制$`));
+    expect(await page.getByTestId('progress-check-code').textContent()).toMatch(new RegExp(`^${checkCode}\\s*复制$`));
     await h.screenshot('issuance-progress-done');
 
     // 填报单位 login on the home page with the issued codes.

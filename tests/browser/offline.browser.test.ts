@@ -141,7 +141,7 @@ describe('offline UI', () => {
     await form.getByText('共 10 天').waitFor();
     await h.screenshot('offline-apply-temp');
     await form.getByRole('button', { name: '提交申请' }).click();
-    await page.getByText('下线申请已提交（正常）').waitFor();
+    await page.getByText('临时下线申请已提交，等待组织单位审核；审核通过前网站照常运行').waitFor();
     await poll(() => page.getByTestId('offline-request-label').textContent()).toBe('审核中');
 
     // 海港区 sees 「未提交」 (its turn), then 秦皇岛市 and 河北省 「未审核」.
@@ -191,7 +191,7 @@ describe('offline UI', () => {
     await form.getByLabel('整合迁移后网址').fill('https://www.haigang.gov.cn/');
     await h.screenshot('offline-apply-perm');
     await form.getByRole('button', { name: '提交申请' }).click();
-    await page.getByText('下线申请已提交（正常）').waitFor();
+    await page.getByText('永久下线申请已提交，等待组织单位审核；审核通过前网站照常运行').waitFor();
 
     for (const [user, status] of [
       ['haigang', '未提交'],

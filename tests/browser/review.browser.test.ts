@@ -141,10 +141,11 @@ describe('review UI', () => {
     await reviewed.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
     await expect.poll(() => statusOf(page, '秦皇岛市海港区批量示范一')).toBe('已审核');
 
-    // 导出当页数据 downloads a non-empty xlsx named after the unit and the page.
+    // 导出 → 导出当页数据 downloads a non-empty xlsx named after the unit and the page.
+    await page.getByRole('button', { name: '导出' }).hover();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: '导出当页数据' }).click(),
+      page.getByRole('menuitem', { name: '导出当页数据' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^政府网站基本信息_130302_\d{14}_p1\.xlsx$/);
     const path = await download.path();
@@ -168,7 +169,7 @@ describe('review UI', () => {
     await page.waitForURL(/county=130302/);
     await rowOf(page, CHAIN_SITE).waitFor();
     await h.screenshot('review-filters');
-    await page.getByRole('button', { name: '重置' }).click();
+    await page.getByRole('button', { name: '重置', exact: true }).click();
     await page.getByRole('button', { name: /收起/ }).click();
     await page.getByRole('button', { name: '待我审核' }).click();
     await page.waitForURL(/waitingForMe=true/);

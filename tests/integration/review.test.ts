@@ -36,7 +36,7 @@ describe('the full chain of a county department site (130302 → 130300 → 1300
       province: '河北省',
       city: '秦皇岛市',
       county: '海港区',
-      listStatus: '',
+      listStatus: '申请中',
       waitingForMe: true,
       siteCode: null,
       abilities: { approve: { allowed: true }, return: { allowed: true }, submit: { allowed: true } },

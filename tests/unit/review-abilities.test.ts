@@ -96,8 +96,9 @@ describe('rowAbilities', () => {
 });
 
 describe('listStatusText', () => {
-  it('is empty for applications and the organizing-unit text otherwise', () => {
-    expect(listStatusText({ runStatus: 'APPLYING', runStatusUntil: null })).toBe('');
+  it('says an application is one, and gives the organizing-unit text otherwise', () => {
+    expect(listStatusText({ runStatus: 'APPLYING', runStatusUntil: null })).toBe('申请中');
+    expect(listStatusText({ runStatus: 'WITHDRAWN', runStatusUntil: null })).toBe('申请已撤回');
     expect(listStatusText({ runStatus: 'NORMAL', runStatusUntil: null })).toBe('正常');
     expect(listStatusText({ runStatus: 'TEMP_OFFLINE', runStatusUntil: '2017-10-23' })).toBe(
       '暂时下线恢复开通时间：2017-10-23',

@@ -30,7 +30,11 @@ export const ol = {
     attachmentHelp: '如关停批复文件；pdf、jpg、png、doc、docx，不超过 10 MB',
     upload: '选择文件',
     tooLarge: '附件不能超过 10 MB',
-    done: (label: string) => `下线申请已提交（${label}）`,
+    /** Temporary and permanent requests wait for review; an emergency offline is in effect at once. */
+    done: (kind: string, runStatusLabel: string) =>
+      kind === 'EMERGENCY'
+        ? `紧急下线已生效（网站运行状态：${runStatusLabel}），已报组织单位确认`
+        : `${ol.kinds[kind] ?? '下线'}申请已提交，等待组织单位审核；审核通过前网站照常运行`,
     emergencyToday: (today: string) => `紧急下线提交后立即生效（${today}）`,
     tempRules: (maxDays: number, perYear: number) =>
       `临时下线每年不得超过 ${perYear} 次（按计划下线日期所在自然年计算，已批准的计入），时长不超过 ${maxDays} 天：下线当天起算，恢复开通当天不计入。经逐级审核通过后自计划下线日期起生效，到恢复开通时间当天 0 时系统自动恢复正常；也可提前“恢复上线”。`,

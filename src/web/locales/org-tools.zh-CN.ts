@@ -90,6 +90,9 @@ export const ot = {
   stats: {
     title: '基本信息统计',
     scope: '统计范围',
+    failedTitle: '无法显示该范围的统计',
+    backToOwn: '返回本单位统计',
+    retry: '重试',
     registered: '在册网站',
     registeredHint: '已取得网站标识码、未删除且未永久下线的网站',
     openRequests: '待审核申请',

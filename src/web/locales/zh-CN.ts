@@ -1,4 +1,5 @@
 // Every user-visible string of the web UI, in Simplified Chinese, grouped by page (one place to review wording).
+import { withoutClosingStop } from '../../domain/text.ts';
 
 export const zhCN = {
   app: {
@@ -76,7 +77,7 @@ export const zhCN = {
   applyForm: {
     title: '新增网站申请表',
     resubmitTitle: '修改并重新提交申请',
-    returnReason: (reason: string) => `审核未通过：${reason}。请按退回原因修改后重新提交。`,
+    returnReason: (reason: string) => `审核未通过：${withoutClosingStop(reason)}。请按退回原因修改后重新提交。`,
     steps: { site: '网站信息', sponsor: '主办与负责人', contacts: '联系人', filing: '备案与标识', confirm: '确认提交' },
     yes: '是',
     no: '否',
@@ -136,6 +137,8 @@ export const zhCN = {
     siteName: '网站名称',
     homeUrl: '首页网址',
     submittedAt: '提交时间',
+    firstSubmittedAt: '首次提交时间',
+    resubmittedAt: '重新提交时间',
     holder: '当前办理单位',
     holderPhone: '联系电话',
     noPhone: '未登记',
@@ -147,10 +150,22 @@ export const zhCN = {
     approvedAt: (at: string) => `审核通过 ${at}`,
     reviewing: '正在审核',
     returnedHere: '退回',
+    returnedAt: (at: string) => `退回 ${at}`,
     waiting: '等待审核',
     returnedHint: '申请已被退回。您可以按退回原因修改后重新提交（临时码不变），也可以撤回申请。',
     siteCode: '网站标识码',
     checkCode: '校验码',
+    copy: '复制',
+    copied: '已复制',
+    checkCodeOnce:
+      '校验码只在首次登录前可在此查询；首次登录后不再显示，遗失时请联系本级组织单位重置。请立即复制或记录。',
+    nextTitle: '下一步',
+    nextSteps: [
+      '在系统首页点击“填报单位登录”，用上面的网站标识码和校验码登录。',
+      '登录后点击“基本信息修改”，补充完整栏目（系统）信息并提交本级组织单位审核。',
+      '将网站标识码告知网站的组织单位（本级组织单位），并在网站页面底部按规范展示。',
+    ],
+    goLogin: '去登录',
     resubmit: '修改并重新提交',
     withdraw: '撤回申请',
     withdrawConfirmTitle: '确定撤回该申请吗？',
@@ -326,7 +341,6 @@ export const zhCN = {
       reset: '重置',
       expand: '展开',
       collapse: '收起',
-      sort: '排序',
     },
     linkHealth: {
       column: '链接健康',
@@ -337,13 +351,6 @@ export const zhCN = {
       footer: (n: number) => `页面底部标识 ${n} 处与登记不符`,
       unchecked: '未检查（每晚检查正常运行和例外的网站）',
       open: '点击查看检查结果',
-    },
-    sorts: {
-      default: '待我审核优先',
-      updatedAtDesc: '最后更新时间（新→旧）',
-      updatedAtAsc: '最后更新时间（旧→新）',
-      nameAsc: '网站名称（升序）',
-      siteCodeAsc: '网站标识码（升序）',
     },
     actions: {
       review: '审核',
@@ -368,7 +375,9 @@ export const zhCN = {
       reason: '退回原因',
       reasonRequired: '请填写退回原因',
       reasonPlaceholder: '请写明需要申请人修改的内容，申请人查询进度时可以看到',
-      approveHint: '通过后申请将转上级组织单位审核；最终审核通过后，系统于当日或次日 16:00 生成网站标识码。',
+      approveHint: (remaining: number) =>
+        `通过后申请将转上级组织单位审核（还需 ${remaining} 级审核）；最终审核通过后，系统于当日或次日 16:00 生成网站标识码。`,
+      finalApproveHint: '本单位为最终审核单位：通过后申请即办结，系统于当日或次日 16:00 生成网站标识码和校验码。',
       ok: '确定',
       approved: '已审核通过',
       returned: '已退回',
@@ -389,6 +398,33 @@ export const zhCN = {
       skipped: '未处理',
       close: '关闭',
     },
+    columnChooser: {
+      title: '列设置',
+      remembered: '本浏览器会为您的账号记住所选的列。',
+      reset: '恢复本级默认列',
+    },
+    exportMenu: '导出',
+    resetCheckCode: {
+      action: '重置校验码',
+      confirmTitle: '重置校验码',
+      confirm: (name: string, code: string) =>
+        `将为“${name}”（网站标识码 ${code}）生成新的校验码。重置后原校验码立即失效，该网站已登录的填报单位会被退出，需使用新校验码重新登录。确定重置吗？`,
+      ok: '确定重置',
+      cancel: '取消',
+      resultTitle: '新的校验码',
+      warning: '新校验码只显示这一次，系统不保存可查看的副本。请立即复制或打印，并通过安全渠道交给该网站的填报单位。',
+      site: '网站名称',
+      siteCode: '网站标识码',
+      checkCode: '校验码',
+      copy: '复制',
+      copied: '已复制',
+      copyBoth: '复制标识码和校验码',
+      print: '打印',
+      printedAt: (at: string) => `重置时间：${at}`,
+      loginHint: '填报单位在首页“填报单位登录”处，用网站标识码和新校验码登录。',
+      close: '我已记下，关闭',
+      done: '校验码已重置',
+    },
     view: {
       title: '查看网站基本信息',
       basic: '基本信息',
@@ -407,6 +443,9 @@ export const zhCN = {
       columnName: '栏目（系统）名称',
       columnUrl: '栏目（系统）地址',
       columnCategory: '栏目类别',
+      columnsEmpty: '尚未填报栏目信息（网站开通后由填报单位通过“基本信息修改”填报）',
+      otherDomains: '其他域名',
+      noOtherDomains: '无',
       yes: '是',
       no: '否',
       none: '未填写',

@@ -1,4 +1,5 @@
 // The frame of the public pages (home, apply, progress, site placeholder, 404): a title band, centred content, a footer.
+import { SearchOutlined } from '@ant-design/icons';
 import { Flex, Layout, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -32,5 +33,15 @@ export function PublicFrame({
         <Typography.Text type="secondary">{t.app.footer}</Typography.Text>
       </Layout.Footer>
     </Layout>
+  );
+}
+
+/** 「查询进度」 at the top right of the 新增网站 pages (manual §一.4), beside the title band. */
+export function ProgressLink() {
+  return (
+    <Link to="/progress" style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="header-progress-link">
+      <SearchOutlined style={{ marginInlineEnd: 6 }} />
+      {t.home.progress}
+    </Link>
   );
 }

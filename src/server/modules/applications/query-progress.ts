@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { issuedCredentials } from '../issuance/credentials.ts';
 import { wasClosedStale } from './close-stale.ts';
 import { findByTempCode } from './find-by-temp-code.ts';
-import { type ApplicationRow, approvalsSinceSubmission, orgsByCode } from './repository.ts';
+import { type ApplicationRow, orgsByCode, reviewHistory } from './repository.ts';
 
 export interface ProgressCredentials {
   siteCode: string;
@@ -19,6 +19,8 @@ export interface ProgressResponse {
   siteName: string;
   homeUrl: string;
   submittedAt: string;
+  resubmittedAt: string | null;
+  returnedAt: string | null;
   returnReason: string | null;
   holder: { code: string; name: string; officePhone: string | null; daysWaiting: number } | null;
   passedSteps: { code: string; name: string; approvedAt: string | null }[];
@@ -61,9 +63,9 @@ export async function buildProgressResponse(ctx: AppContext, row: ApplicationRow
     : row.state === 'IN_REVIEW' || row.state === 'RETURNED'
       ? row.step_index
       : 0;
-  const approvals = passedCount > 0 ? await approvalsSinceSubmission(ctx.db, row.id) : new Map<string, Date>();
+  const history = await reviewHistory(ctx.db, row.id);
   const passedSteps = row.chain.slice(0, passedCount).map((code) => {
-    const at = approvals.get(code);
+    const at = history.approvals.get(code);
     return { ...ref(code), approvedAt: at ? at.toISOString() : null };
   });
 
@@ -92,6 +94,8 @@ export async function buildProgressResponse(ctx: AppContext, row: ApplicationRow
     siteName: row.site_name,
     homeUrl: row.home_url,
     submittedAt: new Date(row.submitted_at).toISOString(),
+    resubmittedAt: history.resubmittedAt?.toISOString() ?? null,
+    returnedAt: row.state === 'RETURNED' ? (history.returnedAt?.toISOString() ?? null) : null,
     returnReason: row.state === 'RETURNED' ? row.return_reason : null,
     holder,
     passedSteps,

@@ -186,25 +186,40 @@ export async function orgsByCode(db: Db | Trx, codes: string[]): Promise<Map<str
 }
 
 /** Approvals of a request by unit (latest per unit) since its latest (re)submission, from the 审核流水. */
-export async function approvalsSinceSubmission(db: Db | Trx, requestId: number): Promise<Map<string, Date>> {
+export interface ReviewHistory {
+  /** Approval time per unit since the applicant last submitted. */
+  approvals: Map<string, Date>;
+  /** The latest 重新提交 after a return, if any (the first submission is requests.submitted_at). */
+  resubmittedAt: Date | null;
+  /** The latest 退回 since the applicant last submitted, if any. */
+  returnedAt: Date | null;
+}
+
+/** What the 审核流水 says about the current round of an application: approvals, its return, its resubmission. */
+export async function reviewHistory(db: Db | Trx, requestId: number): Promise<ReviewHistory> {
   const rows = await db
     .selectFrom('audit_log')
     .select(['actor_org_code', 'at', 'action', 'to_state', 'actor_type'])
     .where('request_id', '=', requestId)
     .orderBy('id')
     .execute();
-  const approvals = new Map<string, Date>();
+  const history: ReviewHistory = { approvals: new Map(), resubmittedAt: null, returnedAt: null };
   for (const row of rows) {
-    if (row.actor_type === 'APPLICANT') approvals.clear();
-    else if (
+    if (row.actor_type === 'APPLICANT') {
+      history.approvals.clear();
+      history.returnedAt = null;
+      if (row.action === '重新提交') history.resubmittedAt = new Date(row.at);
+    } else if (row.actor_org_code !== null && row.to_state === 'RETURNED') {
+      history.returnedAt = new Date(row.at);
+    } else if (
       row.actor_org_code !== null &&
       row.action.includes('审核') &&
       (row.to_state === 'IN_REVIEW' || row.to_state === 'CODE_PENDING' || row.to_state === 'DONE')
     ) {
-      approvals.set(row.actor_org_code, new Date(row.at));
+      history.approvals.set(row.actor_org_code, new Date(row.at));
     }
   }
-  return approvals;
+  return history;
 }
 
 export interface RequestCas {

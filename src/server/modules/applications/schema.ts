@@ -106,7 +106,11 @@ export const progressResult = z.object({
   text: z.string(),
   siteName: z.string(),
   homeUrl: z.string(),
+  /** The first submission; a resubmission after a return is `resubmittedAt`. */
   submittedAt: z.string(),
+  resubmittedAt: z.string().nullable(),
+  /** When the application was returned, while it is 审核未通过. */
+  returnedAt: z.string().nullable(),
   returnReason: z.string().nullable(),
   /** The organizing unit that must act now, with its public contact telephone. */
   holder: z

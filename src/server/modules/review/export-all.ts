@@ -3,7 +3,15 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
-import { exportCells, exportFileName, loadExcelJS, SHEET_NAME, SHEET_OPTIONS, setUpSheet } from './export-xlsx.ts';
+import {
+  exportCells,
+  exportFileName,
+  loadExcelJS,
+  loadExportExtras,
+  SHEET_NAME,
+  SHEET_OPTIONS,
+  setUpSheet,
+} from './export-xlsx.ts';
 import { presentRow } from './present.ts';
 import { iterateSiteRows, listSiteRows } from './repository.ts';
 import type { SiteFilters } from './schema.ts';
@@ -49,7 +57,8 @@ export async function exportAll(
   sheet.getRow(1).commit();
   const write = async () => {
     for await (const batch of iterateSiteRows(ctx.db, viewer, filters, EXPORT_BATCH, EXPORT_ALL_CAP)) {
-      for (const row of batch) sheet.addRow(exportCells(presentRow(row, actor.orgCode))).commit();
+      const extras = await loadExportExtras(ctx.db, batch);
+      for (const row of batch) sheet.addRow(exportCells(presentRow(row, actor.orgCode), extras(row.id))).commit();
     }
     if (truncated) {
       sheet.addRow([`共 ${total} 条，仅导出前 ${EXPORT_ALL_CAP} 条，请缩小筛选范围后分批导出`]).commit();

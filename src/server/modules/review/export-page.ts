@@ -1,7 +1,15 @@
 // 导出当页数据 (SPEC §13): exactly the rows of the requested page, as the caller's unit sees them; one 「导出」 entry.
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
-import { exportCells, exportFileName, loadExcelJS, SHEET_NAME, SHEET_OPTIONS, setUpSheet } from './export-xlsx.ts';
+import {
+  exportCells,
+  exportFileName,
+  loadExcelJS,
+  loadExportExtras,
+  SHEET_NAME,
+  SHEET_OPTIONS,
+  setUpSheet,
+} from './export-xlsx.ts';
 import { presentRow } from './present.ts';
 import { listSiteRows } from './repository.ts';
 import type { ListSitesQuery } from './schema.ts';
@@ -25,7 +33,8 @@ export async function exportPage(
   workbook.creator = '政府网站信息报送系统';
   const sheet = workbook.addWorksheet(SHEET_NAME, SHEET_OPTIONS);
   setUpSheet(sheet);
-  for (const row of rows) sheet.addRow(exportCells(presentRow(row, actor.orgCode)));
+  const extras = await loadExportExtras(ctx.db, rows);
+  for (const row of rows) sheet.addRow(exportCells(presentRow(row, actor.orgCode), extras(row.id)));
   const body = Buffer.from(await workbook.xlsx.writeBuffer());
   const now = ctx.clock.now();
   await writeAudit(

@@ -1,9 +1,14 @@
-// The xlsx form of the list: the visible columns in display order, cells neutralised against formula injection,
-// the file name of SPEC §13 and its Content-Disposition.
+// The xlsx form of the list: the list's columns in display order, then 链接健康 and 其他域名, cells neutralised
+// against formula injection, the file name of SPEC §13 and its Content-Disposition.
 import type ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
+import type { RunStatus } from '../../../db/schema.ts';
 import { YES_NO } from '../../../domain/status-labels.ts';
+import type { Db } from '../../context.ts';
+import { presentLinkHealth } from '../link-checks/present-health.ts';
+import { linkHealthBySiteIds } from '../link-checks/repository.ts';
 import { compactDateTimeCN, formatDateTimeCN } from './present.ts';
+import { otherDomainsBySiteIds } from './repository.ts';
 import { SITE_COLUMN_TITLES, type SiteColumnKey, type SiteRowView } from './schema.ts';
 
 let excel: Promise<typeof ExcelJS> | undefined;
@@ -38,16 +43,46 @@ function cellText(row: SiteRowView, key: SiteColumnKey): string {
   }
 }
 
+/** Columns the export adds after the list's own: the nightly check's class and the site's other hosts. */
+const EXTRA_COLUMNS = [
+  { header: '链接健康', key: 'linkHealth', width: 14 },
+  { header: '其他域名', key: 'otherDomains', width: 40 },
+];
+
+export interface ExportExtras {
+  linkHealth: string;
+  otherDomains: readonly string[];
+}
+
 const WIDTHS: Partial<Record<SiteColumnKey, number>> = { name: 36, homeUrl: 40, sponsorName: 30, updatedAt: 20 };
 const COLUMN_KEYS = Object.keys(SITE_COLUMN_TITLES) as SiteColumnKey[];
 
-/** Never 校验码 or 临时码: only the list's own columns are written. */
-export function exportCells(row: SiteRowView): string[] {
-  return COLUMN_KEYS.map((key) => neutraliseCell(cellText(row, key)));
+/** Never 校验码 or 临时码: only the list's own columns, 链接健康 and 其他域名 are written. */
+export function exportCells(row: SiteRowView, extras: ExportExtras): string[] {
+  return [...COLUMN_KEYS.map((key) => cellText(row, key)), extras.linkHealth, extras.otherDomains.join('；')].map(
+    neutraliseCell,
+  );
+}
+
+/** 链接健康 and 其他域名 of a batch of rows: two queries by primary key, whatever the batch size. */
+export async function loadExportExtras(
+  db: Db,
+  rows: readonly { id: number; runStatus: RunStatus }[],
+): Promise<(id: number) => ExportExtras> {
+  const ids = rows.map((r) => r.id);
+  const [health, domains] = await Promise.all([linkHealthBySiteIds(db, ids), otherDomainsBySiteIds(db, ids)]);
+  const status = new Map(rows.map((r) => [r.id, r.runStatus]));
+  return (id) => ({
+    linkHealth: presentLinkHealth(status.get(id) ?? 'APPLYING', health.get(id)).label,
+    otherDomains: domains.get(id) ?? [],
+  });
 }
 
 export function setUpSheet(sheet: Worksheet): void {
-  sheet.columns = COLUMN_KEYS.map((key) => ({ header: SITE_COLUMN_TITLES[key], key, width: WIDTHS[key] ?? 16 }));
+  sheet.columns = [
+    ...COLUMN_KEYS.map((key) => ({ header: SITE_COLUMN_TITLES[key], key, width: WIDTHS[key] ?? 16 })),
+    ...EXTRA_COLUMNS,
+  ];
   sheet.getRow(1).font = { bold: true };
 }
 

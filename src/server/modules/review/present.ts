@@ -1,4 +1,6 @@
 // Presents list rows for one viewer: the labels it sees (SPEC §7.8) and its abilities computed from decide().
+
+import { resetCheckCodeAbility } from '../../../domain/issuance.ts';
 import {
   type Decision,
   decide,
@@ -18,7 +20,10 @@ function fromDecision(decision: Decision): Ability {
 }
 
 /** What the viewer may do with the row's request now, and why not (shown on disabled buttons). */
-export function rowAbilities(request: SiteListRow['request'], viewerOrg: string): SiteRowView['abilities'] {
+export function rowAbilities(
+  request: SiteListRow['request'],
+  viewerOrg: string,
+): Omit<SiteRowView['abilities'], 'resetCheckCode'> {
   const view: Ability = { allowed: true };
   if (!request) {
     const denied = { allowed: false, reason: NO_REQUEST };
@@ -82,9 +87,12 @@ function provinceOf(row: SiteListRow): string {
   return row.orgLevel === 0 ? row.orgName : (row.level1Name ?? '');
 }
 
-/** 列表状态: the run-status text the organizing unit sees; empty while it is still an application. */
+/** 列表状态 of a record that is not (yet) a site: it has no run status, and a blank cell read as missing data. */
+export const APPLICATION_LIST_STATUS = { APPLYING: '申请中', WITHDRAWN: '申请已撤回' } as const;
+
+/** 列表状态: the run-status text the organizing unit sees; for an application, that it is one. */
 export function listStatusText(row: Pick<SiteListRow, 'runStatus' | 'runStatusUntil'>): string {
-  if (row.runStatus === 'APPLYING' || row.runStatus === 'WITHDRAWN') return '';
+  if (row.runStatus === 'APPLYING' || row.runStatus === 'WITHDRAWN') return APPLICATION_LIST_STATUS[row.runStatus];
   const until = row.runStatusUntil ?? undefined;
   return runStatusText({
     side: 'ORG',
@@ -117,7 +125,10 @@ export function presentRow(row: SiteListRow, viewerOrg: string, overdueBefore?: 
     waitingForMe: row.waitingForMe,
     overdue: Boolean(overdueBefore && entered && entered < overdueBefore),
     request: request ? { ...request, typeLabel: REQUEST_TYPE_LABELS[request.type] } : null,
-    abilities: rowAbilities(request, viewerOrg),
+    abilities: {
+      ...rowAbilities(request, viewerOrg),
+      resetCheckCode: resetCheckCodeAbility(viewerOrg, row),
+    },
   };
 }
 

@@ -311,3 +311,18 @@ export async function findSiteRow(db: Db, viewer: Viewer, siteId: number): Promi
   const row = await selectRows(db, viewer, filters, { limit: 1, siteId }).executeTakeFirst();
   return row ? toListRow(row) : null;
 }
+
+/** 其他域名 of the given sites (already scoped by the caller's list query), by site id, each list sorted. */
+export async function otherDomainsBySiteIds(db: Db, ids: readonly number[]): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom('site_domains')
+    .select(['site_id', 'host'])
+    .where('site_id', 'in', [...ids])
+    .orderBy('site_id')
+    .orderBy('host')
+    .execute();
+  for (const r of rows) out.set(r.site_id, [...(out.get(r.site_id) ?? []), r.host]);
+  return out;
+}

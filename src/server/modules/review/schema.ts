@@ -169,6 +169,8 @@ export const siteRow = z.object({
     /** 办结修改审核通过 / 办结修改审核退回 of a modification, flag or 其他域名 request (SPEC §8.1 1.6–1.7). */
     approveModification: ability,
     returnModification: ability,
+    /** 重置校验码 (SPEC §8.1 #10): the site's 本级组织单位, once the site has a 网站标识码. */
+    resetCheckCode: ability,
   }),
 });
 export type SiteRowView = z.infer<typeof siteRow>;
@@ -226,6 +228,8 @@ export const siteDetail = z.object({
   /** The proposed version while a request is open (SPEC §7.0: 审核前可以查看其修改后的网站基本信息). */
   proposed: z.record(z.string(), z.unknown()).nullable(),
   columns: z.array(z.unknown()),
+  /** 其他域名 in effect (a pending change to them is shown by the request's diff). */
+  otherDomains: z.array(z.string()),
   returnReason: z.string().nullable(),
   abilities: siteRow.shape.abilities,
 });

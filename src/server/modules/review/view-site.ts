@@ -6,7 +6,7 @@ import { MULTI_STEP_TYPES, orgStatusLabel, reporterStatusLabel } from '../../../
 import type { AppContext, Db, OrgActor } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { presentRow } from './present.ts';
-import { findSiteRow } from './repository.ts';
+import { findSiteRow, otherDomainsBySiteIds } from './repository.ts';
 import { listSiteAudit, loadSiteRecord, orgNames, type SiteRecord } from './requests-repository.ts';
 import { type auditTrail, REQUEST_TYPES, type siteDetail } from './schema.ts';
 
@@ -51,7 +51,10 @@ async function findVisibleSite(ctx: AppContext, actor: OrgActor, siteId: number)
 
 export async function viewSite(ctx: AppContext, actor: OrgActor, siteId: number): Promise<SiteDetail> {
   const row = await findVisibleSite(ctx, actor, siteId);
-  const record = await loadSiteRecord(ctx.db, row.id, row.request?.id ?? null);
+  const [record, domains] = await Promise.all([
+    loadSiteRecord(ctx.db, row.id, row.request?.id ?? null),
+    otherDomainsBySiteIds(ctx.db, [row.id]),
+  ]);
   if (!record) throw notFound('网站');
   const { abilities, ...site } = presentRow(row, actor.orgCode);
   return {
@@ -60,6 +63,7 @@ export async function viewSite(ctx: AppContext, actor: OrgActor, siteId: number)
     info: withoutSecrets(record.info),
     proposed: proposedInfo(record.request),
     columns: record.columns,
+    otherDomains: domains.get(row.id) ?? [],
     returnReason: record.request?.returnReason ?? null,
     abilities,
   };

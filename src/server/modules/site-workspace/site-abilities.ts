@@ -40,9 +40,29 @@ export function runStatusRefusal(runStatus: RunStatus): string | null {
   return `网站当前为“${label}”，不能提交修改类申请`;
 }
 
-/** The refusal naming the open request (SPEC §7.0: one open request per site). */
+/** Can the operator withdraw this open request with 撤回申请? Offline requests have no withdrawal (SPEC §7.6). */
+function canWithdraw(open: RequestSnapshot): boolean {
+  return isChangeType(open.type) && decide(open, { kind: 'REQUESTER' }, 'WITHDRAW').ok;
+}
+
+/**
+ * The refusal naming the open request (SPEC §7.0: one open request per site); it offers 撤回 only when 撤回申请 can
+ * in fact withdraw it, so that the buttons never contradict each other.
+ */
 export function openRequestRefusal(open: RequestSnapshot): string {
-  return `该网站已有未办结的申请“${REQUEST_TYPE_LABELS[open.type]}”（${reporterStatusLabel(open)}），同一网站同一时间只能有一个申请；请等待审核完成或撤回后再申请`;
+  const wait = canWithdraw(open) ? '请等待审核完成或撤回后再申请' : '请等待审核完成后再申请';
+  return `该网站已有未办结的申请“${REQUEST_TYPE_LABELS[open.type]}”（${reporterStatusLabel(open)}），同一网站同一时间只能有一个申请；${wait}`;
+}
+
+/** Why 撤回申请 is disabled: nothing to withdraw, or the open request and why it cannot be withdrawn. */
+export function withdrawRefusal(state: Pick<SiteState, 'open' | 'resumable'>): string | null {
+  if (withdrawTarget(state)) return null;
+  const open = state.open;
+  if (!open) return '没有可撤回的申请';
+  const what = `“${REQUEST_TYPE_LABELS[open.type]}”（${reporterStatusLabel(open)}）`;
+  if (!isChangeType(open.type)) return `${what}为下线申请，提交后不能撤回，请等待组织单位审核完成`;
+  const decision = decide(open, { kind: 'REQUESTER' }, 'WITHDRAW');
+  return `${what}${decision.ok ? '不能撤回' : decision.reason}`;
 }
 
 /** May a new request be filed (flags, 其他域名, or a new 基本信息修改)? */
@@ -80,7 +100,6 @@ const action = (key: string, label: string, refusal: string | null): SiteAction 
 export function siteActions(state: SiteState): SiteAction[] {
   const general = newRequestRefusal(state);
   const portalRefusal = general ?? (state.isPortal ? null : (state.portalTaken ?? null));
-  const withdrawable = withdrawTarget(state);
   return [
     action('portal', state.isPortal ? SITE_ACTION_LABELS.portalOff : SITE_ACTION_LABELS.portalOn, portalRefusal),
     action(
@@ -90,7 +109,7 @@ export function siteActions(state: SiteState): SiteAction[] {
     ),
     action('modify', SITE_ACTION_LABELS.modify, modifyRefusal(state)),
     action('domains', SITE_ACTION_LABELS.domains, general),
-    action('withdraw', SITE_ACTION_LABELS.withdraw, withdrawable ? null : '没有可撤回的申请'),
+    action('withdraw', SITE_ACTION_LABELS.withdraw, withdrawRefusal(state)),
     action('audit', SITE_ACTION_LABELS.audit, null),
   ];
 }

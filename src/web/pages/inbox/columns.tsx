@@ -16,18 +16,32 @@ function siteCell(name: string, code: string | null) {
   );
 }
 
+/** A date or time never breaks inside itself (「2026-」 on one line and the rest on the next). */
+const nowrap = (text: string) => <span style={{ whiteSpace: 'nowrap' }}>{text}</span>;
+
+/**
+ * The open-step table's width: its fixed columns plus room for the site's name. 待办 fits a 1366 px screen without
+ * sideways scrolling; 下级超期 adds the holding unit.
+ */
+export const openStepWidth = (options: { showHolder: boolean }) => (options.showHolder ? 1120 : 992);
+
 export function openStepColumns(options: { showHolder: boolean }): TableColumnsType<InboxItem> {
   return [
-    { title: c.type, dataIndex: 'typeLabel', width: 140, render: (label: string) => <Tag color="blue">{label}</Tag> },
+    { title: c.type, dataIndex: 'typeLabel', width: 120, render: (label: string) => <Tag color="blue">{label}</Tag> },
     { title: c.site, key: 'site', render: (_: unknown, row) => siteCell(row.siteName, row.siteCode) },
-    { title: c.siteOrg, dataIndex: 'siteOrgName', width: 140 },
-    ...(options.showHolder ? [{ title: c.holder, dataIndex: 'holderName', width: 140 }] : []),
-    { title: c.status, dataIndex: 'orgStatus', width: 120 },
-    { title: c.arrived, dataIndex: 'stepEnteredAt', width: 170, render: (iso: string) => formatDateTime(iso) },
+    { title: c.siteOrg, dataIndex: 'siteOrgName', width: 128 },
+    ...(options.showHolder ? [{ title: c.holder, dataIndex: 'holderName', width: 128 }] : []),
+    { title: c.status, dataIndex: 'orgStatus', width: 96 },
+    {
+      title: c.arrived,
+      dataIndex: 'stepEnteredAt',
+      width: 160,
+      render: (iso: string) => nowrap(formatDateTime(iso)),
+    },
     {
       title: c.waiting,
       key: 'waiting',
-      width: 150,
+      width: 120,
       render: (_: unknown, row) => (
         <Space size={4} wrap>
           <span>{it.waitingDays(row.waitingDays)}</span>
@@ -36,11 +50,11 @@ export function openStepColumns(options: { showHolder: boolean }): TableColumnsT
         </Space>
       ),
     },
-    { title: c.due, dataIndex: 'dueDate', width: 120 },
+    { title: c.due, dataIndex: 'dueDate', width: 100, render: (day: string) => nowrap(day) },
     {
       title: c.action,
       key: 'action',
-      width: 110,
+      width: 72,
       fixed: 'right',
       render: (_: unknown, row) => (
         <LinkButton type="link" size="small" to={row.link}>
@@ -52,7 +66,7 @@ export function openStepColumns(options: { showHolder: boolean }): TableColumnsT
 }
 
 export const doneColumns: TableColumnsType<DoneItem> = [
-  { title: c.at, dataIndex: 'at', width: 170, render: (iso: string) => formatDateTime(iso) },
+  { title: c.at, dataIndex: 'at', width: 170, render: (iso: string) => nowrap(formatDateTime(iso)) },
   { title: c.type, dataIndex: 'typeLabel', width: 140, render: (label: string) => <Tag>{label}</Tag> },
   { title: c.site, key: 'site', render: (_: unknown, row) => siteCell(row.siteName, row.siteCode) },
   { title: c.what, dataIndex: 'action', width: 160 },

@@ -5,7 +5,7 @@ import { Alert, Badge, Empty, Radio, Table, Tabs } from 'antd';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { type PageParams, tablePagination, usePageParams } from '../../shared/use-page-params.ts';
 import { inboxCount, inboxCountKey, inboxKey, listDone, listInbox, listOverdueBelow } from './api.ts';
-import { doneColumns, openStepColumns } from './columns.tsx';
+import { doneColumns, openStepColumns, openStepWidth } from './columns.tsx';
 import { DigestSettings } from './components/DigestSettings.tsx';
 import { inboxTexts as it } from './texts.ts';
 
@@ -36,7 +36,7 @@ function WaitingTable({ params }: { params: PageParams }) {
         rowClassName={(row) => (row.overdue ? 'inbox-row-overdue' : '')}
         pagination={tablePagination(params, result.data?.total ?? 0, total)}
         locale={{ emptyText: <Empty description={it.empty.waiting} /> }}
-        scroll={{ x: 1100 }}
+        scroll={{ x: openStepWidth({ showHolder: false }) }}
       />
     </>
   );
@@ -91,7 +91,7 @@ function BelowTable({ params }: { params: PageParams }) {
         dataSource={result.data?.items ?? []}
         pagination={tablePagination(params, result.data?.total ?? 0, total)}
         locale={{ emptyText: <Empty description={it.empty.below} /> }}
-        scroll={{ x: 1240 }}
+        scroll={{ x: openStepWidth({ showHolder: true }) }}
       />
     </>
   );

@@ -1,9 +1,10 @@
 // 基本信息统计 (SPEC §10): the caller's subtree — or a unit below it (drill-down, kept in the URL as ?org=) —
 // counted by national category, run status, 政务服务平台 and level, with open requests and data-quality alerts.
 import { useQuery } from '@tanstack/react-query';
-import { Breadcrumb, Card, Col, Row, Skeleton, Statistic } from 'antd';
+import { Breadcrumb, Button, Card, Col, Result, Row, Skeleton, Statistic } from 'antd';
 import { useSearchParams } from 'react-router';
 import { ot } from '../../locales/org-tools.zh-CN.ts';
+import { errorMessage } from '../../request.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { getAlerts, getRequestStats, getSiteStats } from './api.ts';
 import { AlertsCard } from './components/AlertsCard.tsx';
@@ -51,7 +52,24 @@ export default function StatsPage() {
           />
         }
       />
-      {!s ? (
+      {/* A unit outside the caller's subtree (or any failure): say so and offer a way out, not a skeleton forever. */}
+      {!s && sites.isError ? (
+        <Result
+          status="warning"
+          title={text.failedTitle}
+          subTitle={errorMessage(sites.error)}
+          extra={[
+            org ? (
+              <Button key="own" type="primary" onClick={() => drill('')}>
+                {text.backToOwn}
+              </Button>
+            ) : null,
+            <Button key="retry" onClick={() => void sites.refetch()}>
+              {text.retry}
+            </Button>,
+          ]}
+        />
+      ) : !s ? (
         <Skeleton active />
       ) : (
         <Row gutter={[16, 16]}>
@@ -120,8 +138,12 @@ export default function StatsPage() {
           <Col span={24}>
             <ChildrenCard stats={s} onDrill={drill} />
           </Col>
-          <Col span={24}>{requests.data ? <RequestsCard stats={requests.data} /> : <Skeleton active />}</Col>
-          <Col span={24}>{alerts.data ? <AlertsCard alerts={alerts.data} /> : <Skeleton active />}</Col>
+          <Col span={24}>
+            {requests.data ? <RequestsCard stats={requests.data} /> : requests.isError ? null : <Skeleton active />}
+          </Col>
+          <Col span={24}>
+            {alerts.data ? <AlertsCard alerts={alerts.data} /> : alerts.isError ? null : <Skeleton active />}
+          </Col>
         </Row>
       )}
     </>

@@ -10,8 +10,15 @@ import { ACTION_LABELS } from '../../../../domain/status-labels.ts';
 import { t } from '../../../locales/zh-CN.ts';
 import { ApiError, errorMessage } from '../../../request.ts';
 import { LinkButton } from '../../../shared/LinkButton.tsx';
-import { PublicFrame } from '../../../shared/PublicFrame.tsx';
-import { type OrgLookup, openApplication, type ResubmitResult, resubmitApplication, submitApplication } from './api.ts';
+import { ProgressLink, PublicFrame } from '../../../shared/PublicFrame.tsx';
+import {
+  lookupOrg,
+  type OrgLookup,
+  openApplication,
+  type ResubmitResult,
+  resubmitApplication,
+  submitApplication,
+} from './api.ts';
 import { ConfirmStep } from './components/ConfirmStep.tsx';
 import { ContactsStep } from './components/ContactsStep.tsx';
 import { RulesContext } from './components/Field.tsx';
@@ -87,15 +94,24 @@ export default function ApplyFormPage() {
   });
 
   // Correcting a returned application: load it once with its 临时码.
-  const opening = useMutation({ mutationFn: openApplication, meta: { inlineError: true } });
+  // The org code cannot change on resubmission: its 省/市/县 columns are looked up with it, as the first time.
+  const opening = useMutation({
+    mutationFn: async (tempCode: string) => {
+      const opened = await openApplication(tempCode);
+      const org = await lookupOrg(opened.info.orgCode).catch(() => null);
+      return { opened, org };
+    },
+    meta: { inlineError: true },
+  });
   const openMutate = opening.mutate;
   useEffect(() => {
     if (!resubmitCode || draftRef.current !== null) return;
     openMutate(resubmitCode, {
-      onSuccess: (opened) => {
+      onSuccess: ({ opened, org }) => {
         const next: ApplyDraft = {
           ...freshDraft(),
           values: opened.info,
+          org,
           resubmit: { tempCode: resubmitCode, returnReason: opened.returnReason },
         };
         setDraft(next);
@@ -145,7 +161,7 @@ export default function ApplyFormPage() {
 
   if (submitted) {
     return (
-      <PublicFrame maxWidth={880}>
+      <PublicFrame maxWidth={880} extra={<ProgressLink />}>
         <SubmittedView
           result={submitted}
           onNew={() => {
@@ -159,7 +175,7 @@ export default function ApplyFormPage() {
 
   if (resubmitted) {
     return (
-      <PublicFrame maxWidth={880}>
+      <PublicFrame maxWidth={880} extra={<ProgressLink />}>
         <Card>
           <Result
             status="success"
@@ -178,7 +194,7 @@ export default function ApplyFormPage() {
 
   if (!draft) {
     return (
-      <PublicFrame maxWidth={880}>
+      <PublicFrame maxWidth={880} extra={<ProgressLink />}>
         <Card title={text.resubmitTitle}>
           {opening.isError ? (
             <Result
@@ -222,7 +238,7 @@ export default function ApplyFormPage() {
   };
 
   return (
-    <PublicFrame maxWidth={880}>
+    <PublicFrame maxWidth={880} extra={<ProgressLink />}>
       <Card title={draft.resubmit ? text.resubmitTitle : text.title}>
         {draft.resubmit && (
           <Alert

@@ -17,10 +17,38 @@ const STATUS_COLORS: Record<string, string> = {
 };
 const KIND_COLORS: Record<string, string> = { TEMP: 'blue', PERM: 'volcano', EMERGENCY: 'red' };
 
-/** 临时: start → restore day; 紧急: today → online day; 永久: the planned day. */
-function datesOf(row: OfflineRow): string {
-  return row.endDate ? `${row.plannedDate} → ${row.endDate}` : `${row.plannedDate} 起`;
+const nowrap = (text: string) => <span style={{ whiteSpace: 'nowrap' }}>{text}</span>;
+
+/** 临时: start → restore day; 紧急: today → online day; 永久: the planned day. Each day stays whole on its line. */
+function datesOf(row: OfflineRow) {
+  return row.endDate ? (
+    <>
+      {nowrap(`${row.plannedDate} →`)} {nowrap(row.endDate)}
+    </>
+  ) : (
+    nowrap(`${row.plannedDate} 起`)
+  );
 }
+
+/** A status text such as 「暂时下线恢复开通时间：2026-11-20」 may wrap, but never inside its date. */
+function keepDatesWhole(text: string) {
+  const parts = text.split(/(\d{4}-\d{2}-\d{2})/);
+  return parts.map((part) =>
+    /^\d{4}-\d{2}-\d{2}$/.test(part) ? (
+      <span key={part} style={{ whiteSpace: 'nowrap' }}>
+        {part}
+      </span>
+    ) : (
+      part
+    ),
+  );
+}
+
+/**
+ * Widths that fit a 1366 px screen without sideways scrolling: 网站名称 and 下线原因 take the room left, and the
+ * reason is shown whole (it wraps) rather than cut off.
+ */
+export const OFFLINE_TABLE_WIDTH = 1000;
 
 export const offlineColumns: TableColumnsType<OfflineRow> = [
   {
@@ -33,7 +61,6 @@ export const offlineColumns: TableColumnsType<OfflineRow> = [
   {
     title: text.siteName,
     dataIndex: 'siteName',
-    width: 220,
     fixed: 'left',
     render: (name: string, row) => (
       <Flex vertical>
@@ -47,7 +74,7 @@ export const offlineColumns: TableColumnsType<OfflineRow> = [
   {
     title: text.kind,
     dataIndex: 'kindLabel',
-    width: 96,
+    width: 88,
     render: (label: string, row) => (
       <Flex vertical gap={4} align="start">
         <Tag color={KIND_COLORS[row.kind]}>{label}</Tag>
@@ -55,20 +82,31 @@ export const offlineColumns: TableColumnsType<OfflineRow> = [
       </Flex>
     ),
   },
-  { title: text.dates, key: 'dates', width: 200, render: (_, row) => datesOf(row) },
-  { title: text.listStatus, dataIndex: 'listStatus', width: 210 },
-  { title: text.reason, dataIndex: 'reason', width: 180, ellipsis: true },
+  { title: text.dates, key: 'dates', width: 120, render: (_, row) => datesOf(row) },
+  { title: text.listStatus, dataIndex: 'listStatus', width: 150, render: (status: string) => keepDatesWhole(status) },
+  {
+    title: text.reason,
+    dataIndex: 'reason',
+    render: (reason: string) => <Typography.Paragraph style={{ margin: 0 }}>{reason}</Typography.Paragraph>,
+  },
   {
     title: text.submittedAt,
     dataIndex: 'submittedAt',
-    width: 164,
-    render: (iso: string) => formatDateTime(iso),
+    width: 100,
+    // The day and the time on two lines, each whole.
+    render: (iso: string) => {
+      const [day, time] = formatDateTime(iso).split(' ');
+      return (
+        <>
+          {nowrap(day ?? '')} {nowrap(time ?? '')}
+        </>
+      );
+    },
   },
   {
     title: text.orgStatus,
     dataIndex: 'orgStatus',
-    width: 100,
-    fixed: 'right',
+    width: 92,
     render: (label: string) => <Tag color={STATUS_COLORS[label] ?? 'default'}>{label}</Tag>,
   },
 ];

@@ -21,7 +21,7 @@ import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { tablePagination, usePageParams } from '../../../shared/use-page-params.ts';
 import { AbilityButton } from '../../sites/list/components/AbilityButton.tsx';
 import { FILTER_PARAMS, listOfflineRequests, type OfflineRow, offlineReviewKey } from './api.ts';
-import { offlineColumns } from './columns.tsx';
+import { OFFLINE_TABLE_WIDTH, offlineColumns } from './columns.tsx';
 import { OfflineAuditDrawer } from './components/OfflineAuditDrawer.tsx';
 import { ReviewOfflineModal } from './components/ReviewOfflineModal.tsx';
 
@@ -154,7 +154,8 @@ export default function OfflineReviewPage() {
           columns={offlineColumns}
           dataSource={rows}
           loading={result.isFetching}
-          scroll={{ x: 1300 }}
+          tableLayout="fixed"
+          scroll={{ x: OFFLINE_TABLE_WIDTH }}
           rowSelection={{
             type: 'radio',
             selectedRowKeys: selected ? [selected.id] : [],

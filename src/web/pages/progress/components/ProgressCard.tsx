@@ -1,6 +1,6 @@
 // The answer of a 临时码 query: the contractual text, the unit holding the application and its telephone, days
 // waited, the review chain with approval times, and the applicant's actions for a returned application.
-import { ClockCircleOutlined, EditOutlined, RollbackOutlined } from '@ant-design/icons';
+import { CheckOutlined, ClockCircleOutlined, CopyOutlined, EditOutlined, RollbackOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -15,6 +15,7 @@ import {
 } from 'antd';
 import { t } from '../../../locales/zh-CN.ts';
 import { formatDateTime } from '../../../shared/format.ts';
+import { LinkButton } from '../../../shared/LinkButton.tsx';
 import type { Progress } from '../api.ts';
 
 type StepStatus = 'wait' | 'process' | 'finish' | 'error';
@@ -29,6 +30,48 @@ const RESULT_STATUS: Record<Progress['state'], 'info' | 'success' | 'warning' | 
   DONE: 'success',
   WITHDRAWN: 'warning',
 };
+
+const copyable = (value: string) => ({
+  text: value,
+  tooltips: false as const,
+  icon: [
+    <span key="copy">
+      <CopyOutlined /> {t.progressResult.copy}
+    </span>,
+    <span key="done">
+      <CheckOutlined /> {t.progressResult.copied}
+    </span>,
+  ],
+});
+
+/** 已办结: what the applicant does next with the codes (SPEC §4.2, §7.2). */
+function NextSteps({ showsCheckCode }: { showsCheckCode: boolean }) {
+  const text = t.progressResult;
+  return (
+    <Alert
+      type="success"
+      showIcon
+      style={{ marginTop: 16 }}
+      data-testid="next-steps"
+      title={text.nextTitle}
+      description={
+        <>
+          <ol style={{ paddingInlineStart: 20, margin: '4px 0 8px' }}>
+            {text.nextSteps.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+          {showsCheckCode && <Typography.Text type="warning">{text.checkCodeOnce}</Typography.Text>}
+          <Flex justify="flex-end" style={{ marginTop: 8 }}>
+            <LinkButton to="/" type="primary">
+              {text.goLogin}
+            </LinkButton>
+          </Flex>
+        </>
+      }
+    />
+  );
+}
 
 function stepStatus(p: Progress, index: number): StepStatus {
   if (index < p.passedSteps.length) return 'finish';
@@ -52,8 +95,15 @@ export function ProgressCard({
   const details: DescriptionsProps['items'] = [
     { key: 'name', label: text.siteName, children: p.siteName },
     { key: 'url', label: text.homeUrl, children: p.homeUrl },
-    { key: 'at', label: text.submittedAt, children: formatDateTime(p.submittedAt) },
+    {
+      key: 'at',
+      label: p.resubmittedAt ? text.firstSubmittedAt : text.submittedAt,
+      children: formatDateTime(p.submittedAt),
+    },
   ];
+  if (p.resubmittedAt) {
+    details.push({ key: 'resubmittedAt', label: text.resubmittedAt, children: formatDateTime(p.resubmittedAt) });
+  }
   if (p.holder) {
     details.push(
       { key: 'holder', label: text.holder, children: `${p.holder.name}（${p.holder.code}）` },
@@ -62,11 +112,30 @@ export function ProgressCard({
     );
   }
   if (p.credentials) {
-    details.push({ key: 'siteCode', label: text.siteCode, children: p.credentials.siteCode });
+    const { siteCode, checkCode, note } = p.credentials;
+    details.push({
+      key: 'siteCode',
+      label: text.siteCode,
+      children: (
+        <Typography.Text data-testid="progress-site-code" copyable={copyable(siteCode)}>
+          {siteCode}
+        </Typography.Text>
+      ),
+    });
     details.push({
       key: 'checkCode',
       label: text.checkCode,
-      children: p.credentials.checkCode ?? p.credentials.note ?? '',
+      children: checkCode ? (
+        <Typography.Text
+          data-testid="progress-check-code"
+          style={{ fontFamily: 'monospace', fontSize: 16 }}
+          copyable={copyable(checkCode)}
+        >
+          {checkCode}
+        </Typography.Text>
+      ) : (
+        (note ?? '')
+      ),
     });
   }
   const passedAt = new Map(p.passedSteps.map((s) => [s.code, s.approvedAt]));
@@ -81,6 +150,7 @@ export function ProgressCard({
       />
       {p.state === 'RETURNED' && <Alert type="error" showIcon title={text.returnedHint} style={{ marginBottom: 16 }} />}
       <Descriptions bordered size="small" column={1} items={details} styles={{ label: { width: 160 } }} />
+      {p.credentials && <NextSteps showsCheckCode={p.credentials.checkCode !== null} />}
       {p.holder && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
           {text.longWaitHint}
@@ -108,7 +178,9 @@ export function ProgressCard({
                 : status === 'process'
                   ? text.reviewing
                   : status === 'error'
-                    ? text.returnedHere
+                    ? p.returnedAt
+                      ? text.returnedAt(formatDateTime(p.returnedAt))
+                      : text.returnedHere
                     : text.waiting,
           };
         })}

@@ -2,11 +2,11 @@
 import { Card, Flex, Typography } from 'antd';
 import { t } from '../../../locales/zh-CN.ts';
 import { LinkButton } from '../../../shared/LinkButton.tsx';
-import { PublicFrame } from '../../../shared/PublicFrame.tsx';
+import { ProgressLink, PublicFrame } from '../../../shared/PublicFrame.tsx';
 
 export default function ApplyConfirmPage() {
   return (
-    <PublicFrame maxWidth={880}>
+    <PublicFrame maxWidth={880} extra={<ProgressLink />}>
       <Card title={t.apply.title}>
         <Typography.Paragraph strong>{t.apply.intro}</Typography.Paragraph>
         <ol style={{ paddingInlineStart: 24, lineHeight: 1.9 }}>

@@ -1,5 +1,6 @@
 // Calls of 政府网站和栏目基本信息表: the list, 审核 / 退回, the bulk actions, 查看, 审核流水 and the xlsx downloads.
 import type { z } from 'zod';
+import type { resetCheckCodeResult } from '../../../../server/modules/issuance/schema.ts';
 import type { linkHealthView } from '../../../../server/modules/link-checks/schema.ts';
 import type { orgUnitPage } from '../../../../server/modules/org-units/schema.ts';
 import type {
@@ -118,4 +119,11 @@ export type OrgUnitPage = z.infer<typeof orgUnitPage>;
 /** The units directly under `parentCode` (for the cascading 省/市/县 filters); at most 100 per level. */
 export function listChildOrgs(parentCode: string): Promise<OrgUnitPage> {
   return api.get<OrgUnitPage>('/api/org-units', { parentCode, page: 1, pageSize: 100 });
+}
+
+export type ResetCheckCodeResult = z.infer<typeof resetCheckCodeResult>;
+
+/** 重置校验码: the new code, returned once. */
+export function resetCheckCode(id: number): Promise<ResetCheckCodeResult> {
+  return api.post<ResetCheckCodeResult>(`/api/sites/${id}/reset-check-code`, {});
 }

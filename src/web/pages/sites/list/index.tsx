@@ -1,9 +1,10 @@
 // 政府网站和栏目基本信息表: every site and application of the caller's subtree, reviewed level by level (SPEC §8.1 #1).
+import { DownOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Badge, Button, ConfigProvider, Empty, Flex, Select, Space, Table, Typography } from 'antd';
+import { Badge, Button, ConfigProvider, Dropdown, Empty, Flex, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { STATUS_LABELS } from '../../../../domain/status-labels.ts';
-import { isOrgUser, useSession } from '../../../access.ts';
+import { isOrgUser, type OrgUserActor, useSession } from '../../../access.ts';
 import { sw } from '../../../locales/site-workspace.zh-CN.ts';
 import { t } from '../../../locales/zh-CN.ts';
 import { useNotify } from '../../../shared/notify.tsx';
@@ -11,11 +12,13 @@ import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { tablePagination, usePageParams } from '../../../shared/use-page-params.ts';
 import { downloadExport, FILTER_PARAMS, listSites, type SiteQuery, type SiteRow, sitesKey } from './api.ts';
 import { CHANGE_REQUEST_TYPES } from './change-set-api.ts';
-import { siteColumns } from './columns.tsx';
+import { columnsWidth, siteColumns } from './columns.tsx';
 import { AbilityButton } from './components/AbilityButton.tsx';
 import { BulkDialog, type BulkPlan } from './components/BulkDialog.tsx';
+import { ColumnChooser, useSiteColumns } from './components/ColumnChooser.tsx';
 import { FilterForm } from './components/FilterForm.tsx';
 import { type ModificationDecision, ModificationReviewModal } from './components/ModificationReviewModal.tsx';
+import { ResetCheckCodeModal, type ResetTarget } from './components/ResetCheckCodeModal.tsx';
 import { ReviewModal } from './components/ReviewModal.tsx';
 import { SiteDrawer } from './components/SiteDrawer.tsx';
 
@@ -26,13 +29,8 @@ const WAITING_CSS = `
 `;
 /** The selected row in a light tint of the brand blue (the derived default is a heavy grey with this theme). */
 const TABLE_THEME = { components: { Table: { rowSelectedBg: '#e6eef8', rowSelectedHoverBg: '#d9e5f4' } } };
-const SORTS = [
-  { value: 'default:desc', label: text.sorts.default },
-  { value: 'updatedAt:desc', label: text.sorts.updatedAtDesc },
-  { value: 'updatedAt:asc', label: text.sorts.updatedAtAsc },
-  { value: 'name:asc', label: text.sorts.nameAsc },
-  { value: 'siteCode:asc', label: text.sorts.siteCodeAsc },
-];
+/** Columns the list can be sorted by (a click on their heading); without one, 待我审核 rows come first. */
+const SORTABLE = new Set(['updatedAt', 'name', 'siteCode']);
 
 /** The page's open new-site requests, and how many of them the caller's unit can act on now. */
 function bulkPlan(rows: SiteRow[], kind: BulkPlan['kind']): BulkPlan {
@@ -47,6 +45,11 @@ function bulkPlan(rows: SiteRow[], kind: BulkPlan['kind']): BulkPlan {
 
 export default function SiteListPage() {
   const actor = useSession().data?.actor;
+  if (!isOrgUser(actor)) return null;
+  return <SiteList actor={actor} />;
+}
+
+function SiteList({ actor }: { actor: OrgUserActor }) {
   const params = usePageParams();
   const message = useNotify();
   const [selectedId, setSelectedId] = useState<number | null>(null);
@@ -54,6 +57,8 @@ export default function SiteListPage() {
   const [viewing, setViewing] = useState<number | null>(null);
   const [bulk, setBulk] = useState<BulkPlan | null>(null);
   const [deciding, setDeciding] = useState<{ row: SiteRow; decision: ModificationDecision } | null>(null);
+  const [resetting, setResetting] = useState<ResetTarget | null>(null);
+  const [columnKeys, chooseColumns] = useSiteColumns(actor.userId, actor.orgLevel);
 
   const filters = Object.fromEntries(FILTER_PARAMS.map((k) => [k, params.get(k)]).filter(([, v]) => v));
   const query: SiteQuery = { ...filters, page: params.page, pageSize: params.pageSize };
@@ -68,7 +73,6 @@ export default function SiteListPage() {
     onSuccess: () => message.success(text.actions.exported),
   });
 
-  if (!isOrgUser(actor)) return null;
   const rows = result.data?.items ?? [];
   const selected = rows.find((r) => r.id === selectedId) ?? null;
   const waiting = params.get('waitingForMe') === 'true';
@@ -87,31 +91,30 @@ export default function SiteListPage() {
       : null;
   const approvePlan = bulkPlan(rows, 'approve');
   const submitPlan = bulkPlan(rows, 'submit');
-  const sortValue = `${params.get('sort') ?? 'default'}:${params.get('order') ?? 'desc'}`;
+  const sortKey = params.get('sort');
+  const sort =
+    sortKey && SORTABLE.has(sortKey)
+      ? { key: sortKey, order: params.get('order') === 'asc' ? ('ascend' as const) : ('descend' as const) }
+      : null;
+  const resetAbility = selected ? selected.abilities.resetCheckCode : none;
 
   return (
     <>
       <style>{WAITING_CSS}</style>
       <PageHeader title={text.title} />
       <FilterForm actor={actor} params={params} />
-      <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 12 }}>
+      {/* One line at 1366 px whatever is selected: the 办结修改 buttons take the place of 审核, the two exports share
+          one menu and sorting is done by clicking a column heading. */}
+      <Flex
+        justify="space-between"
+        align="center"
+        wrap
+        gap={12}
+        style={{ marginBottom: 12 }}
+        data-testid="site-toolbar"
+      >
         <Space wrap>
-          <AbilityButton type="primary" ability={reviewAbility} onClick={() => setReviewing(selected)}>
-            {text.actions.review}
-          </AbilityButton>
-          <AbilityButton
-            ability={approvePlan.ready > 0 ? { allowed: true } : { allowed: false, reason: text.actions.noneToReview }}
-            onClick={() => setBulk(approvePlan)}
-          >
-            {text.actions.reviewAll}
-          </AbilityButton>
-          <AbilityButton
-            ability={submitPlan.ready > 0 ? { allowed: true } : { allowed: false, reason: text.actions.noneToSubmit }}
-            onClick={() => setBulk(submitPlan)}
-          >
-            {text.actions.submitAll}
-          </AbilityButton>
-          {modification && (
+          {modification ? (
             <>
               <AbilityButton
                 type="primary"
@@ -128,24 +131,49 @@ export default function SiteListPage() {
                 {sw.review.return}
               </AbilityButton>
             </>
+          ) : (
+            <AbilityButton type="primary" ability={reviewAbility} onClick={() => setReviewing(selected)}>
+              {text.actions.review}
+            </AbilityButton>
           )}
+          <AbilityButton
+            ability={approvePlan.ready > 0 ? { allowed: true } : { allowed: false, reason: text.actions.noneToReview }}
+            onClick={() => setBulk(approvePlan)}
+          >
+            {text.actions.reviewAll}
+          </AbilityButton>
+          <AbilityButton
+            ability={submitPlan.ready > 0 ? { allowed: true } : { allowed: false, reason: text.actions.noneToSubmit }}
+            onClick={() => setBulk(submitPlan)}
+          >
+            {text.actions.submitAll}
+          </AbilityButton>
           <AbilityButton ability={selected ? { allowed: true } : none} onClick={() => setViewing(selected?.id ?? null)}>
             {text.actions.view}
           </AbilityButton>
-          <Button
-            loading={download.isPending && !download.variables?.all}
-            onClick={() => download.mutate({ all: false })}
+          <AbilityButton
+            ability={resetAbility}
+            onClick={() =>
+              selected?.siteCode && setResetting({ id: selected.id, name: selected.name, siteCode: selected.siteCode })
+            }
           >
-            {text.actions.exportPage}
-          </Button>
-          <Button
-            loading={download.isPending && download.variables?.all}
-            onClick={() => download.mutate({ all: true })}
+            {text.resetCheckCode.action}
+          </AbilityButton>
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'page', label: text.actions.exportPage },
+                { key: 'all', label: text.actions.exportAll },
+              ],
+              onClick: ({ key }) => download.mutate({ all: key === 'all' }),
+            }}
           >
-            {text.actions.exportAll}
-          </Button>
+            <Button loading={download.isPending}>
+              {text.exportMenu} <DownOutlined />
+            </Button>
+          </Dropdown>
         </Space>
-        <Space wrap>
+        <Space>
           <Badge count={result.data?.waitingCount ?? 0} overflowCount={999} size="small">
             <Button
               type={waiting ? 'primary' : 'default'}
@@ -155,29 +183,28 @@ export default function SiteListPage() {
               {text.waitingForMe}
             </Button>
           </Badge>
-          <Select
-            aria-label={text.filters.sort}
-            value={sortValue}
-            options={SORTS}
-            style={{ width: 200 }}
-            onChange={(value: string) => {
-              const [sort, order] = value.split(':');
-              params.update({
-                sort: sort === 'default' ? undefined : sort,
-                order: sort === 'default' ? undefined : order,
-              });
-            }}
-          />
+          <ColumnChooser value={columnKeys} onChange={chooseColumns} />
         </Space>
       </Flex>
       <ConfigProvider theme={TABLE_THEME}>
         <Table
           rowKey="id"
           size="middle"
-          columns={siteColumns}
+          columns={siteColumns(columnKeys, sort)}
           dataSource={rows}
           loading={result.isFetching}
-          scroll={{ x: 1812 }}
+          tableLayout="fixed"
+          // The sum of the chosen widths: below the page width the table simply fills it, above it scrolls.
+          scroll={{ x: columnsWidth(columnKeys) }}
+          onChange={(_pagination, _filters, sorter, extra) => {
+            if (extra.action !== 'sort' || Array.isArray(sorter)) return;
+            const key = typeof sorter.columnKey === 'string' ? sorter.columnKey : undefined;
+            params.update(
+              sorter.order && key
+                ? { sort: key, order: sorter.order === 'ascend' ? 'asc' : 'desc' }
+                : { sort: undefined, order: undefined },
+            );
+          }}
           rowSelection={{
             type: 'radio',
             selectedRowKeys: selected ? [selected.id] : [],
@@ -210,6 +237,7 @@ export default function SiteListPage() {
       <ReviewModal row={reviewing} onClose={() => setReviewing(null)} />
       <BulkDialog plan={bulk} onClose={() => setBulk(null)} />
       <SiteDrawer siteId={viewing} onClose={() => setViewing(null)} />
+      <ResetCheckCodeModal target={resetting} onClose={() => setResetting(null)} />
       <ModificationReviewModal
         row={deciding?.row ?? null}
         decision={deciding?.decision ?? 'approve'}

@@ -18,7 +18,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { daysBetween, type OfflineKind } from '../../../../../domain/offline.ts';
+import { checkOfflineLimits, daysBetween, type OfflineKind } from '../../../../../domain/offline.ts';
 import { ol } from '../../../../locales/offline.zh-CN.ts';
 import { ApiError, errorMessage } from '../../../../request.ts';
 import { useNotify } from '../../../../shared/notify.tsx';
@@ -96,8 +96,8 @@ export function ApplyOfflineModal({
         attachmentId: typeof attachment?.id === 'number' ? attachment.id : undefined,
       });
     },
-    onSuccess: (result) => {
-      notify.success(text.done(result.runStatusLabel));
+    onSuccess: (result, values) => {
+      notify.success(text.done(values.kind, result.runStatusLabel));
       form.resetFields();
       setFiles([]);
       onDone(result);
@@ -120,6 +120,22 @@ export function ApplyOfflineModal({
   const abilities = view?.abilities.apply;
   const firstAllowed = (['TEMP', 'PERM', 'EMERGENCY'] as const).find((k) => abilities?.[k].allowed) ?? 'TEMP';
   const tempDays = planned && restore ? daysBetween(planned.format(DAY), restore.format(DAY)) : null;
+  /**
+   * The server's date limits, checked as the dates are picked (the per-year count is the server's, shown on the
+   * disabled kind): a 临时下线 over the limit is marked at once, not only on submit.
+   */
+  const dateRule = (field: 'restoreDate' | 'onlineDate') => ({
+    validator: async (_rule: unknown, value: Dayjs | undefined) => {
+      const plannedDate = kind === 'EMERGENCY' ? today : dayOf(form.getFieldValue('plannedDate') as Dayjs | undefined);
+      if (!value || !plannedDate) return;
+      const errors = checkOfflineLimits(
+        { kind, plannedDate, [field]: value.format(DAY) },
+        { today, emergencyMaxDays: view?.limits.emergencyMaxDays ?? 0, approvedTempInYear: 0 },
+      );
+      const mine = errors.find((e) => e.field === field);
+      if (mine) throw new Error(mine.message);
+    },
+  });
   const uploading = files.some((f) => f.status === 'uploading');
 
   return (
@@ -194,7 +210,8 @@ export function ApplyOfflineModal({
             <Form.Item
               name="restoreDate"
               label={text.restoreDate}
-              rules={[{ required: true, message: text.restoreRequired }]}
+              dependencies={['plannedDate']}
+              rules={[{ required: true, message: text.restoreRequired }, dateRule('restoreDate')]}
               extra={tempDays !== null && tempDays > 0 ? text.tempDays(tempDays) : undefined}
             >
               <DatePicker format={DAY} disabledDate={(d) => d.format(DAY) <= (planned?.format(DAY) ?? today)} />
@@ -204,7 +221,7 @@ export function ApplyOfflineModal({
             <Form.Item
               name="onlineDate"
               label={text.onlineDate}
-              rules={[{ required: true, message: text.onlineRequired }]}
+              rules={[{ required: true, message: text.onlineRequired }, dateRule('onlineDate')]}
             >
               <DatePicker format={DAY} disabledDate={(d) => d.format(DAY) <= today} />
             </Form.Item>

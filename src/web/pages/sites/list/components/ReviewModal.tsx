@@ -40,6 +40,8 @@ export function ReviewModal({ row, onClose }: { row: SiteRow | null; onClose: ()
     onSettled: () => queryClient.invalidateQueries({ queryKey: sitesKey }),
   });
   const abilities = row?.abilities;
+  // Units still to review after this one: none when the caller is the last step of the chain.
+  const remaining = row?.request ? row.request.chain.length - row.request.stepIndex - 1 : 0;
 
   return (
     <Modal
@@ -92,7 +94,12 @@ export function ReviewModal({ row, onClose }: { row: SiteRow | null; onClose: ()
             <Input.TextArea rows={4} maxLength={500} showCount placeholder={text.reasonPlaceholder} />
           </Form.Item>
         ) : (
-          <Alert type="info" showIcon title={text.approveHint} />
+          <Alert
+            type="info"
+            showIcon
+            data-testid="approve-hint"
+            title={remaining > 0 ? text.approveHint(remaining) : text.finalApproveHint}
+          />
         )}
       </Form>
       {review.error ? (

@@ -1,7 +1,7 @@
 // 查看: the record's basic information (with the pending proposal marked), its 栏目 and its 审核流水.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Descriptions, Drawer, Empty, Flex, Table, Tabs, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Alert, Button, Descriptions, Drawer, Empty, Flex, Table, Tabs, Tag, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { PERSON_LABELS, SITE_INFO_LABELS } from '../../../../../domain/site-info.ts';
 import { sw } from '../../../../locales/site-workspace.zh-CN.ts';
 import { t } from '../../../../locales/zh-CN.ts';
@@ -11,6 +11,7 @@ import { useSiteStatusFooter } from '../../../offline/site-status/SiteStatusPane
 import { type AuditTrail, getSite, getSiteAudit, type SiteDetail, sitesKey } from '../api.ts';
 import { CHANGE_REQUEST_TYPES } from '../change-set-api.ts';
 import { ChangeSetDiff } from './ChangeSetDiff.tsx';
+import { ResetCheckCodeModal, type ResetTarget } from './ResetCheckCodeModal.tsx';
 
 const text = t.sites.view;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -75,23 +76,39 @@ function BasicInfo({ detail }: { detail: SiteDetail }) {
         size="small"
         column={1}
         styles={{ label: { width: 180 } }}
-        items={keys.map((key) => ({
-          key,
-          label: labels[key] ?? key,
-          children: changed(key) ? (
-            <Flex vertical gap={4}>
-              <span>
-                <Tag color="orange">{text.pending}</Tag>
-                {valueNode(proposed[key])}
-              </span>
-              <Typography.Text delete type="secondary">
-                {valueNode(detail.info[key])}
-              </Typography.Text>
-            </Flex>
-          ) : (
-            valueNode(detail.info[key])
-          ),
-        }))}
+        items={[
+          ...keys.map((key) => ({
+            key,
+            label: labels[key] ?? key,
+            children: changed(key) ? (
+              <Flex vertical gap={4}>
+                <span>
+                  <Tag color="orange">{text.pending}</Tag>
+                  {valueNode(proposed[key])}
+                </span>
+                <Typography.Text delete type="secondary">
+                  {valueNode(detail.info[key])}
+                </Typography.Text>
+              </Flex>
+            ) : (
+              valueNode(detail.info[key])
+            ),
+          })),
+          {
+            key: 'otherDomains',
+            label: text.otherDomains,
+            children:
+              detail.otherDomains.length > 0 ? (
+                <Flex wrap gap={4}>
+                  {detail.otherDomains.map((host) => (
+                    <Tag key={host}>{host}</Tag>
+                  ))}
+                </Flex>
+              ) : (
+                <Typography.Text type="secondary">{text.noOtherDomains}</Typography.Text>
+              ),
+          },
+        ]}
       />
     </>
   );
@@ -105,6 +122,7 @@ function ColumnsInfo({ columns }: { columns: unknown[] }) {
       size="small"
       pagination={false}
       dataSource={rows}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text.columnsEmpty} /> }}
       columns={[
         { title: text.columnCategory, render: (_, r) => String(r.categoryName ?? r.category ?? '') },
         { title: text.columnName, render: (_, r) => String(r.names ?? '') },
@@ -159,6 +177,7 @@ export function SiteDrawer({ siteId, onClose }: { siteId: number | null; onClose
     enabled: siteId !== null,
   });
   const data = detail.data;
+  const [resetting, setResetting] = useState<ResetTarget | null>(null);
   // 例外 / 删除 / 恢复正常 for the root and level-1 units (offline module), on registered sites only.
   const statusFooter = useSiteStatusFooter(data?.site.siteCode ? siteId : null, data?.site.name);
   return (
@@ -174,6 +193,18 @@ export function SiteDrawer({ siteId, onClose }: { siteId: number | null; onClose
             {data.site.siteCode ? <Tag>{data.site.siteCode}</Tag> : null}
             {data.site.listStatus ? <Tag>{data.site.listStatus}</Tag> : null}
             {data.site.orgStatus ? <Tag color="blue">{data.site.orgStatus}</Tag> : null}
+            {data.abilities.resetCheckCode.allowed && data.site.siteCode ? (
+              <Button
+                size="small"
+                danger
+                onClick={() =>
+                  data.site.siteCode &&
+                  setResetting({ id: data.site.id, name: data.site.name, siteCode: data.site.siteCode })
+                }
+              >
+                {t.sites.resetCheckCode.action}
+              </Button>
+            ) : null}
           </Flex>
         ) : null
       }
@@ -193,9 +224,11 @@ export function SiteDrawer({ siteId, onClose }: { siteId: number | null; onClose
                 ]
               : []),
             { key: 'basic', label: text.basic, children: <BasicInfo detail={data} /> },
-            ...(data.columns.length > 0
-              ? [{ key: 'columns', label: text.columns, children: <ColumnsInfo columns={data.columns} /> }]
-              : []),
+            {
+              key: 'columns',
+              label: data.columns.length > 0 ? `${text.columns}（${data.columns.length}）` : text.columns,
+              children: <ColumnsInfo columns={data.columns} />,
+            },
             {
               key: 'audit',
               label: audit.data ? `${text.audit}（${audit.data.items.length}）` : text.audit,
@@ -204,6 +237,7 @@ export function SiteDrawer({ siteId, onClose }: { siteId: number | null; onClose
           ]}
         />
       )}
+      <ResetCheckCodeModal target={resetting} onClose={() => setResetting(null)} />
     </Drawer>
   );
 }
