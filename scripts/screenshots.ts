@@ -11,19 +11,10 @@ import { DEMO_PASSWORD } from '../src/db/seed/demo.ts';
 import { demoSiteLogin } from '../src/db/seed/demo-sites.ts';
 import { loadKeys } from '../src/server/secrets.ts';
 import { startServer } from '../src/server/start.ts';
+import { CHROMIUM_ARGS } from '../tests/browser/harness.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 const OUT = join(repoRoot, 'docs/screenshots');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const dataDir = mkdtempSync(join(tmpdir(), 'govsite-shots-db-'));
 const profileDir = mkdtempSync(join(tmpdir(), 'chromium-'));
@@ -39,7 +30,7 @@ await db.updateTable('users').set({ must_change_password: false }).execute();
 const context = await chromium.launchPersistentContext(profileDir, {
   executablePath: '/usr/bin/chromium',
   headless: true,
-  args: ARGS,
+  args: CHROMIUM_ARGS,
   viewport: { width: 1366, height: 768 },
   locale: 'zh-CN',
   timezoneId: 'Asia/Shanghai',

@@ -12,7 +12,8 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const WEB_DIR = join(repoRoot, 'dist/web');
 export const SCREENSHOT_DIR = join(repoRoot, 'test-results/screenshots');
 
-const CHROMIUM_ARGS = [
+/** Flags for Debian's Chromium on these machines (see STACK.md): no network chatter, no sandbox as root. */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -1,6 +1,5 @@
 // Admin use cases: create, enable/disable and reset 组织单位 accounts inside the admin's own subtree.
 import { randomInt } from 'node:crypto';
-import { sql } from 'kysely';
 import type { UserRole } from '../../../db/schema.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
@@ -8,7 +7,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { hashSecret } from '../../passwords.ts';
 import { endAllSessions } from '../../plugins/session.ts';
 import { findOrgUnitInSubtree } from '../org-units/repository.ts';
-import { findAccountInSubtree } from './repository.ts';
+import { findAccountInSubtree, insertAccountOnce } from './repository.ts';
 
 const CLASSES = ['ABCDEFGHJKMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '23456789', '@#%+=!'];
 
@@ -37,23 +36,16 @@ export async function createAccount(
   const hash = await hashSecret(initialPassword);
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('users')
-      .values({
-        username: input.username,
-        display_name: input.displayName,
-        password_hash: hash,
-        org_code: org.code,
-        role: input.role,
-        must_change_password: true,
-        locked_until: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .onConflict((oc) => oc.expression(sql`lower(username)`).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!inserted) throw new AppError('CONFLICT', `用户名 ${input.username} 已被使用`);
+    const id = await insertAccountOnce(trx, {
+      username: input.username,
+      displayName: input.displayName,
+      passwordHash: hash,
+      orgCode: org.code,
+      role: input.role,
+      mustChangePassword: true,
+      now,
+    });
+    if (id === undefined) throw new AppError('CONFLICT', `用户名 ${input.username} 已被使用`);
     await writeAudit(
       trx,
       now,
@@ -61,12 +53,12 @@ export async function createAccount(
       {
         action: '新建账号',
         entityType: 'USER',
-        entityId: String(inserted.id),
+        entityId: String(id),
         data: { username: input.username, orgCode: org.code, role: input.role },
       },
       ip,
     );
-    return { id: inserted.id, initialPassword };
+    return { id, initialPassword };
   });
 }
 

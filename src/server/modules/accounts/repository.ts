@@ -1,5 +1,6 @@
 // Database access for 组织单位 accounts and the login log, always scoped to the caller's subtree.
 import { sql } from 'kysely';
+import type { UserRole } from '../../../db/schema.ts';
 import type { Db, Trx } from '../../context.ts';
 import { likePattern, subtreePattern } from '../org-units/repository.ts';
 
@@ -104,4 +105,39 @@ export async function listLoginLog(db: Db, rootPath: string, page: number, pageS
     })),
     total: total.n,
   };
+}
+
+/**
+ * Inserts an org account unless its username is taken in any letter case (the unique index on lower(username)
+ * decides between two creations at once); the new id, or undefined when the name was taken.
+ */
+export async function insertAccountOnce(
+  trx: Trx,
+  account: {
+    username: string;
+    displayName: string;
+    passwordHash: string;
+    orgCode: string;
+    role: UserRole;
+    mustChangePassword: boolean;
+    now: Date;
+  },
+): Promise<number | undefined> {
+  const inserted = await trx
+    .insertInto('users')
+    .values({
+      username: account.username,
+      display_name: account.displayName,
+      password_hash: account.passwordHash,
+      org_code: account.orgCode,
+      role: account.role,
+      must_change_password: account.mustChangePassword,
+      locked_until: null,
+      created_at: account.now,
+      updated_at: account.now,
+    })
+    .onConflict((oc) => oc.expression(sql`lower(username)`).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted?.id;
 }

@@ -8,6 +8,7 @@ import { AppError } from '../../errors.ts';
 import { hashSecret } from '../../passwords.ts';
 import { ORG_UNIT_ENTITY } from '../org-tree/repository.ts';
 import { insertOrgUnits } from '../org-units/repository.ts';
+import { insertAccountOnce } from './repository.ts';
 
 export const ROOT_ORG_CODE = 'bm0100';
 const ROOT_ORG_NAME = '国务院办公厅';
@@ -64,32 +65,25 @@ export async function createRootAdmin(db: Db, input: RootAdminInput, now: Date):
       });
     }
 
-    const inserted = await trx
-      .insertInto('users')
-      .values({
-        username: input.username,
-        display_name: input.displayName,
-        password_hash: hash,
-        org_code: ROOT_ORG_CODE,
-        role: 'ADMIN',
-        // The operator chose this password at the prompt: nothing to replace at the first login.
-        must_change_password: false,
-        locked_until: null,
-        created_at: now,
-        updated_at: now,
-      })
-      // Two create-admin runs at once: the unique index on lower(username) decides.
-      .onConflict((oc) => oc.expression(sql`lower(username)`).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!inserted) throw new AppError('CONFLICT', `用户名 ${input.username} 已存在，未创建账号`);
+    // Two create-admin runs at once: the unique index on lower(username) decides. The operator chose this password
+    // at the prompt: nothing to replace at the first login.
+    const id = await insertAccountOnce(trx, {
+      username: input.username,
+      displayName: input.displayName,
+      passwordHash: hash,
+      orgCode: ROOT_ORG_CODE,
+      role: 'ADMIN',
+      mustChangePassword: false,
+      now,
+    });
+    if (id === undefined) throw new AppError('CONFLICT', `用户名 ${input.username} 已存在，未创建账号`);
     await writeAudit(trx, now, 'SYSTEM', {
       action: '新建账号',
       entityType: 'USER',
-      entityId: String(inserted.id),
+      entityId: String(id),
       comment: '命令行 govsite create-admin',
       data: { username: input.username, orgCode: ROOT_ORG_CODE, role: 'ADMIN' },
     });
-    return { id: inserted.id, createdRootUnit: !root };
+    return { id, createdRootUnit: !root };
   });
 }
