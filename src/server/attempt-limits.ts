@@ -37,7 +37,10 @@ export interface Lockout {
   blockMs: number;
 }
 
-/** The answer to a lockout reservation: go on (`final` when this attempt is the one that locks on failure). */
+/**
+ * The answer to a lockout reservation: go on and check the secret (`lockedUntil` set when this attempt is the one
+ * that locked the key: a failure then answers with the lock), or refused unchecked while the key is locked.
+ */
 export type Reservation = { ok: true; count: number; lockedUntil: Date | null } | { ok: false; lockedUntil: Date };
 
 /**

@@ -4,10 +4,11 @@
 // rule refuses: none of them may answer with data (2xx) or fail (5xx). A request that reaches no route gets a JSON 404.
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isApiPath } from '../../src/server/app.ts';
 import { hashSecret } from '../../src/server/passwords.ts';
-import type { RouteInfo } from '../../src/server/plugins/session.ts';
+import { type RouteInfo, sessionPlugin } from '../../src/server/plugins/session.ts';
 import { makeApplication, makeSite } from '../helpers/factories.ts';
 import { createTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
@@ -176,6 +177,16 @@ describe('access by the matched route, whatever the spelling of its path', () =>
       expect(res.status, target).toBe(404);
       expect(JSON.parse(res.body).message, target).toBe('接口不存在');
     }
+  });
+
+  it('refuses to register a route without an access rule, unless it is a static file or the API docs', async () => {
+    const bare = Fastify();
+    await bare.register(sessionPlugin);
+    expect(() => bare.post('/internal/reindex', async () => ({}))).toThrow(/does not declare config\.access/);
+    expect(() => bare.get('/api/secret', async () => ({}))).toThrow(/does not declare config\.access/);
+    expect(() => bare.get('/assets/app.js', async () => '')).not.toThrow();
+    expect(() => bare.get('/api/docs/json', async () => ({}))).not.toThrow();
+    await bare.close();
   });
 
   it('recognises the API in every spelling of a path that reaches no route', () => {

@@ -220,10 +220,17 @@ export const sessionPlugin = fp(async (app: FastifyInstance) => {
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     const url = route.url;
-    if (!url.startsWith('/api/') || url.startsWith('/api/docs')) return;
     const access = route.config?.access;
-    if (!access) throw new Error(`Route ${route.method} ${url} does not declare config.access`);
-    for (const method of [route.method].flat()) {
+    const methods = [route.method].flat();
+    if (!access) {
+      // Without a rule a route gets no session and no check at all: only the API documentation and the web UI's
+      // static files (read-only, outside /api) may go without one.
+      const readOnly = methods.every((m) => m === 'GET' || m === 'HEAD');
+      if (url.startsWith('/api/docs') || (readOnly && !url.startsWith('/api'))) return;
+      throw new Error(`Route ${methods.join(',')} ${url} does not declare config.access`);
+    }
+    if (!url.startsWith('/api/') || url.startsWith('/api/docs')) return;
+    for (const method of methods) {
       if (method !== 'HEAD') routeTable.push({ method, url, access });
     }
   });
