@@ -13,8 +13,9 @@ export interface RateLimit {
 }
 
 /**
- * Counts one attempt under `key` in the current window and says whether it may go on. The row is created, reset
- * when its window is over, or incremented — in one statement, so concurrent attempts get distinct counts.
+ * Takes one of the window's `max` places for an attempt under `key` and says whether it may go on. The row is
+ * created, reset when its window is over, or incremented while a place is free — in one statement, so concurrent
+ * attempts get distinct places. A refused attempt takes no place: it was not checked, so it is not a failure.
  */
 export async function takeAttempt(db: Db | Trx, key: string, now: Date, limit: RateLimit): Promise<boolean> {
   const windowOver = new Date(now.getTime() - limit.windowMs);
@@ -23,8 +24,9 @@ export async function takeAttempt(db: Db | Trx, key: string, now: Date, limit: R
     ON CONFLICT (key) DO UPDATE SET
       count = CASE WHEN c.window_start <= ${windowOver} THEN 1 ELSE c.count + 1 END,
       window_start = CASE WHEN c.window_start <= ${windowOver} THEN ${now} ELSE c.window_start END
+    WHERE c.window_start <= ${windowOver} OR c.count < ${limit.max}
     RETURNING count`.execute(db);
-  return (row.rows[0]?.count ?? Number.POSITIVE_INFINITY) <= limit.max;
+  return row.rows.length === 1;
 }
 
 /** Gives back the place of an attempt that succeeded (only failures count against a rate limit). */

@@ -113,6 +113,29 @@ describe('per-IP limits under a burst', () => {
     }
   });
 
+  it('a burst of right logins from one IP leaves the IP usable: refused attempts take no place', async () => {
+    const users = ['admin', 'hebei', 'qinhuangdao', 'haigang', 'shanhaiguan'];
+    await t.ctx.db.updateTable('users').set({ must_change_password: false }).where('username', 'in', users).execute();
+    const burst = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        t.client({ ip: '10.73.2.1' }).post('/api/auth/login', { username: users[i % 5], password: DEMO_PASSWORD }),
+      ),
+    );
+    console.info(`right-login burst from one IP: ${JSON.stringify(summary(burst))}`);
+    expect(burst.every((r) => r.status === 200 || r.status === 429)).toBe(true);
+    // Every success gave its place back and no refusal took one: the IP logs in as before.
+    const after = await t
+      .client({ ip: '10.73.2.1' })
+      .post('/api/auth/login', { username: 'hebei', password: DEMO_PASSWORD });
+    expect(after.status).toBe(200);
+    const counter = await t.ctx.db
+      .selectFrom('attempt_counters')
+      .select('count')
+      .where('key', '=', 'login-ip:10.73.2.1')
+      .executeTakeFirstOrThrow();
+    expect(counter.count).toBe(0);
+  });
+
   it('50 parallel wrong 临时码 queries from one IP look up at most 10', async () => {
     const c = t.client({ ip: '10.74.0.1' });
     const burst = await Promise.all(
