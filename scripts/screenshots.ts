@@ -7,11 +7,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { loadConfig } from '../src/config.ts';
-import { DEMO_PASSWORD } from '../src/db/seed/demo.ts';
 import { demoSiteLogin } from '../src/db/seed/demo-sites.ts';
 import { loadKeys } from '../src/server/secrets.ts';
 import { startServer } from '../src/server/start.ts';
-import { CHROMIUM_ARGS } from '../tests/browser/harness.ts';
+import { CHROMIUM_ARGS, loginOrgUser } from '../tests/browser/harness.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 const OUT = join(repoRoot, 'docs/screenshots');
@@ -45,14 +44,7 @@ async function shot(name: string, p: Page = page): Promise<void> {
   console.log(`docs/screenshots/${name}.png`);
 }
 
-async function orgLogin(username: string): Promise<void> {
-  await context.clearCookies();
-  await page.goto(`${url}/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${url}/org`);
-}
+const orgLogin = (username: string) => loginOrgUser(context, page, url, username);
 
 try {
   await page.goto(`${url}/`);

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type AppConfig, loadConfig } from '../../src/config.ts';
+import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
+import { todayCN } from '../../src/domain/offline.ts';
 import type { Clock } from '../../src/server/clock.ts';
 import { type RunningServer, startServer } from '../../src/server/start.ts';
 
@@ -106,4 +108,27 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Browse
       cleanupDirs();
     },
   };
+}
+
+/**
+ * Logs a demo org account in through the home page's login form (cookies cleared first) and waits for the
+ * workspace. The account must not owe its first password change.
+ */
+export async function loginOrgUser(context: BrowserContext, page: Page, url: string, username: string): Promise<void> {
+  await context.clearCookies();
+  await page.goto(`${url}/`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(`${url}/org`);
+}
+
+/**
+ * The server's clock: real time moved to 12:00 (Asia/Shanghai) of today, so no run crosses a Shanghai midnight and
+ * 「今天」 is one day for the test's dates, the server's limits and its 00:00 jobs.
+ */
+export function middayClock(): Clock {
+  const real = Date.now();
+  const offset = Date.parse(`${todayCN(new Date(real))}T12:00:00+08:00`) - real;
+  return { now: () => new Date(Date.now() + offset) };
 }

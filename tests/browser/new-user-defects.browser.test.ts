@@ -4,10 +4,9 @@
 import type { Page } from 'playwright-core';
 import { request as playwrightRequest } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
 import { hashSecret } from '../../src/server/passwords.ts';
 import { makeApplication, makeSite, makeSiteRequest } from '../helpers/factories.ts';
-import { type BrowserHarness, startHarness } from './harness.ts';
+import { type BrowserHarness, loginOrgUser, startHarness } from './harness.ts';
 
 const RESET_SITE = '秦皇岛市海港区重置示范局网站';
 const OLD_CHECK_CODE = 'RSTQ2345';
@@ -77,12 +76,7 @@ describe('new-user defects in the org workspace (issue 19)', () => {
   });
 
   async function openListAs(page: Page, username: string): Promise<void> {
-    await h.context.clearCookies();
-    await page.goto(`${h.url}/`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(`${h.url}/org`);
+    await loginOrgUser(h.context, page, h.url, username);
     await page.getByRole('menu').getByText('政府网站和栏目基本信息表').click();
     await page.waitForURL(`${h.url}/org/sites`);
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();

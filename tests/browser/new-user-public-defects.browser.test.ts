@@ -8,12 +8,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
 import { addDays, todayCN } from '../../src/domain/offline.ts';
 import { issueCodes } from '../../src/jobs/issue-codes.ts';
-import type { Clock } from '../../src/server/clock.ts';
 import { hashSecret } from '../../src/server/passwords.ts';
 import { makeSite, sampleInfo } from '../helpers/factories.ts';
 import { approveThrough } from '../helpers/offline.ts';
 import { TestClient } from '../helpers/test-app.ts';
-import { type BrowserHarness, startHarness } from './harness.ts';
+import { type BrowserHarness, middayClock, startHarness } from './harness.ts';
 
 const APPLIED_SITE = '秦皇岛市海港区新手示范局网站';
 const OFFLINE_SITE = '秦皇岛市海港区下线示范局网站';
@@ -21,13 +20,6 @@ const CHECK_CODE = 'NWSR2345';
 const RETURN_REASON = '主办单位名称与ICP备案主体不一致，请核对。';
 const LONG_REASON =
   '机房整体搬迁至市政务云，期间需要完成服务器迁移、数据同步、域名解析切换和安全测评，网站暂停对外服务，恢复后另行通知';
-
-/** Real time moved to 12:00 (Asia/Shanghai) today, so 「今天」 is one day for the test, the server and its jobs. */
-function middayClock(): Clock {
-  const real = Date.now();
-  const offset = Date.parse(`${todayCN(new Date(real))}T12:00:00+08:00`) - real;
-  return { now: () => new Date(Date.now() + offset) };
-}
 
 describe('new-user defects of applicants and 填报单位 (issue 19)', () => {
   let h: BrowserHarness;

@@ -4,10 +4,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
 import { addDays, todayCN } from '../../src/domain/offline.ts';
-import type { Clock } from '../../src/server/clock.ts';
 import { hashSecret } from '../../src/server/passwords.ts';
 import { makeSite } from '../helpers/factories.ts';
-import { type BrowserHarness, startHarness } from './harness.ts';
+import { type BrowserHarness, middayClock, startHarness } from './harness.ts';
 
 const TEMP_SITE = '秦皇岛市海港区统计局网站';
 const PERM_SITE = '秦皇岛市海港区档案局网站';
@@ -17,16 +16,6 @@ const LIST_STATUS = '列表状态';
 
 /** expect.poll with the page's patience (its default is 1 s): lists refetch slowly on a busy machine. */
 const poll: typeof expect.poll = (fn, options) => expect.poll(fn, { timeout: 15_000, ...options });
-
-/**
- * The server's clock: real time moved to 12:00 (Asia/Shanghai) of today, so no run crosses a Shanghai midnight and
- * 「今天」 is one day for the test's dates, the server's limits and its 00:00 offline job.
- */
-function middayClock(): Clock {
-  const real = Date.now();
-  const offset = Date.parse(`${todayCN(new Date(real))}T12:00:00+08:00`) - real;
-  return { now: () => new Date(Date.now() + offset) };
-}
 
 describe('offline UI', () => {
   let h: BrowserHarness;

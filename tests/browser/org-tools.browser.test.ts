@@ -3,9 +3,8 @@
 // down; the root previews a re-parenting on 挂接关系维护.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
 import { makeApplication, makeSite } from '../helpers/factories.ts';
-import { type BrowserHarness, startHarness } from './harness.ts';
+import { type BrowserHarness, loginOrgUser, startHarness } from './harness.ts';
 
 const NOTICE = '关于做好第四季度政府网站抽查工作的通知';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -42,12 +41,7 @@ describe('organizing-unit tools UI', () => {
   });
 
   async function loginAs(page: Page, username: string): Promise<void> {
-    await h.context.clearCookies();
-    await page.goto(`${h.url}/`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(`${h.url}/org`);
+    await loginOrgUser(h.context, page, h.url, username);
   }
 
   async function openMenu(page: Page, label: string, path: string): Promise<void> {

@@ -5,9 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
 import { makeApplication, makeSite, sampleInfo } from '../helpers/factories.ts';
-import { type BrowserHarness, startHarness } from './harness.ts';
+import { type BrowserHarness, loginOrgUser, startHarness } from './harness.ts';
 
 const CHAIN_SITE = '秦皇岛市海港区审核示范局网站';
 const RETURNED_SITE = '秦皇岛市海港区退回示范局网站';
@@ -64,12 +63,7 @@ describe('review UI', () => {
   });
 
   async function openListAs(page: Page, username: string): Promise<void> {
-    await h.context.clearCookies();
-    await page.goto(`${h.url}/`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(`${h.url}/org`);
+    await loginOrgUser(h.context, page, h.url, username);
     await page.getByRole('menu').getByText('政府网站和栏目基本信息表').click();
     await page.waitForURL(`${h.url}/org/sites`);
     await page.getByRole('heading', { name: '政府网站和栏目基本信息表' }).waitFor();
