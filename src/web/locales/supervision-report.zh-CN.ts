@@ -22,6 +22,7 @@ export const sr = {
   print: '打印报表',
   view: '查看',
   back: '返回列表',
+  exitPrint: '退出打印预览',
   approve: '通过',
   approveConfirm: '确认审核通过该报表？',
   approved: '已通过',

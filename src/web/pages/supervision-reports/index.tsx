@@ -94,7 +94,7 @@ function OneReport({ id, initial }: { id: number; initial?: ReportView }) {
             <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
               {sr.print}
             </Button>
-            <Button onClick={() => setPrint(false)}>{sr.back}</Button>
+            <Button onClick={() => setPrint(false)}>{sr.exitPrint}</Button>
           </>
         ) : (
           <Button icon={<PrinterOutlined />} onClick={() => setPrint(true)}>

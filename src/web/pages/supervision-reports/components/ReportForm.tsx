@@ -16,7 +16,6 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useEffect } from 'react';
 import {
   draftErrors,
   type EnteredValues,
@@ -110,7 +109,6 @@ function PrefilledPart({ report }: { report: ReportView }) {
 export function ReportForm({ report }: { report: ReportView }) {
   const [form] = Form.useForm<EnteredValues>();
   const notify = useNotify();
-  useEffect(() => form.setFieldsValue(report.data), [form, report]);
   const values = Form.useWatch([], form) ?? report.data;
   const rates = enteredRates(values);
   const done = (r: ReportView, text: string) => {
@@ -158,7 +156,15 @@ export function ReportForm({ report }: { report: ReportView }) {
       )}
       <PrefilledPart report={report} />
       <Card size="small" title={sr.entered} style={{ marginBottom: 16 }}>
-        <Form<EnteredValues> form={form} layout="vertical" disabled={!editable} onFinish={(v) => save.mutate(v)}>
+        <Form<EnteredValues>
+          form={form}
+          layout="vertical"
+          disabled={!editable}
+          // Set once: the parent remounts this form when the version changes, and a background refetch of the same
+          // version must not wipe what is being typed.
+          initialValues={report.data}
+          onFinish={(v) => save.mutate(v)}
+        >
           {SUPERVISION_SECTIONS.map((section) => {
             if (section.kind !== 'FIELDS') return null;
             const entered = section.fields.filter((f) => f.source === 'ENTERED');
