@@ -40,6 +40,7 @@ import { siteImportRoutes } from './modules/site-import/routes.ts';
 import { siteWorkspaceRoutes } from './modules/site-workspace/routes.ts';
 import { spotCheckRoutes } from './modules/spot-checks/routes.ts';
 import { statsRoutes } from './modules/stats/routes.ts';
+import { supervisionReportRoutes } from './modules/supervision-reports/routes.ts';
 import { apiDocsPlugin } from './plugins/api-docs.ts';
 import { clientErrorHandler, errorPlugin, frameworkErrorBody } from './plugins/errors.ts';
 import { exportSlotsPlugin } from './plugins/export-slots.ts';
@@ -158,6 +159,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(orgQueryRoutes);
   await app.register(statsRoutes);
   await app.register(spotCheckRoutes);
+  await app.register(supervisionReportRoutes);
   await app.register(siteImportRoutes);
   await app.register(linkCheckRoutes);
   await app.register(offlineRoutes);
