@@ -128,8 +128,9 @@ function SiteList({ actor }: { actor: OrgUserActor }) {
       <style>{WAITING_CSS}</style>
       <PageHeader title={text.title} />
       <FilterForm actor={actor} params={params} />
-      {/* One line at 1366 px whatever is selected: the 办结修改 buttons take the place of 审核, the two exports share
-          one menu and sorting is done by clicking a column heading. */}
+      {/* One line at 1366 px whatever is selected (but for a row with an offline request open beside a modification,
+          whose 审核紧急下线 may wrap the line): the 办结修改 buttons take the place of 审核, the two exports share one
+          menu and sorting is done by clicking a column heading. */}
       <Flex
         justify="space-between"
         align="center"
