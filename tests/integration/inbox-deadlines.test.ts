@@ -42,6 +42,7 @@ describe('待办', () => {
     const res = await haigang.get('/api/inbox');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ total: 5, deadlineDays: 5 });
+    const requestOf = (name: string) => (byName(res.body.items, name) as { requestId: number }).requestId;
     expect(byName(res.body.items, A)).toMatchObject({
       typeLabel: '新增网站',
       orgStatus: '未审核',
@@ -49,12 +50,13 @@ describe('待办', () => {
       waitingDays: 2,
       dueDate: '2026-11-09',
       overdue: false,
-      link: `/org/sites?name=${encodeURIComponent(A).replace(/%20/g, '+')}&waitingForMe=true`,
+      // 去处理 names the request: the list opens its own 通过 / 退回 (issue 17).
+      link: `/org/sites?name=${encodeURIComponent(A).replace(/%20/g, '+')}&waitingForMe=true&request=${requestOf(A)}`,
     });
     expect(byName(res.body.items, B)).toMatchObject({ orgStatus: '未提交', typeLabel: '新增网站' });
     expect(byName(res.body.items, '海港区修改测试网站')).toMatchObject({
       typeLabel: '基本信息修改',
-      link: `/org/sites?siteCode=${modifySiteCode}&waitingForMe=true`,
+      link: `/org/sites?siteCode=${modifySiteCode}&waitingForMe=true&request=${requestOf('海港区修改测试网站')}`,
     });
     expect(byName(res.body.items, '海港区下线测试网站')).toMatchObject({ typeLabel: '临时下线', link: '/org/offline' });
     expect((await haigang.get('/api/inbox/count')).body).toEqual({ count: 5, overdue: 0 });

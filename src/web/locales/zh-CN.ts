@@ -363,6 +363,8 @@ export const zhCN = {
       noneToReview: '当页没有待本单位审核的新增网站申请',
       noneToSubmit: '当页没有待本单位提交的新增网站申请',
       exported: '已开始下载',
+      /** The 下线审核 dialog of an offline request open beside another request of the row (issue 17). */
+      reviewOffline: (typeLabel: string) => `审核${typeLabel}`,
     },
     review: {
       title: '审核新增网站申请',

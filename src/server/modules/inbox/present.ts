@@ -5,11 +5,19 @@ import { REQUEST_TYPE_LABELS } from '../review/schema.ts';
 import type { WaitingRow } from './repository.ts';
 import type { InboxItem } from './schema.ts';
 
-/** Where to act on a request: 下线审核 for offline requests, else the site list filtered to the site. */
-export function actionLink(row: { type: string; siteCode: string | null; siteName: string }, waiting: boolean): string {
+/**
+ * Where to act on a request: 下线审核 for offline requests, else the site list filtered to the site with the request
+ * named (`request=<id>`): the list selects that row and opens the request's own 通过 / 退回, even when the site has
+ * another open request beside it (SPEC §16 item 20).
+ */
+export function actionLink(
+  row: { type: string; siteCode: string | null; siteName: string; requestId: number },
+  waiting: boolean,
+): string {
   if (row.type.startsWith('OFFLINE_')) return '/org/offline';
   const params = new URLSearchParams(row.siteCode ? { siteCode: row.siteCode } : { name: row.siteName });
   if (waiting) params.set('waitingForMe', 'true');
+  params.set('request', String(row.requestId));
   return `/org/sites?${params.toString()}`;
 }
 

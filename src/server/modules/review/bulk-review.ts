@@ -1,5 +1,7 @@
 // 当页数据全部审核 and 当页数据全部提交 (SPEC §8.1 1.2–1.3, §16 items 18 and 25): the current page's new-site
 // requests, each in its own transaction, with a result per row; a refused row is reported, never half-applied.
+import { bulkApproveRefusal, bulkSubmitRefusal } from '../../../domain/open-requests.ts';
+import type { RequestSnapshot } from '../../../domain/requests.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { reviewRequest } from './decide-request.ts';
@@ -14,7 +16,8 @@ async function bulkReview(
   ids: readonly number[],
   action: BulkAction,
   ip: string | null,
-  precheck: (state: string) => string | null,
+  /** Why a row is skipped, in the words of the list's 申报状态 (src/domain/open-requests.ts). */
+  refusal: (req: RequestSnapshot, viewerOrg: string) => string | null,
 ): Promise<BulkResult> {
   const results: BulkResult['results'] = [];
   for (const id of [...new Set(ids)]) {
@@ -23,7 +26,8 @@ async function bulkReview(
       results.push({ id, siteName: '', result: 'skipped', reason: '申请不存在或无权查看' });
       continue;
     }
-    const refused = req.type === 'NEW_SITE' ? precheck(req.state) : '只处理新增网站申请';
+    const snapshot = { type: req.type, state: req.state, chain: req.chain, stepIndex: req.stepIndex };
+    const refused = refusal(snapshot, actor.orgCode);
     if (refused) {
       results.push({ id, siteName: req.siteName, result: 'skipped', reason: refused });
       continue;
@@ -43,12 +47,10 @@ async function bulkReview(
 
 /** 当页数据全部审核: approves the rows 「未审核」 at the caller's unit; 「未提交」 rows need 提交 or a single 审核. */
 export function bulkApprove(ctx: AppContext, actor: OrgActor, ids: readonly number[], ip: string | null) {
-  return bulkReview(ctx, actor, ids, 'APPROVE', ip, (state) =>
-    state === 'SUBMITTED' ? '该申请为“未提交”，请先“当页数据全部提交”或单独审核' : null,
-  );
+  return bulkReview(ctx, actor, ids, 'APPROVE', ip, bulkApproveRefusal);
 }
 
 /** 当页数据全部提交: moves the rows 「未提交」 at the caller's unit into the chain without approving them. */
 export function bulkSubmit(ctx: AppContext, actor: OrgActor, ids: readonly number[], ip: string | null) {
-  return bulkReview(ctx, actor, ids, 'SUBMIT_ALL', ip, () => null);
+  return bulkReview(ctx, actor, ids, 'SUBMIT_ALL', ip, bulkSubmitRefusal);
 }

@@ -1,16 +1,11 @@
 // Presents list rows for one viewer: the labels it sees (SPEC §7.8) and its abilities computed from decide().
 
 import { resetCheckCodeAbility } from '../../../domain/issuance.ts';
-import {
-  type Decision,
-  decide,
-  orgStatusLabel,
-  type RequestActor,
-  type RequestSnapshot,
-} from '../../../domain/requests.ts';
+import { orgStatusText, requestViews } from '../../../domain/open-requests.ts';
+import { type Decision, decide, type RequestActor, type RequestSnapshot } from '../../../domain/requests.ts';
 import { runStatusText, shanghaiParts } from '../../../domain/status-labels.ts';
 import { isChangeType } from '../site-workspace/repository.ts';
-import type { SiteListRow } from './repository.ts';
+import type { ListRequest, SiteListRow } from './repository.ts';
 import { type Ability, REQUEST_TYPE_LABELS, type SiteRowView } from './schema.ts';
 
 const NO_REQUEST = '该记录没有待处理的申请';
@@ -103,9 +98,37 @@ export function listStatusText(row: Pick<SiteListRow, 'runStatus' | 'runStatusUn
 }
 
 /** `overdueBefore`: steps entered before it are 「逾期」 (from the deadline rule; absent = not computed). */
+/** Every request the row shows, each with its own 申报状态 and abilities (src/domain/open-requests.ts). */
+function presentRequests(row: SiteListRow, viewerOrg: string): SiteRowView['requests'] {
+  return requestViews(row.requests, viewerOrg).map((v) => ({
+    ...wireRequest(v.request),
+    kind: v.kind,
+    open: v.open,
+    orgStatus: v.orgStatus,
+    abilities: v.abilities,
+  }));
+}
+
+function wireRequest(r: ListRequest): NonNullable<SiteRowView['request']> {
+  return {
+    id: r.id,
+    type: r.type,
+    typeLabel: REQUEST_TYPE_LABELS[r.type],
+    state: r.state,
+    version: r.version,
+    stepIndex: r.stepIndex,
+    chain: r.chain,
+    currentOrg: r.currentOrg,
+  };
+}
+
 export function presentRow(row: SiteListRow, viewerOrg: string, overdueBefore?: Date): SiteRowView {
   const request = row.request;
-  const entered = request?.currentOrg ? request.stepEnteredAt : undefined;
+  const requests = presentRequests(row, viewerOrg);
+  // 逾期: any open step of the row waiting past the deadline.
+  const overdue = row.requests.some(
+    (r) => r.currentOrg !== null && r.stepEnteredAt !== undefined && overdueBefore && r.stepEnteredAt < overdueBefore,
+  );
   return {
     id: row.id,
     siteCode: row.siteCode,
@@ -120,11 +143,12 @@ export function presentRow(row: SiteListRow, viewerOrg: string, overdueBefore?: 
     isServicePlatform: row.isServicePlatform,
     runStatus: row.runStatus,
     listStatus: listStatusText(row),
-    orgStatus: request ? orgStatusLabel(request, viewerOrg) : '',
+    orgStatus: orgStatusText(requests),
     updatedAt: row.updatedAt.toISOString(),
     waitingForMe: row.waitingForMe,
-    overdue: Boolean(overdueBefore && entered && entered < overdueBefore),
-    request: request ? { ...request, typeLabel: REQUEST_TYPE_LABELS[request.type] } : null,
+    overdue,
+    request: request ? wireRequest(request) : null,
+    requests,
     abilities: {
       ...rowAbilities(request, viewerOrg),
       resetCheckCode: resetCheckCodeAbility(viewerOrg, row),

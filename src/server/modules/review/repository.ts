@@ -2,11 +2,12 @@
 // filtered, sorted and paged in SQL; keyset batches for the full export.
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { RequestState, RequestType, RunStatus } from '../../../db/schema.ts';
+import { type ShownRequest, shownRequests } from '../../../domain/open-requests.ts';
 import type { Db } from '../../context.ts';
 import { linkHealthMatches } from '../link-checks/health-sql.ts';
 import { likePattern, prefixPattern, subtreePattern } from '../org-units/repository.ts';
 import type { SiteFilters } from './schema.ts';
-import { orgStatusCondition, shownRequestMatches } from './status-filter-sql.ts';
+import { ENDED_AT_SQL, ENDED_SQL, OPEN_SQL, orgStatusCondition, shownRequestMatches } from './status-filter-sql.ts';
 
 export interface Viewer {
   orgCode: string;
@@ -31,44 +32,60 @@ export interface SiteListRow {
   runStatusUntil: string | null;
   updatedAt: Date;
   waitingForMe: boolean;
-  request: {
-    id: number;
-    type: RequestType;
-    state: RequestState;
-    chain: string[];
-    stepIndex: number;
-    currentOrg: string | null;
-    version: number;
-    /** When the current step began: 逾期 is computed from it (issue 9). */
-    stepEnteredAt?: Date;
-  } | null;
+  /** The first of `requests` (the open non-emergency one, else the open emergency, else the one ended last). */
+  request: ListRequest | null;
+  /** Every request the row shows (SPEC §16 item 20: an emergency offline may be open beside one other request). */
+  requests: ListRequest[];
+}
+
+export interface ListRequest extends ShownRequest {
+  id: number;
+  type: RequestType;
+  state: RequestState;
+  chain: string[];
+  stepIndex: number;
+  currentOrg: string | null;
+  version: number;
+  /** When the current step began: 逾期 is computed from it (issue 9). */
+  stepEnteredAt?: Date;
 }
 
 /** 待我审核: some request of the site waits for `me` (an uncorrelated set, hashed once per query). */
 const waiting = (me: string) => sql<boolean>`(s.id IN (SELECT w.site_id FROM requests w WHERE w.current_org = ${me}))`;
-/** Drafts and withdrawn requests are not the organizing units' business. */
-const HIDDEN_REQUEST_STATES = ['DRAFT', 'WITHDRAWN'] as const;
 
-/** The request a row shows: the open one if any, else the latest one (a LATERAL subquery on `s`). */
-function shownRequest(db: Db) {
-  return db
-    .selectFrom('requests as rq')
-    .select([
-      'rq.id',
-      'rq.type',
-      'rq.state',
-      'rq.chain',
-      'rq.step_index',
-      'rq.current_org',
-      'rq.version',
-      'rq.step_entered_at',
-    ])
-    .where(sql<boolean>`rq.site_id = s.id`)
-    .where('rq.state', 'not in', HIDDEN_REQUEST_STATES)
-    .orderBy(sql`rq.state IN ('SUBMITTED', 'IN_REVIEW', 'CODE_PENDING')`, 'desc')
-    .orderBy('rq.id', 'desc')
-    .limit(1)
-    .as('r');
+/**
+ * The requests a row shows (a LATERAL aggregate on `s`, one row per site): every open one, and the one that ended
+ * last (by when it was decided, not by id). shownRequests() of src/domain/open-requests.ts picks among them; the
+ * filters' SQL twin is shownRequestMatches() in status-filter-sql.ts.
+ */
+function shownRequestsOf() {
+  return sql<ListRequestJson[]>`(SELECT coalesce(jsonb_agg(jsonb_build_object(
+      'id', x.id, 'type', x.type, 'state', x.state, 'chain', x.chain, 'stepIndex', x.step_index,
+      'currentOrg', x.current_org, 'version', x.version, 'stepEnteredAt', x.step_entered_at, 'endedAt', x.ended_at)
+      ORDER BY x.id), '[]'::jsonb)
+    FROM (
+      SELECT rq.id, rq.type, rq.state, rq.chain, rq.step_index, rq.current_org, rq.version, rq.step_entered_at,
+        NULL::timestamptz AS ended_at
+      FROM requests rq WHERE rq.site_id = s.id AND rq.state IN ${OPEN_SQL}
+      UNION ALL
+      (SELECT rq.id, rq.type, rq.state, rq.chain, rq.step_index, rq.current_org, rq.version, rq.step_entered_at,
+        ${ENDED_AT_SQL} AS ended_at
+      FROM requests rq WHERE rq.site_id = s.id AND rq.state IN ${ENDED_SQL}
+      ORDER BY ${ENDED_AT_SQL} DESC, rq.id DESC LIMIT 1)
+    ) x)`;
+}
+
+/** A request as the lateral aggregate returns it (jsonb: timestamps as text). */
+interface ListRequestJson {
+  id: number;
+  type: RequestType;
+  state: RequestState;
+  chain: string[];
+  stepIndex: number;
+  currentOrg: string | null;
+  version: number;
+  stepEnteredAt: string;
+  endedAt: string | null;
 }
 
 /**
@@ -176,7 +193,6 @@ function selectRows(
     .selectFrom(inner.as('pg'))
     .innerJoin('sites as s', 's.id', 'pg.id')
     .innerJoin('org_units as o', 'o.code', 's.org_code')
-    .leftJoinLateral(shownRequest(db), (join) => join.onTrue())
     .leftJoin('org_units as p1', (j) => j.on(sql<boolean>`p1.code = split_part(o.path, '/', 3)`))
     .leftJoin('org_units as p2', (j) => j.on(sql<boolean>`p2.code = split_part(o.path, '/', 4)`))
     .leftJoin('org_units as p3', (j) => j.on(sql<boolean>`p3.code = split_part(o.path, '/', 5)`))
@@ -198,14 +214,7 @@ function selectRows(
       sql<string | null>`to_char(s.run_status_until, 'YYYY-MM-DD')`.as('run_status_until'),
       's.updated_at as last_updated',
       waiting(viewer.orgCode).as('waiting'),
-      'r.id as request_id',
-      'r.type as request_type',
-      'r.state as request_state',
-      'r.chain as request_chain',
-      'r.step_index as request_step',
-      'r.current_org as request_current_org',
-      'r.version as request_version',
-      'r.step_entered_at as request_step_entered_at',
+      shownRequestsOf().as('requests'),
       sql<string[]>`ARRAY[pg.k1::text, pg.k2::text, pg.id::text]`.as('cursor'),
       'pg.total',
     ])
@@ -216,7 +225,22 @@ function selectRows(
 
 type RawRow = Awaited<ReturnType<ReturnType<typeof selectRows>['execute']>>[number];
 
+function toListRequest(j: ListRequestJson): ListRequest {
+  return {
+    id: j.id,
+    type: j.type,
+    state: j.state,
+    chain: j.chain ?? [],
+    stepIndex: j.stepIndex,
+    currentOrg: j.currentOrg,
+    version: j.version,
+    endedAt: j.endedAt ? new Date(j.endedAt) : null,
+    ...(j.stepEnteredAt ? { stepEnteredAt: new Date(j.stepEnteredAt) } : {}),
+  };
+}
+
 function toListRow(r: RawRow): SiteListRow {
+  const requests = shownRequests((r.requests ?? []).map(toListRequest));
   return {
     id: r.id,
     siteCode: r.site_code,
@@ -235,19 +259,8 @@ function toListRow(r: RawRow): SiteListRow {
     runStatusUntil: r.run_status_until,
     updatedAt: new Date(r.last_updated),
     waitingForMe: r.waiting,
-    request:
-      r.request_id === null || r.request_type === null || r.request_state === null
-        ? null
-        : {
-            id: r.request_id,
-            type: r.request_type,
-            state: r.request_state,
-            chain: r.request_chain ?? [],
-            stepIndex: r.request_step ?? 0,
-            currentOrg: r.request_current_org,
-            version: r.request_version ?? 1,
-            ...(r.request_step_entered_at ? { stepEnteredAt: new Date(r.request_step_entered_at) } : {}),
-          },
+    request: requests[0] ?? null,
+    requests,
   };
 }
 

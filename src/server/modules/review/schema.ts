@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { RequestType } from '../../../domain/requests.ts';
 import { STATUS_LABELS } from '../../../domain/status-labels.ts';
 import { linkHealthCell, linkHealthFilter } from '../link-checks/schema.ts';
+import { offlineRow } from '../offline/schema.ts';
 
 export const REQUEST_TYPES = [
   'NEW_SITE',
@@ -17,19 +18,8 @@ export const REQUEST_TYPES = [
   'OFFLINE_EMERGENCY',
 ] as const satisfies readonly RequestType[];
 
-/** 申请类型 as shown in the list filter and the detail view. */
-export const REQUEST_TYPE_LABELS: Readonly<Record<RequestType, string>> = {
-  NEW_SITE: '新增网站',
-  MODIFY: '基本信息修改',
-  PORTAL_ON: '申请门户网站',
-  PORTAL_OFF: '申请取消门户网站',
-  SERVICE_ON: '申请政务服务平台',
-  SERVICE_OFF: '申请取消政务服务平台',
-  DOMAINS: '维护其他域名',
-  OFFLINE_TEMP: '临时下线',
-  OFFLINE_PERM: '永久下线',
-  OFFLINE_EMERGENCY: '紧急下线',
-};
+/** 申请类型 as shown in the list filter and the detail view (one source, in the domain). */
+export { REQUEST_TYPE_LABELS } from '../../../domain/open-requests.ts';
 
 /** 申报状态 filter values; each is exactly one label of orgStatusLabel() as the viewer sees it. */
 export const ORG_STATUS_FILTERS = {
@@ -139,6 +129,16 @@ export const rowRequest = z.object({
   currentOrg: z.string().nullable(),
 });
 
+/** One request a row shows, with its own 申报状态 and abilities (SPEC §16 item 20: two may be open at once). */
+export const shownRequest = rowRequest.extend({
+  /** 审核 (NEW_SITE), 办结修改审核通过 / 退回 (CHANGE) or 下线审核 通过 / 驳回 (OFFLINE). */
+  kind: z.enum(['NEW_SITE', 'CHANGE', 'OFFLINE']),
+  open: z.boolean(),
+  /** 申报状态 of this request as the caller's unit sees it. */
+  orgStatus: z.string(),
+  abilities: z.object({ approve: ability, return: ability, submit: ability }),
+});
+
 export const siteRow = z.object({
   id: z.number().int(),
   siteCode: z.string().nullable(),
@@ -154,13 +154,16 @@ export const siteRow = z.object({
   runStatus: z.string(),
   /** 列表状态: the run-status text the organizing unit sees; empty for an application. */
   listStatus: z.string(),
-  /** 申报状态 = orgStatusLabel(request, viewer); empty without a request. */
+  /** 申报状态: orgStatusText() of the shown requests (each labelled with orgStatusLabel); empty without one. */
   orgStatus: z.string(),
   updatedAt: z.string(),
   waitingForMe: z.boolean(),
   /** 「逾期」: the open step has waited past the review deadline (issue 9). */
   overdue: z.boolean(),
+  /** The first of `requests`: the open non-emergency request, else the open emergency, else the last ended. */
   request: rowRequest.nullable(),
+  /** Every open request of the site (or, none open, the one that ended last), each acted on by itself. */
+  requests: z.array(shownRequest),
   abilities: z.object({
     approve: ability,
     return: ability,
@@ -223,6 +226,8 @@ export type BulkResult = z.infer<typeof bulkResult>;
 
 export const siteDetail = z.object({
   site: siteRow.omit({ abilities: true }),
+  /** The shown requests (as in the row), an offline one with its 下线审核 details and abilities. */
+  requests: z.array(shownRequest.extend({ offline: offlineRow.nullable() })),
   orgName: z.string(),
   info: z.record(z.string(), z.unknown()),
   /** The proposed version while a request is open (SPEC §7.0: 审核前可以查看其修改后的网站基本信息). */

@@ -1,4 +1,4 @@
-// SQL fragments of the 申报状态 and 申请类型 filters: the twin of orgStatusLabel() over the shown request `r`.
+// SQL fragments of the 申报状态 and 申请类型 filters: the twin of orgStatusLabel() over the shown requests `r`.
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { MULTI_STEP_TYPES } from '../../../domain/requests.ts';
 import type { OrgStatusFilter } from './schema.ts';
@@ -30,16 +30,23 @@ export function orgStatusCondition(key: OrgStatusFilter, me: string): RawBuilder
   }
 }
 
-const OPEN = sql`('SUBMITTED', 'IN_REVIEW', 'CODE_PENDING')`;
+/** Open requests the organizing units see (drafts are the operator's own business). */
+export const OPEN_SQL = sql`('SUBMITTED', 'IN_REVIEW', 'CODE_PENDING')`;
+/** Ended requests the organizing units see (withdrawn ones are not shown). */
+export const ENDED_SQL = sql`('RETURNED', 'APPROVED', 'DONE')`;
+/** When an ended request `rq` ended: its decision, else its last change. */
+export const ENDED_AT_SQL = sql`coalesce(rq.decided_at, rq.updated_at)`;
 
 /**
- * Sites whose shown request `r` (the open one, else the latest; see shownRequest) satisfies `condition`, as one
- * uncorrelated set: no per-row subquery for the list's whole subtree.
+ * Sites with a shown request (see shownRequests() in src/domain/open-requests.ts: every open request, else the one
+ * that ended last) satisfying `condition` on `r`, as one uncorrelated set: no per-row subquery for the whole subtree.
  */
 export function shownRequestMatches(condition: RawBuilder<SqlBool>): RawBuilder<SqlBool> {
-  return sql<SqlBool>`s.id IN (SELECT r.site_id FROM requests r
-    WHERE r.state NOT IN ('DRAFT', 'WITHDRAWN') AND ${condition}
+  return sql<SqlBool>`s.id IN (SELECT r.site_id FROM requests r WHERE r.state IN ${OPEN_SQL} AND ${condition}
+    UNION ALL
+    SELECT r.site_id FROM requests r
+    WHERE r.state IN ${ENDED_SQL} AND ${condition}
       AND NOT EXISTS (SELECT 1 FROM requests n WHERE n.site_id = r.site_id AND n.id <> r.id
-        AND n.state NOT IN ('DRAFT', 'WITHDRAWN')
-        AND ((n.state IN ${OPEN}) > (r.state IN ${OPEN}) OR ((n.state IN ${OPEN}) = (r.state IN ${OPEN}) AND n.id > r.id))))`;
+        AND (n.state IN ${OPEN_SQL} OR (n.state IN ${ENDED_SQL}
+          AND (coalesce(n.decided_at, n.updated_at), n.id) > (coalesce(r.decided_at, r.updated_at), r.id)))))`;
 }

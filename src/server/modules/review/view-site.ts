@@ -5,10 +5,12 @@ import type { z } from 'zod';
 import { MULTI_STEP_TYPES, orgStatusLabel, reporterStatusLabel } from '../../../domain/requests.ts';
 import type { AppContext, Db, OrgActor } from '../../context.ts';
 import { notFound } from '../../errors.ts';
+import { findVisibleOffline, orgNameMap } from '../offline/list-repository.ts';
+import { presentOfflineRow } from '../offline/present.ts';
 import { presentRow } from './present.ts';
 import { findSiteRow, otherDomainsBySiteIds } from './repository.ts';
 import { listSiteAudit, loadSiteRecord, orgNames, type SiteRecord } from './requests-repository.ts';
-import { type auditTrail, REQUEST_TYPES, type siteDetail } from './schema.ts';
+import { type auditTrail, REQUEST_TYPES, type SiteRowView, type siteDetail } from './schema.ts';
 
 type SiteDetail = z.infer<typeof siteDetail>;
 type AuditTrail = z.infer<typeof auditTrail>;
@@ -43,6 +45,29 @@ function proposedInfo(request: SiteRecord['request']): Record<string, unknown> |
   return Object.keys(clean).length > 0 ? clean : null;
 }
 
+/**
+ * The shown requests of the record, an offline one with its 下线审核 row (kind, dates, reason, chain, abilities), so
+ * that 查看 shows an emergency offline beside the modification it coexists with and either can be decided there.
+ */
+async function withOfflineDetails(
+  ctx: AppContext,
+  actor: OrgActor,
+  requests: SiteRowView['requests'],
+): Promise<SiteDetail['requests']> {
+  const viewer = { orgCode: actor.orgCode, orgPath: actor.orgPath };
+  const offline = await Promise.all(
+    requests.map((r) => (r.kind === 'OFFLINE' ? findVisibleOffline(ctx.db, viewer, r.id) : null)),
+  );
+  const names = await orgNameMap(
+    ctx.db,
+    offline.flatMap((o) => o?.chain ?? []),
+  );
+  return requests.map((r, i) => {
+    const row = offline[i];
+    return { ...r, offline: row ? presentOfflineRow(row, actor.orgCode, names) : null };
+  });
+}
+
 async function findVisibleSite(ctx: AppContext, actor: OrgActor, siteId: number) {
   const row = await findSiteRow(ctx.db, { orgCode: actor.orgCode, orgPath: actor.orgPath }, siteId);
   if (!row) throw notFound('网站');
@@ -59,6 +84,7 @@ export async function viewSite(ctx: AppContext, actor: OrgActor, siteId: number)
   const { abilities, ...site } = presentRow(row, actor.orgCode);
   return {
     site,
+    requests: await withOfflineDetails(ctx, actor, site.requests),
     orgName: row.orgName,
     info: withoutSecrets(record.info),
     proposed: proposedInfo(record.request),

@@ -2,6 +2,7 @@
 // (The live-record writes and 其他域名 are in live-record-repository.ts, the 栏目 dictionary in categories-repository.ts.)
 import { sql } from 'kysely';
 import type { PersonContact, RequestState, RequestType, RunStatus } from '../../../db/schema.ts';
+import { blockingRequest } from '../../../domain/open-requests.ts';
 import type { Db, Trx } from '../../context.ts';
 
 /** Modification-like requests with one reviewer, which this module files and applies (SPEC §7.2–§7.5). */
@@ -164,13 +165,13 @@ function toRequest(r: Awaited<ReturnType<ReturnType<typeof requestQuery>['execut
   };
 }
 
-/** The open request of the site (emergency offline excepted, SPEC §7.0), if any. */
+/**
+ * The open request of the site that a change request may not be open beside (SPEC §7.0, §16 item 20: an emergency
+ * offline may coexist with one), if any. Every change type coexists alike, so MODIFY stands for them.
+ */
 export async function findOpenRequest(db: Db | Trx, siteId: number): Promise<RequestRow | null> {
-  const row = await requestQuery(db, siteId)
-    .where('state', 'in', OPEN_STATES)
-    .where('type', '<>', 'OFFLINE_EMERGENCY')
-    .executeTakeFirst();
-  return row ? toRequest(row) : null;
+  const rows = await requestQuery(db, siteId).where('state', 'in', OPEN_STATES).execute();
+  return blockingRequest(rows.map(toRequest), 'MODIFY');
 }
 
 /** The latest request of the given types, whatever its state. */

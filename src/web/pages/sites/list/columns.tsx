@@ -79,9 +79,14 @@ const COLUMNS: Record<SiteListColumn, TableColumnsType<SiteRow>[number]> = {
     render: (_, row) => (
       <>
         <Typography.Text strong>{row.name}</Typography.Text>
-        {row.request && row.request.type !== 'NEW_SITE' ? (
-          <Tag style={{ marginInlineStart: 6 }}>{row.request.typeLabel}</Tag>
-        ) : null}
+        {/* Every open request's type (an emergency offline may be open beside another one, issue 17). */}
+        {(row.requests.length > 0 ? row.requests : row.request ? [row.request] : [])
+          .filter((r) => r.type !== 'NEW_SITE')
+          .map((r) => (
+            <Tag key={r.id} style={{ marginInlineStart: 6 }}>
+              {r.typeLabel}
+            </Tag>
+          ))}
       </>
     ),
   },
@@ -109,7 +114,21 @@ const COLUMNS: Record<SiteListColumn, TableColumnsType<SiteRow>[number]> = {
     render: (_, row) => (
       <>
         {row.overdue && <Tag color="red">逾期</Tag>}
-        {row.orgStatus ? <Tag color={STATUS_COLORS[row.orgStatus] ?? 'default'}>{row.orgStatus}</Tag> : null}
+        {row.requests.length > 1 ? (
+          // Two open requests: each one's 申报状态 after its type, in the row's order.
+          row.requests.map((r) => (
+            <Tag
+              key={r.id}
+              color={STATUS_COLORS[r.orgStatus] ?? 'default'}
+              data-request-id={r.id}
+              style={{ whiteSpace: 'normal', marginBottom: 2 }}
+            >
+              {`${r.typeLabel}：${r.orgStatus}`}
+            </Tag>
+          ))
+        ) : row.orgStatus ? (
+          <Tag color={STATUS_COLORS[row.orgStatus] ?? 'default'}>{row.orgStatus}</Tag>
+        ) : null}
       </>
     ),
   },

@@ -1,8 +1,8 @@
 // 政府网站和栏目基本信息表: every site and application of the caller's subtree, reviewed level by level (SPEC §8.1 #1).
 import { DownOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, ConfigProvider, Dropdown, Empty, Flex, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { STATUS_LABELS } from '../../../../domain/status-labels.ts';
 import { isOrgUser, type OrgUserActor, useSession } from '../../../access.ts';
 import { sw } from '../../../locales/site-workspace.zh-CN.ts';
@@ -10,7 +10,9 @@ import { t } from '../../../locales/zh-CN.ts';
 import { useNotify } from '../../../shared/notify.tsx';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { tablePagination, usePageParams } from '../../../shared/use-page-params.ts';
-import { downloadExport, FILTER_PARAMS, listSites, type SiteQuery, type SiteRow, sitesKey } from './api.ts';
+import type { OfflineRow } from '../../offline/review/api.ts';
+import { ReviewOfflineModal } from '../../offline/review/components/ReviewOfflineModal.tsx';
+import { downloadExport, FILTER_PARAMS, getSite, listSites, type SiteQuery, type SiteRow, sitesKey } from './api.ts';
 import { CHANGE_REQUEST_TYPES } from './change-set-api.ts';
 import { columnsWidth, siteColumns } from './columns.tsx';
 import { AbilityButton } from './components/AbilityButton.tsx';
@@ -52,6 +54,7 @@ export default function SiteListPage() {
 function SiteList({ actor }: { actor: OrgUserActor }) {
   const params = usePageParams();
   const message = useNotify();
+  const queryClient = useQueryClient();
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [reviewing, setReviewing] = useState<SiteRow | null>(null);
   const [viewing, setViewing] = useState<number | null>(null);
@@ -67,6 +70,28 @@ function SiteList({ actor }: { actor: OrgUserActor }) {
     queryFn: () => listSites(query),
     placeholderData: keepPreviousData,
   });
+  // An offline request is decided in the 下线审核 dialog, with its details as 查看 reads them.
+  const [offlineRow, setOfflineRow] = useState<OfflineRow | null>(null);
+  const reviewOffline = useMutation({
+    mutationFn: async ({ siteId, requestId }: { siteId: number; requestId: number }) => {
+      const detail = await queryClient.fetchQuery({
+        queryKey: [...sitesKey, 'detail', siteId],
+        queryFn: () => getSite(siteId),
+        staleTime: 0,
+      });
+      return detail.requests.find((r) => r.id === requestId)?.offline ?? null;
+    },
+    onSuccess: (row) => setOfflineRow(row),
+  });
+  // 待办's 去处理 names the request (`request=<id>`): the row holding it is selected, its buttons in the toolbar.
+  const requestParam = Number(params.get('request'));
+  const linked = requestParam
+    ? result.data?.items.find((r) => r.requests.some((q) => q.id === requestParam))
+    : undefined;
+  const linkedId = linked?.id;
+  useEffect(() => {
+    if (linkedId !== undefined) setSelectedId(linkedId);
+  }, [linkedId]);
   const download = useMutation({
     mutationFn: ({ all }: { all: boolean }) =>
       all ? downloadExport('/api/sites/export-all', filters) : downloadExport('/api/sites/export', query),
@@ -82,13 +107,13 @@ function SiteList({ actor }: { actor: OrgUserActor }) {
       ? { allowed: true }
       : selected.abilities.approve
     : none;
-  // 办结修改审核通过 / 退回 appear only with one selected 「办结后修改」 row (SPEC §8.1 1.6–1.7).
-  const modification =
-    selected?.request &&
-    CHANGE_REQUEST_TYPES.has(selected.request.type) &&
-    selected.orgStatus === STATUS_LABELS.modificationPendingOrg
-      ? selected
-      : null;
+  // 办结修改审核通过 / 退回 appear only with one selected row whose change request is 「办结后修改」 (SPEC §8.1
+  // 1.6–1.7); an emergency offline open beside it has its own button (issue 17).
+  const changeRequest = selected?.requests.find(
+    (r) => r.open && CHANGE_REQUEST_TYPES.has(r.type) && r.orgStatus === STATUS_LABELS.modificationPendingOrg,
+  );
+  const modification = selected && changeRequest ? { ...selected, request: changeRequest } : null;
+  const offlineRequest = selected?.requests.find((r) => r.open && r.kind === 'OFFLINE');
   const approvePlan = bulkPlan(rows, 'approve');
   const submitPlan = bulkPlan(rows, 'submit');
   const sortKey = params.get('sort');
@@ -103,8 +128,9 @@ function SiteList({ actor }: { actor: OrgUserActor }) {
       <style>{WAITING_CSS}</style>
       <PageHeader title={text.title} />
       <FilterForm actor={actor} params={params} />
-      {/* One line at 1366 px whatever is selected: the 办结修改 buttons take the place of 审核, the two exports share
-          one menu and sorting is done by clicking a column heading. */}
+      {/* One line at 1366 px whatever is selected (but for a row with an offline request open beside a modification,
+          whose 审核紧急下线 may wrap the line): the 办结修改 buttons take the place of 审核, the two exports share one
+          menu and sorting is done by clicking a column heading. */}
       <Flex
         justify="space-between"
         align="center"
@@ -136,6 +162,19 @@ function SiteList({ actor }: { actor: OrgUserActor }) {
               {text.actions.review}
             </AbilityButton>
           )}
+          {selected && offlineRequest ? (
+            <AbilityButton
+              ability={
+                offlineRequest.abilities.approve.allowed || offlineRequest.abilities.return.allowed
+                  ? { allowed: true }
+                  : offlineRequest.abilities.approve
+              }
+              onClick={() => reviewOffline.mutate({ siteId: selected.id, requestId: offlineRequest.id })}
+              loading={reviewOffline.isPending}
+            >
+              {text.actions.reviewOffline(offlineRequest.typeLabel)}
+            </AbilityButton>
+          ) : null}
           <AbilityButton
             ability={approvePlan.ready > 0 ? { allowed: true } : { allowed: false, reason: text.actions.noneToReview }}
             onClick={() => setBulk(approvePlan)}
@@ -235,6 +274,7 @@ function SiteList({ actor }: { actor: OrgUserActor }) {
         />
       </ConfigProvider>
       <ReviewModal row={reviewing} onClose={() => setReviewing(null)} />
+      <ReviewOfflineModal row={offlineRow} onClose={() => setOfflineRow(null)} />
       <BulkDialog plan={bulk} onClose={() => setBulk(null)} />
       <SiteDrawer siteId={viewing} onClose={() => setViewing(null)} />
       <ResetCheckCodeModal target={resetting} onClose={() => setResetting(null)} />

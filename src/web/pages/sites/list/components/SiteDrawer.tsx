@@ -7,6 +7,7 @@ import { sw } from '../../../../locales/site-workspace.zh-CN.ts';
 import { t } from '../../../../locales/zh-CN.ts';
 import { formatDateTime } from '../../../../shared/format.ts';
 import { PageSpin } from '../../../../shared/PageSpin.tsx';
+import { OfflineDetails } from '../../../offline/review/components/ReviewOfflineModal.tsx';
 import { useSiteStatusFooter } from '../../../offline/site-status/SiteStatusPanel.tsx';
 import { type AuditTrail, getSite, getSiteAudit, type SiteDetail, sitesKey } from '../api.ts';
 import { CHANGE_REQUEST_TYPES } from '../change-set-api.ts';
@@ -158,11 +159,23 @@ function AuditTable({ trail }: { trail: AuditTrail | undefined }) {
   );
 }
 
-/** The modification, flag or 其他域名 request the record shows, while it is still to be decided or corrected. */
-function changeRequestId(detail: SiteDetail): number | null {
-  const r = detail.site.request;
-  if (!r || !CHANGE_REQUEST_TYPES.has(r.type)) return null;
-  return ['SUBMITTED', 'IN_REVIEW', 'RETURNED'].includes(r.state) ? r.id : null;
+/**
+ * The requests the record shows, each in its own tab: the 修改内容对比 of a modification, flag or 其他域名 request
+ * still to be decided or corrected, and the details of an open offline request (an emergency offline may be open
+ * beside a modification, issue 17).
+ */
+function requestTabs(detail: SiteDetail) {
+  const several = detail.requests.length > 1;
+  return detail.requests.flatMap((r) => {
+    if (CHANGE_REQUEST_TYPES.has(r.type) && ['SUBMITTED', 'IN_REVIEW', 'RETURNED'].includes(r.state)) {
+      const label = several ? `${sw.diff.title}（${r.typeLabel}）` : sw.diff.title;
+      return [{ key: `diff-${r.id}`, label, children: <ChangeSetDiff requestId={r.id} /> }];
+    }
+    if (r.offline && r.open) {
+      return [{ key: `offline-${r.id}`, label: r.typeLabel, children: <OfflineDetails row={r.offline} /> }];
+    }
+    return [];
+  });
 }
 
 export function SiteDrawer({ siteId, onClose }: { siteId: number | null; onClose: () => void }) {
@@ -214,15 +227,7 @@ export function SiteDrawer({ siteId, onClose }: { siteId: number | null; onClose
       ) : (
         <Tabs
           items={[
-            ...(changeRequestId(data) !== null
-              ? [
-                  {
-                    key: 'diff',
-                    label: sw.diff.title,
-                    children: <ChangeSetDiff requestId={changeRequestId(data) ?? 0} />,
-                  },
-                ]
-              : []),
+            ...requestTabs(data),
             { key: 'basic', label: text.basic, children: <BasicInfo detail={data} /> },
             {
               key: 'columns',
