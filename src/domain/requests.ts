@@ -2,27 +2,49 @@
 // the decision "may this actor do this now, and if not why", and the labels each side sees.
 import { codePendingText, STATUS_LABELS } from './status-labels.ts';
 
-export type RequestType =
-  | 'NEW_SITE'
-  | 'MODIFY'
-  | 'PORTAL_ON'
-  | 'PORTAL_OFF'
-  | 'SERVICE_ON'
-  | 'SERVICE_OFF'
-  | 'DOMAINS'
-  | 'OFFLINE_TEMP'
-  | 'OFFLINE_PERM'
-  | 'OFFLINE_EMERGENCY';
+/** Every request type (申请类型): the source of the TypeScript type, the zod enums and the database CHECK list. */
+export const REQUEST_TYPES = [
+  'NEW_SITE',
+  'MODIFY',
+  'PORTAL_ON',
+  'PORTAL_OFF',
+  'SERVICE_ON',
+  'SERVICE_OFF',
+  'DOMAINS',
+  'OFFLINE_TEMP',
+  'OFFLINE_PERM',
+  'OFFLINE_EMERGENCY',
+] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
 
-export type RequestState =
-  | 'DRAFT'
-  | 'SUBMITTED'
-  | 'IN_REVIEW'
-  | 'RETURNED'
-  | 'CODE_PENDING'
-  | 'APPROVED'
-  | 'DONE'
-  | 'WITHDRAWN';
+/** 申请类型 as shown in the review list's filter, the detail view and the notifications. */
+export const REQUEST_TYPE_LABELS: Readonly<Record<RequestType, string>> = {
+  NEW_SITE: '新增网站',
+  MODIFY: '基本信息修改',
+  PORTAL_ON: '申请门户网站',
+  PORTAL_OFF: '申请取消门户网站',
+  SERVICE_ON: '申请政务服务平台',
+  SERVICE_OFF: '申请取消政务服务平台',
+  DOMAINS: '维护其他域名',
+  OFFLINE_TEMP: '临时下线',
+  OFFLINE_PERM: '永久下线',
+  OFFLINE_EMERGENCY: '紧急下线',
+};
+
+/**
+ * Every request state: the source of the TypeScript type, the zod enums and the database CHECK list. A final
+ * approval ends in CODE_PENDING (new site) or DONE (every other type); there is no separate "approved" state.
+ */
+export const REQUEST_STATES = [
+  'DRAFT',
+  'SUBMITTED',
+  'IN_REVIEW',
+  'RETURNED',
+  'CODE_PENDING',
+  'DONE',
+  'WITHDRAWN',
+] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
 
 /** Multi-step types climb the chain to the level-1 unit; the others have a single reviewer. */
 export const MULTI_STEP_TYPES: ReadonlySet<RequestType> = new Set([
@@ -31,7 +53,14 @@ export const MULTI_STEP_TYPES: ReadonlySet<RequestType> = new Set([
   'OFFLINE_PERM',
   'OFFLINE_EMERGENCY',
 ]);
-export const OPEN_STATES: ReadonlySet<RequestState> = new Set(['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CODE_PENDING']);
+/** States of an open request (one per site): the rest are final. */
+export const OPEN_STATE_LIST = [
+  'DRAFT',
+  'SUBMITTED',
+  'IN_REVIEW',
+  'CODE_PENDING',
+] as const satisfies readonly RequestState[];
+export const OPEN_STATES: ReadonlySet<RequestState> = new Set(OPEN_STATE_LIST);
 /** States in which a unit of the chain can act. */
 export const REVIEWABLE_STATES: ReadonlySet<RequestState> = new Set(['SUBMITTED', 'IN_REVIEW']);
 
@@ -98,7 +127,6 @@ function stateText(state: RequestState): string {
     IN_REVIEW: '审核中',
     RETURNED: '已退回',
     CODE_PENDING: '已办结，等待生成网站标识码',
-    APPROVED: '已通过',
     DONE: '已办结',
     WITHDRAWN: '已撤回',
   };
@@ -182,7 +210,6 @@ export function orgStatusLabel(req: RequestSnapshot, viewerOrg: string): string 
       case 'RETURNED':
         return STATUS_LABELS.returned;
       case 'CODE_PENDING':
-      case 'APPROVED':
       case 'DONE':
         return STATUS_LABELS.done;
       case 'WITHDRAWN':

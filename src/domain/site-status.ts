@@ -1,7 +1,8 @@
 // 例外 / 删除 / 恢复正常 of a site (SPEC §7.7, §8.1 #9, §16 item 10): who may do them and which run statuses they
 // move between. Pure rules; the server executes them as a compare-and-set on the site's run status.
-import type { RegisterRunStatus } from './issuance.ts';
-import type { Ability } from './offline.ts';
+
+import type { Ability } from './ability.ts';
+import type { RegisterRunStatus } from './run-status.ts';
 import type { SiteRunStatus } from './status-labels.ts';
 
 export type SiteStatusAction = 'EXCEPTION' | 'DELETE' | 'RESTORE';

@@ -2,6 +2,7 @@
 // (sites + requests), the org row lock, and the failed-临时码 counter.
 import { sql } from 'kysely';
 import type { PersonContact, RequestState, RunStatus } from '../../../db/schema.ts';
+import { OPEN_STATE_LIST } from '../../../domain/requests.ts';
 import type { SiteInfo } from '../../../domain/site-info.ts';
 import { normalizeName } from '../../../domain/text.ts';
 import { hostOf, normalizeUrlForCompare } from '../../../domain/validation/index.ts';
@@ -9,7 +10,7 @@ import type { Db, Trx } from '../../context.ts';
 
 /** Sites in these run states free their name, URL and portal slot (SPEC §5.5). */
 export const FREED_RUN_STATUSES: RunStatus[] = ['DELETED', 'PERM_OFFLINE', 'WITHDRAWN'];
-const OPEN_REQUEST_STATES: RequestState[] = ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CODE_PENDING'];
+const OPEN_REQUEST_STATES: RequestState[] = [...OPEN_STATE_LIST];
 
 export interface SiteRef {
   id: number;

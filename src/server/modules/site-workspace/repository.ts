@@ -2,6 +2,7 @@
 // (The live-record writes and 其他域名 are in live-record-repository.ts, the 栏目 dictionary in categories-repository.ts.)
 import { sql } from 'kysely';
 import type { PersonContact, RequestState, RequestType, RunStatus } from '../../../db/schema.ts';
+import { OPEN_STATE_LIST } from '../../../domain/requests.ts';
 import type { Db, Trx } from '../../context.ts';
 
 /** Modification-like requests with one reviewer, which this module files and applies (SPEC §7.2–§7.5). */
@@ -10,7 +11,7 @@ export type ChangeType = (typeof CHANGE_TYPES)[number];
 export const isChangeType = (type: string): type is ChangeType => (CHANGE_TYPES as readonly string[]).includes(type);
 
 /** Open as the unique index `requests_one_open_idx` counts it (SPEC §7.0). */
-export const OPEN_STATES: RequestState[] = ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CODE_PENDING'];
+export const OPEN_STATES: RequestState[] = [...OPEN_STATE_LIST];
 
 export interface OperatorSite {
   id: number;
