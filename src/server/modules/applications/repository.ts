@@ -3,10 +3,13 @@
 import { sql } from 'kysely';
 import type { PersonContact, RequestState, RunStatus } from '../../../db/schema.ts';
 import { OPEN_STATE_LIST } from '../../../domain/requests.ts';
+import { RUN_STATUS_TRANSITIONS } from '../../../domain/run-status.ts';
 import type { SiteInfo } from '../../../domain/site-info.ts';
 import { normalizeName } from '../../../domain/text.ts';
 import { hostOf, normalizeUrlForCompare } from '../../../domain/validation/index.ts';
 import type { Db, Trx } from '../../context.ts';
+
+const { WITHDRAW_APPLICATION } = RUN_STATUS_TRANSITIONS;
 
 /** Sites in these run states free their name, URL and portal slot (SPEC §5.5). */
 export const FREED_RUN_STATUSES: RunStatus[] = ['DELETED', 'PERM_OFFLINE', 'WITHDRAWN'];
@@ -276,9 +279,9 @@ export async function updateApplicationSite(trx: Trx, siteId: number, info: Site
 export async function markSiteWithdrawn(trx: Trx, siteId: number, at: Date): Promise<void> {
   await trx
     .updateTable('sites')
-    .set({ run_status: 'WITHDRAWN', updated_at: at, version: sql`version + 1` })
+    .set({ run_status: WITHDRAW_APPLICATION.to, updated_at: at, version: sql`version + 1` })
     .where('id', '=', siteId)
-    .where('run_status', '=', 'APPLYING')
+    .where('run_status', 'in', WITHDRAW_APPLICATION.from)
     .execute();
 }
 

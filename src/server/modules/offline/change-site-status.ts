@@ -2,7 +2,6 @@
 // a 审核流水 entry. 删除 also closes the site's open requests and ends its 填报单位 sessions.
 import {
   canManageSiteStatus,
-  SITE_STATUS_ACTION_LABELS,
   type SiteStatusAction,
   siteStatusAbilities,
   siteStatusTransition,
@@ -79,11 +78,10 @@ export async function changeSiteStatus(ctx: AppContext, input: StatusChangeInput
       });
       const changed = await changeRunStatus(trx, {
         site,
-        to: transition.to,
+        cause: action,
         until: null,
         now,
         actor,
-        action: SITE_STATUS_ACTION_LABELS[action],
         requestId: null,
         comment: input.reason,
         ip: input.ip,

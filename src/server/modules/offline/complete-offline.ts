@@ -45,11 +45,10 @@ export async function completeOffline(
     if (closure) await recordCompletion(trx, closure.requestId, { ...checklist, warnings }, now);
     const changed = await changeRunStatus(trx, {
       site,
-      to: 'PERM_OFFLINE',
+      cause: 'COMPLETE_OFFLINE',
       until: null,
       now,
       actor: opts.actor,
-      action: '完成下线',
       requestId: closure?.requestId ?? null,
       comment: warnings.length > 0 ? `已知悉：${warnings.join('；')}` : null,
       ip: opts.ip,

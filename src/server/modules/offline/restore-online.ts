@@ -16,11 +16,10 @@ export async function restoreOnline(ctx: AppContext, opts: { actor: SiteActor; i
     await endOffline(trx, { siteId: site.id, now, endKind: 'EARLY_RESTORE' });
     const changed = await changeRunStatus(trx, {
       site,
-      to: 'NORMAL',
+      cause: 'RESTORE_ONLINE',
       until: null,
       now,
       actor: opts.actor,
-      action: '恢复上线',
       requestId: active?.requestId ?? null,
       comment: site.until ? `原定 ${site.until} 恢复，提前恢复上线` : '提前恢复上线',
       ip: opts.ip,

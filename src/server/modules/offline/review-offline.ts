@@ -51,11 +51,10 @@ async function onFinalApproval({ trx, req, site, actor, now, ip }: Effect): Prom
     await endOffline(trx, { siteId: site.id, now, endKind: 'SUPERSEDED' });
     const changed = await changeRunStatus(trx, {
       site,
-      to: 'PERM_OFFLINE_PENDING',
+      cause: 'PERM_OFFLINE_APPROVED',
       until: null,
       now,
       actor,
-      action: '下线申请通过',
       requestId: req.id,
       comment: '永久下线申请审核通过，待填报单位完成下线',
       ip,
@@ -74,11 +73,10 @@ async function onEmergencyRejected({ trx, req, site, actor, now, ip, reason }: E
   await endOffline(trx, { siteId: site.id, now, endKind: 'REJECTED', requestId: req.id });
   const changed = await changeRunStatus(trx, {
     site,
-    to: 'NORMAL',
+    cause: 'EMERGENCY_REJECTED',
     until: null,
     now,
     actor,
-    action: '恢复正常',
     requestId: req.id,
     comment: `紧急下线被驳回，网站须恢复运行：${reason ?? ''}`,
     ip,
