@@ -71,7 +71,8 @@ export type RequestAction =
   | 'SUBMIT' // applicant / operator (re)submits: DRAFT or RETURNED → SUBMITTED at chain[0]
   | 'WITHDRAW' // applicant / operator withdraws
   | 'ISSUE' // the 16:00 batch issues the codes
-  | 'CLOSE_STALE'; // the system closes a new-site application left returned for 90 days (SPEC §16 item 2)
+  | 'CLOSE_STALE' // the system closes a new-site application left returned for 90 days (SPEC §16 item 2)
+  | 'SITE_DELETED'; // 删除 of the site withdraws its open requests with it (SPEC §7.7)
 
 /** A returned new-site application not resubmitted within this many calendar days is closed (SPEC §16 item 2). */
 export const RETURNED_APPLICATION_CLOSE_DAYS = 90;
@@ -188,6 +189,12 @@ export function decide(req: RequestSnapshot, actor: RequestActor, action: Reques
       if (req.type !== 'NEW_SITE' || req.state !== 'CODE_PENDING') return deny('该申请不在等待生成标识码的状态');
       return to('DONE', req.stepIndex, req.chain);
     }
+    case 'SITE_DELETED': {
+      // The deleting unit's right over the site was checked by 删除 itself; here only the request's state counts.
+      if (actor.kind !== 'ORG') return deny('只有组织单位可以删除网站');
+      if (!OPEN_STATES.has(req.state)) return deny(`该申请已处理（当前为“${stateText(req.state)}”）`);
+      return to('WITHDRAWN', req.stepIndex, req.chain);
+    }
     case 'CLOSE_STALE': {
       if (actor.kind !== 'SYSTEM') return deny('只有系统可以关闭超期未重新提交的申请');
       if (req.type !== 'NEW_SITE' || req.state !== 'RETURNED') return deny('只关闭已退回的新增网站申请');
@@ -272,4 +279,36 @@ export function applicantProgressText(
     default:
       return STATUS_LABELS.inReview;
   }
+}
+
+/**
+ * The columns a transition moves besides state, step_index, current_org, version and updated_at — one rule for every
+ * writer of request state, derived from the action and the decision:
+ * - step_entered_at when the request arrives at a reviewing unit (submitted, or moved up the chain);
+ * - submitted_at at the first submission of a draft (a resubmission keeps it: 提交时间 is the first one);
+ * - decided_at when a unit returns it, the chain's last unit approves it, or it is withdrawn or closed;
+ * - final_approved_at at the chain's final approval;
+ * - return_reason holds the reason while the request is RETURNED and is cleared by any other transition.
+ */
+export interface TransitionColumns {
+  stepEntered: boolean;
+  submitted: boolean;
+  decided: boolean;
+  finalApproved: boolean;
+  returnReason: 'SET' | 'CLEAR';
+}
+
+export function transitionColumns(
+  action: RequestAction,
+  from: Pick<RequestSnapshot, 'state' | 'stepIndex'>,
+  next: NextState,
+): TransitionColumns {
+  const reviewable = REVIEWABLE_STATES.has(next.state);
+  return {
+    stepEntered: reviewable && (!REVIEWABLE_STATES.has(from.state) || from.stepIndex !== next.stepIndex),
+    submitted: action === 'SUBMIT' && from.state === 'DRAFT',
+    decided: next.state === 'RETURNED' || next.finalApproval || next.state === 'WITHDRAWN',
+    finalApproved: next.finalApproval,
+    returnReason: next.state === 'RETURNED' ? 'SET' : 'CLEAR',
+  };
 }

@@ -226,45 +226,22 @@ export async function reviewHistory(db: Db | Trx, requestId: number): Promise<Re
   return history;
 }
 
-export interface RequestCas {
+/** A new-site application row as the lifecycle writer expects it (its compare-and-set columns). */
+export function applicationSubject(row: {
   id: number;
   state: RequestState;
-  stepIndex: number;
+  chain: string[];
+  step_index: number;
   version: number;
-}
-
-/** Compare-and-set of a request's state; false when someone else changed it first. */
-export async function updateRequestIfUnchanged(
-  trx: Trx,
-  expected: RequestCas,
-  set: {
-    state: RequestState;
-    stepIndex: number;
-    currentOrg: string | null;
-    at: Date;
-    payload?: Record<string, unknown>;
-    decided?: boolean;
-  },
-): Promise<boolean> {
-  const result = await trx
-    .updateTable('requests')
-    .set({
-      state: set.state,
-      step_index: set.stepIndex,
-      current_org: set.currentOrg,
-      updated_at: set.at,
-      step_entered_at: set.at,
-      return_reason: null,
-      version: sql`version + 1`,
-      ...(set.payload ? { payload: JSON.stringify(set.payload) } : {}),
-      ...(set.decided ? { decided_at: set.at } : {}),
-    })
-    .where('id', '=', expected.id)
-    .where('state', '=', expected.state)
-    .where('step_index', '=', expected.stepIndex)
-    .where('version', '=', expected.version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+}) {
+  return {
+    id: row.id,
+    type: 'NEW_SITE' as const,
+    state: row.state,
+    chain: row.chain,
+    stepIndex: row.step_index,
+    version: row.version,
+  };
 }
 
 export async function updateApplicationSite(trx: Trx, siteId: number, info: SiteInfo, at: Date): Promise<void> {

@@ -75,22 +75,3 @@ export async function markSitesIssued(trx: Trx, at: Date, sites: readonly Issued
     RETURNING s.id`.execute(trx);
   return result.rows.length;
 }
-
-/** As `markRequestDone`, for many rows (compare-and-set on each row's step and version); returns how many matched. */
-export async function markRequestsDone(
-  trx: Trx,
-  at: Date,
-  requests: readonly { id: number; stepIndex: number; version: number }[],
-): Promise<number> {
-  if (requests.length === 0) return 0;
-  const values = valuesList(
-    requests.map((r) => [sql`${r.id}::bigint`, sql`${r.stepIndex}::int`, sql`${r.version}::int`]),
-  );
-  const result = await sql<{ id: number }>`
-    UPDATE requests AS r
-       SET state = 'DONE', current_org = NULL, updated_at = ${at}, version = v.version + 1
-      FROM (VALUES ${values}) AS v(id, step_index, version)
-     WHERE r.id = v.id AND r.state = 'CODE_PENDING' AND r.step_index = v.step_index AND r.version = v.version
-    RETURNING r.id`.execute(trx);
-  return result.rows.length;
-}

@@ -167,19 +167,3 @@ export async function markSiteIssued(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
-
-/** Compare-and-set of CODE_PENDING → DONE on the step and version that were read. */
-export async function markRequestDone(
-  trx: Trx,
-  req: { id: number; stepIndex: number; version: number; at: Date },
-): Promise<boolean> {
-  const result = await trx
-    .updateTable('requests')
-    .set({ state: 'DONE', current_org: null, updated_at: req.at, version: req.version + 1 })
-    .where('id', '=', req.id)
-    .where('state', '=', 'CODE_PENDING')
-    .where('step_index', '=', req.stepIndex)
-    .where('version', '=', req.version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}

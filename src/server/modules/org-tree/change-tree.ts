@@ -7,6 +7,7 @@ import type { SingleReviewChange } from '../../../domain/review-chain.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor, Trx } from '../../context.ts';
 import { AppError, invalid, notFound } from '../../errors.ts';
+import { applyReroute } from '../../lifecycle/request-transition.ts';
 import { ancestorsOf } from '../org-units/repository.ts';
 import { computeReviewChain, computeSingleReviewer } from '../org-units/routing.ts';
 import {
@@ -16,7 +17,6 @@ import {
   ORG_UNIT_ENTITY,
   type RoutableRequest,
   reroutableRequests,
-  rerouteRow,
   setEnabled,
   sitesInSubtree,
   unitNames,
@@ -137,35 +137,35 @@ async function plan(
     };
     rerouted.push(step);
     if (!apply) continue;
-    const ok = await rerouteRow(
-      trx,
-      { ...next, id: r.id, version: r.version, stepMoved: next.currentOrg !== oldCurrent },
+    const ok = await applyReroute(trx, {
+      request: { id: r.id, state: r.state, version: r.version, currentOrg: oldCurrent },
+      chain: next.chain,
+      stepIndex: next.stepIndex,
+      currentOrg: next.currentOrg,
       now,
-    );
-    if (!ok) throw new AppError('STATE_CONFLICT', '有申请刚被其他人处理，请刷新后重新预览');
-    await writeAudit(
-      trx,
-      now,
-      actor,
-      {
-        action: '挂接变更',
-        entityType: 'REQUEST',
-        entityId: String(r.id),
-        requestId: r.id,
-        siteCode: r.site_code,
-        fromState: r.state,
-        toState: r.state,
-        comment: `因组织单位「${unit.display_name}」${ACTION_TEXT[action.action]}，审核流程由系统调整`,
-        data: {
-          unit: unit.code,
-          oldChain: r.chain,
-          newChain: next.chain,
-          oldStep: r.step_index,
-          newStep: next.stepIndex,
+      audit: {
+        actor,
+        ip,
+        entry: {
+          action: '挂接变更',
+          entityType: 'REQUEST',
+          entityId: String(r.id),
+          requestId: r.id,
+          siteCode: r.site_code,
+          fromState: r.state,
+          toState: r.state,
+          comment: `因组织单位「${unit.display_name}」${ACTION_TEXT[action.action]}，审核流程由系统调整`,
+          data: {
+            unit: unit.code,
+            oldChain: r.chain,
+            newChain: next.chain,
+            oldStep: r.step_index,
+            newStep: next.stepIndex,
+          },
         },
       },
-      ip,
-    );
+    });
+    if (!ok) throw new AppError('STATE_CONFLICT', '有申请刚被其他人处理，请刷新后重新预览');
   }
   const sites = await sitesInSubtree(trx, changed.path, 50);
   const names = await unitNames(trx, [

@@ -221,34 +221,19 @@ export async function insertRequest(trx: Trx, r: NewRequest): Promise<{ id: numb
     .executeTakeFirstOrThrow();
 }
 
-export interface RequestUpdate {
-  state: RequestState;
-  /** A new single-element chain (re-routed at resubmission), else the chain is kept. */
-  reviewer?: string;
-  currentOrg: string | null;
-  payload?: Record<string, unknown>;
-  at: Date;
-  submitted?: boolean;
-}
-
-/** Compare-and-set on (id, state, version); false when someone else changed the request first. */
-export async function updateRequest(
+/**
+ * Saves a draft's (or a returned 基本信息修改's) edited payload without moving its state; compare-and-set on
+ * (id, state, version). State changes go through the lifecycle writer (src/server/lifecycle/request-transition.ts).
+ */
+export async function saveRequestPayload(
   trx: Trx,
   from: { id: number; state: RequestState; version: number },
-  set: RequestUpdate,
+  payload: Record<string, unknown>,
+  at: Date,
 ): Promise<boolean> {
   const result = await trx
     .updateTable('requests')
-    .set((eb) => ({
-      state: set.state,
-      current_org: set.currentOrg,
-      version: eb('version', '+', 1),
-      updated_at: set.at,
-      ...(set.reviewer ? { chain: [set.reviewer], step_index: 0 } : {}),
-      ...(set.payload ? { payload: JSON.stringify(set.payload) } : {}),
-      ...(set.submitted ? { submitted_at: set.at, step_entered_at: set.at, return_reason: null } : {}),
-      ...(set.state === 'WITHDRAWN' ? { decided_at: set.at } : {}),
-    }))
+    .set((eb) => ({ payload: JSON.stringify(payload), version: eb('version', '+', 1), updated_at: at }))
     .where('id', '=', from.id)
     .where('state', '=', from.state)
     .where('version', '=', from.version)
