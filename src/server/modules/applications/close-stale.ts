@@ -2,6 +2,7 @@
 // portal slot released. Run daily by the `close-stale-applications` job (actor SYSTEM). Each application is one
 // compare-and-set in its own transaction, so two instances running at once, or a re-run, close each one once.
 import { sql } from 'kysely';
+import { AUDIT_ACTION_TEXT } from '../../../domain/audit-events.ts';
 import { decide, RETURNED_APPLICATION_CLOSE_DAYS, staleReturnCutoff } from '../../../domain/requests.ts';
 import { formatDateCN } from '../../../domain/status-labels.ts';
 import type { AppContext, Db } from '../../context.ts';
@@ -9,7 +10,7 @@ import { applyTransition } from '../../lifecycle/request-transition.ts';
 import { applicationSubject, markSiteWithdrawn } from './repository.ts';
 
 /** The audit action of the closing; the 临时码 query looks for it to explain a withdrawn application. */
-export const CLOSE_STALE_ACTION = '超期关闭';
+export const CLOSE_STALE_ACTION = AUDIT_ACTION_TEXT.REQUEST_CLOSED_STALE;
 
 /** Returned new-site applications whose return is at or before the cut-off (oldest first). */
 function staleApplications(db: Db, cutoff: Date) {
@@ -43,7 +44,7 @@ export async function closeStaleApplications(ctx: AppContext): Promise<number> {
           actor: 'SYSTEM',
           ip: null,
           entry: {
-            action: CLOSE_STALE_ACTION,
+            kind: 'REQUEST_CLOSED_STALE',
             entityType: 'REQUEST',
             entityId: String(row.id),
             requestId: row.id,

@@ -2,6 +2,7 @@
 // (sites + requests), the org row lock, and the failed-临时码 counter.
 import { sql } from 'kysely';
 import type { PersonContact, RequestState, RunStatus } from '../../../db/schema.ts';
+import { AUDIT_ACTION_TEXT } from '../../../domain/audit-events.ts';
 import { OPEN_STATE_LIST } from '../../../domain/requests.ts';
 import { RUN_STATUS_TRANSITIONS } from '../../../domain/run-status.ts';
 import type { SiteInfo } from '../../../domain/site-info.ts';
@@ -212,7 +213,7 @@ export async function reviewHistory(db: Db | Trx, requestId: number): Promise<Re
     if (row.actor_type === 'APPLICANT') {
       history.approvals.clear();
       history.returnedAt = null;
-      if (row.action === '重新提交') history.resubmittedAt = new Date(row.at);
+      if (row.action === AUDIT_ACTION_TEXT.REQUEST_RESUBMITTED) history.resubmittedAt = new Date(row.at);
     } else if (row.actor_org_code !== null && row.to_state === 'RETURNED') {
       history.returnedAt = new Date(row.at);
     } else if (

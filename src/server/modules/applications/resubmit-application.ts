@@ -66,7 +66,7 @@ export async function resubmitApplication(
           actor: { kind: 'ANONYMOUS' },
           ip: input.ip,
           entry: {
-            action: '重新提交',
+            kind: 'REQUEST_RESUBMITTED',
             entityType: 'REQUEST',
             entityId: String(row.id),
             requestId: row.id,

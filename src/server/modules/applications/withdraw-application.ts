@@ -26,7 +26,7 @@ export async function withdrawApplication(ctx: AppContext, tempCode: string, ip:
         actor: { kind: 'ANONYMOUS' },
         ip,
         entry: {
-          action: '撤回',
+          kind: 'REQUEST_WITHDRAWN',
           entityType: 'REQUEST',
           entityId: String(row.id),
           requestId: row.id,

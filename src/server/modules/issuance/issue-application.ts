@@ -43,7 +43,7 @@ function issuedAuditEntry(x: {
   siteCode: string;
 }): AuditEntry {
   return {
-    action: '生成标识码',
+    kind: 'CODE_ISSUED',
     entityType: 'REQUEST',
     entityId: String(x.req.id),
     siteCode: x.siteCode,

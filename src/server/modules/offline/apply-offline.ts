@@ -96,7 +96,7 @@ export async function applyOffline(
         now,
         actor,
         {
-          action: '提交',
+          kind: 'REQUEST_SUBMITTED',
           entityType: 'REQUEST',
           entityId: String(requestId),
           siteCode: site.siteCode,

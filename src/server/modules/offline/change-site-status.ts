@@ -62,7 +62,7 @@ export async function changeSiteStatus(ctx: AppContext, input: StatusChangeInput
               actor,
               ip: input.ip,
               entry: {
-                action: '撤回',
+                kind: 'REQUEST_WITHDRAWN',
                 entityType: 'REQUEST',
                 entityId: String(r.id),
                 siteCode: site.siteCode,

@@ -2,12 +2,8 @@
 // a compare-and-set on the site row plus its 审核流水 entry, in the caller's transaction. Every offline use case,
 // 例外/删除/恢复 and the jobs go through it.
 import type { RunStatus } from '../../../db/schema.ts';
-import {
-  RUN_STATUS_CAUSE_ACTIONS,
-  RUN_STATUS_TRANSITIONS,
-  type RunStatusCause,
-  runStatusTransition,
-} from '../../../domain/run-status.ts';
+import { type AuditEvent, auditActionText } from '../../../domain/audit-events.ts';
+import { RUN_STATUS_TRANSITIONS, type RunStatusCause, runStatusTransition } from '../../../domain/run-status.ts';
 import { RUN_STATUS_LABELS } from '../../../domain/status-labels.ts';
 import { writeAudit } from '../../audit.ts';
 import type { Actor, Trx } from '../../context.ts';
@@ -57,26 +53,21 @@ export async function changeRunStatus(trx: Trx, c: RunStatusChange): Promise<boo
     now: c.now,
   });
   if (!applied) return false;
-  const action = RUN_STATUS_CAUSE_ACTIONS[c.cause];
-  await writeAudit(
-    trx,
-    c.now,
-    c.actor,
-    {
-      action,
-      entityType: 'SITE',
-      entityId: String(c.site.id),
-      siteCode: c.site.siteCode,
-      requestId: c.requestId,
-      fromState: labelOf(c.site.runStatus),
-      toState: labelOf(to),
-      comment: c.comment,
-      data: { fromRunStatus: c.site.runStatus, toRunStatus: to, until: c.until, ...c.data },
-    },
-    c.ip,
-  );
+  const audit: AuditEvent = {
+    kind: 'RUN_STATUS_CHANGED',
+    cause: c.cause,
+    entityType: 'SITE',
+    entityId: String(c.site.id),
+    siteCode: c.site.siteCode,
+    requestId: c.requestId,
+    fromState: labelOf(c.site.runStatus),
+    toState: labelOf(to),
+    comment: c.comment,
+    data: { fromRunStatus: c.site.runStatus, toRunStatus: to, until: c.until, ...c.data },
+  };
+  await writeAudit(trx, c.now, c.actor, audit, c.ip);
   // Offline start / end: mails to the site's people and its notice, committed with the change (issue 9).
-  const event = runStatusEvent({ ...c, action, to, from: c.site.runStatus, at: c.now });
+  const event = runStatusEvent({ ...c, action: auditActionText(audit), to, from: c.site.runStatus, at: c.now });
   if (event) await queueRequestEvent(trx, event);
   return true;
 }

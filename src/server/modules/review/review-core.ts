@@ -17,7 +17,7 @@ import { decisionEvent, queueRequestEvent } from '../notifications/queue-request
 import { lockSite, type SiteState } from '../offline/repository.ts';
 import { type OfflineEffect, offlineApproved, offlineReturned } from '../offline/review-effects.ts';
 import { applyChangeSet } from '../site-workspace/apply-change-set.ts';
-import { decisionAuditEntry } from './decision-audit.ts';
+import { type DecisionKind, decisionAuditEntry } from './decision-audit.ts';
 import { touchSite } from './requests-repository.ts';
 
 export type ReviewAction = Extract<RequestAction, 'APPROVE' | 'RETURN' | 'SUBMIT_ALL'>;
@@ -43,8 +43,8 @@ interface EffectInput {
 type Effect = (e: EffectInput) => Promise<void>;
 
 interface TypeRules {
-  /** The 审核流水 action of each decision (SPEC §12). */
-  labels: Readonly<Partial<Record<ReviewAction, string>>>;
+  /** The 审核流水 event of each decision (SPEC §12). */
+  events: Readonly<Partial<Record<ReviewAction, DecisionKind>>>;
   /** Serialise with the offline job and the operator's own actions: lock the site row before the decision. */
   locksSite: boolean;
   /** On the chain's final approval, inside the decision (before its notices, which describe the result). */
@@ -54,10 +54,18 @@ interface TypeRules {
   afterReturn?: Effect;
 }
 
-const NEW_SITE_LABELS = { APPROVE: '审核通过', RETURN: '退回', SUBMIT_ALL: '全部提交' } as const;
+const NEW_SITE_EVENTS = {
+  APPROVE: 'REQUEST_APPROVED',
+  RETURN: 'REQUEST_RETURNED',
+  SUBMIT_ALL: 'REQUEST_SUBMITTED_ALL',
+} as const;
 /** 办结修改审核通过 / 办结修改审核退回 of a single-step change request (SPEC §8.1 1.6–1.7). */
-const CHANGE_LABELS = { APPROVE: '办结修改审核通过', RETURN: '办结修改审核退回', SUBMIT_ALL: '全部提交' } as const;
-const OFFLINE_LABELS = { APPROVE: '审核通过', RETURN: '驳回' } as const;
+const CHANGE_EVENTS = {
+  APPROVE: 'CHANGE_APPROVED',
+  RETURN: 'CHANGE_RETURNED',
+  SUBMIT_ALL: 'REQUEST_SUBMITTED_ALL',
+} as const;
+const OFFLINE_EVENTS = { APPROVE: 'REQUEST_APPROVED', RETURN: 'OFFLINE_REJECTED' } as const;
 
 // A change request's staged change set reaches the live record only now, in this transaction (SPEC §7.0).
 const applyChanges: Effect = ({ trx, request, now }) =>
@@ -70,9 +78,9 @@ const offline = (effect: (e: OfflineEffect) => Promise<void>): Effect => {
   };
 };
 
-const CHANGE: TypeRules = { labels: CHANGE_LABELS, locksSite: false, withFinalApproval: applyChanges };
+const CHANGE: TypeRules = { events: CHANGE_EVENTS, locksSite: false, withFinalApproval: applyChanges };
 const OFFLINE: TypeRules = {
-  labels: OFFLINE_LABELS,
+  events: OFFLINE_EVENTS,
   locksSite: true,
   afterFinalApproval: offline(offlineApproved),
   afterReturn: offline(offlineReturned),
@@ -80,7 +88,7 @@ const OFFLINE: TypeRules = {
 
 /** What each request type's review does beyond the request itself. */
 export const REVIEW_RULES: Readonly<Record<RequestType, TypeRules>> = {
-  NEW_SITE: { labels: NEW_SITE_LABELS, locksSite: false },
+  NEW_SITE: { events: NEW_SITE_EVENTS, locksSite: false },
   MODIFY: CHANGE,
   PORTAL_ON: CHANGE,
   PORTAL_OFF: CHANGE,
@@ -120,8 +128,8 @@ export async function reviewInTransaction(
     const current = currentOrgOf(req);
     throw new AppError(current !== null && current !== actor.orgCode ? 'FORBIDDEN' : 'CONFLICT', decision.reason);
   }
-  const label = rules.labels[action];
-  if (!label) throw new AppError('CONFLICT', '该申请不适用此审核操作');
+  const kind = rules.events[action];
+  if (!kind) throw new AppError('CONFLICT', '该申请不适用此审核操作');
   const next = decision.next;
   let site: SiteState | null = null;
   if (rules.locksSite) {
@@ -129,7 +137,7 @@ export async function reviewInTransaction(
     if (!site) throw notFound('网站');
   }
   const entry = decisionAuditEntry(req, next, {
-    label,
+    kind,
     refused: action === 'RETURN',
     reason,
     ...(input.bulk ? { data: { bulk: true } } : {}),

@@ -8,7 +8,6 @@ import type { AppContext, SiteActor, Trx } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { uniqueViolation } from '../applications/repository.ts';
 import { queueRequestEvent } from '../notifications/queue-request-event.ts';
-import { REQUEST_TYPE_LABELS } from '../review/schema.ts';
 import {
   type ChangeType,
   findOperatorSite,
@@ -45,7 +44,7 @@ export async function inOperatorTransaction<T>(
 }
 
 export interface OperatorAuditInput {
-  verb: '提交' | '撤回';
+  verb: 'FILE' | 'WITHDRAW';
   type: RequestType;
   requestId: number;
   site: OperatorSite;
@@ -59,7 +58,8 @@ export interface OperatorAuditInput {
 /** The 审核流水 entry of the operator's 提交 / 撤回 (SPEC §12). */
 export function operatorAuditEntry(e: OperatorAuditInput): AuditEntry {
   return {
-    action: `${e.verb}${REQUEST_TYPE_LABELS[e.type]}`,
+    kind: e.verb === 'FILE' ? 'OPERATOR_REQUEST_FILED' : 'OPERATOR_REQUEST_WITHDRAWN',
+    requestType: e.type,
     entityType: 'REQUEST',
     entityId: String(e.requestId),
     siteCode: e.site.siteCode,
@@ -72,7 +72,7 @@ export function operatorAuditEntry(e: OperatorAuditInput): AuditEntry {
 
 /** A filed request reaches its reviewer: mailed in the transaction that filed it (issue 9). */
 export async function queueSubmitted(trx: Trx, e: Pick<OperatorAuditInput, 'verb' | 'requestId' | 'now'>) {
-  if (e.verb === '提交') await queueRequestEvent(trx, { type: 'SUBMITTED', requestId: e.requestId, at: e.now });
+  if (e.verb === 'FILE') await queueRequestEvent(trx, { type: 'SUBMITTED', requestId: e.requestId, at: e.now });
 }
 
 /** The 审核流水 entry of a newly filed request, in the transaction that inserted it. */
@@ -103,7 +103,7 @@ export async function fileRequest(trx: Trx, actor: SiteActor, r: FileRequestInpu
     at: r.now,
   });
   await auditOperatorAction(trx, actor, {
-    verb: '提交',
+    verb: 'FILE',
     type: r.type,
     requestId: row.id,
     site: r.site,

@@ -48,7 +48,7 @@ export async function submitModification(
     const target = loaded.resumable;
     const audit = (requestId: number) =>
       ({
-        verb: '提交',
+        verb: 'FILE',
         type: 'MODIFY',
         requestId,
         site,

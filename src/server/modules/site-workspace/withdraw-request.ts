@@ -29,7 +29,7 @@ export async function withdrawRequest(
     const decision = decide(row, { kind: 'REQUESTER' }, 'WITHDRAW');
     if (!decision.ok) throw new AppError('CONFLICT', decision.reason);
     const entry = operatorAuditEntry({
-      verb: '撤回',
+      verb: 'WITHDRAW',
       type: row.type,
       requestId: row.id,
       site,
