@@ -1,6 +1,7 @@
 // 运行状态 of a register entry: the list of values (the source of the TypeScript type, the Kysely column type and
 // the database CHECK list) and the one transition table — which cause moves a site from which statuses to which, and
 // who may cause it. The server's single writer of run status (changeRunStatus) refuses anything not in the table.
+import { MESSAGES } from './messages.ts';
 import { SITE_RUN_STATUSES, type SiteRunStatus } from './status-labels.ts';
 
 /** Every run status a `sites` row can hold: an application's two, then a site's (SITE_RUN_STATUSES). */
@@ -94,6 +95,6 @@ export function runStatusTransition(
 ): RunStatusDecision {
   const rule = RUN_STATUS_TRANSITIONS[cause];
   if (!rule.actors.includes(actor)) return { ok: false, reason: '无权进行该运行状态变更' };
-  if (!rule.from.includes(from)) return { ok: false, reason: '网站状态已变化，请刷新后查看' };
+  if (!rule.from.includes(from)) return { ok: false, reason: MESSAGES.siteStatusChanged };
   return { ok: true, to: rule.to };
 }

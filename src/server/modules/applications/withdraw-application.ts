@@ -1,5 +1,7 @@
 // 撤回申请: the applicant withdraws an application that no unit has acted on yet (SUBMITTED) or that was returned;
 // the name, URL and portal slot are freed.
+
+import { MESSAGES } from '../../../domain/messages.ts';
 import { applicantProgressText, decide } from '../../../domain/requests.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
@@ -7,7 +9,7 @@ import { applyTransition } from '../../lifecycle/request-transition.ts';
 import { findByTempCode } from './find-by-temp-code.ts';
 import { applicationSubject, markSiteWithdrawn } from './repository.ts';
 
-export const STATE_CONFLICT_MESSAGE = '该申请已被其他人处理，请刷新后查看';
+export const STATE_CONFLICT_MESSAGE = MESSAGES.requestStateConflict;
 
 export async function withdrawApplication(ctx: AppContext, tempCode: string, ip: string) {
   const row = await findByTempCode(ctx, tempCode, ip);

@@ -1,6 +1,7 @@
 // Issues 网站标识码 and 校验码: a chunk of applications in one transaction (the batch's usual path), or one
 // application in its own (the fallback that pins down which one failed). Either way all of it happens, or none.
 import { generateCheckCode } from '../../../domain/codes.ts';
+import { MESSAGES } from '../../../domain/messages.ts';
 import { formatSiteCode, MAX_SITE_SEQUENCE, SiteSequenceOverflowError } from '../../../domain/org-code.ts';
 import { decide, type NextState } from '../../../domain/requests.ts';
 import type { AuditEntry } from '../../audit.ts';
@@ -69,7 +70,7 @@ export async function issueApplication(
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       const req = await lockRequest(trx, app.requestId);
-      if (!req) return { kind: 'SKIPPED', reason: '该申请正由另一生成任务处理' };
+      if (!req) return { kind: 'SKIPPED', reason: MESSAGES.issuanceHeldElsewhere };
       const decision = decide(req, { kind: 'SYSTEM' }, 'ISSUE');
       if (!decision.ok) return { kind: 'SKIPPED', reason: decision.reason };
 
@@ -134,7 +135,7 @@ export async function issueChunk(
     for (const [index, app] of apps.entries()) {
       const req = locked.get(app.requestId);
       if (!req) {
-        outcomes[index] = { kind: 'SKIPPED', reason: '该申请正由另一生成任务处理' };
+        outcomes[index] = { kind: 'SKIPPED', reason: MESSAGES.issuanceHeldElsewhere };
         continue;
       }
       const decision = decide(req, { kind: 'SYSTEM' }, 'ISSUE');

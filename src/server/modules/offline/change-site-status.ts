@@ -1,6 +1,7 @@
 // 设为例外 / 删除 / 恢复正常 (SPEC §7.7, §8.1 #9) by the root or the site's level-1 unit, with a mandatory reason and
 // a 审核流水 entry. 删除 also closes the site's open requests and ends its 填报单位 sessions.
 
+import { MESSAGES } from '../../../domain/messages.ts';
 import { decide } from '../../../domain/requests.ts';
 import {
   canManageSiteStatus,
@@ -75,7 +76,7 @@ export async function changeSiteStatus(ctx: AppContext, input: StatusChangeInput
             },
           });
           // The rows are locked: a miss means the database changed under the lock.
-          if (!moved) throw new AppError('STATE_CONFLICT', '网站状态已被其他人修改，请刷新后查看');
+          if (!moved) throw new AppError('STATE_CONFLICT', MESSAGES.siteStatusChangedByOther);
         }
         await endAllSessions(trx, { siteCode: site.siteCode });
       }
@@ -96,7 +97,7 @@ export async function changeSiteStatus(ctx: AppContext, input: StatusChangeInput
         comment: input.reason,
         ip: input.ip,
       });
-      if (!changed) throw new AppError('STATE_CONFLICT', '网站状态已被其他人修改，请刷新后查看');
+      if (!changed) throw new AppError('STATE_CONFLICT', MESSAGES.siteStatusChangedByOther);
       return {
         siteId: site.id,
         runStatus: transition.to,

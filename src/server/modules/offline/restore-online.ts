@@ -1,4 +1,6 @@
 // 恢复上线 by the 填报单位 (SPEC §7.6.2, §8.2 #8): a site in 临时下线 or 紧急下线 back to NORMAL before its date.
+
+import { MESSAGES } from '../../../domain/messages.ts';
 import { restoreAbility, siteStatusText } from '../../../domain/offline.ts';
 import type { AppContext, SiteActor } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -24,7 +26,7 @@ export async function restoreOnline(ctx: AppContext, opts: { actor: SiteActor; i
       comment: site.until ? `原定 ${site.until} 恢复，提前恢复上线` : '提前恢复上线',
       ip: opts.ip,
     });
-    if (!changed) throw new AppError('STATE_CONFLICT', '网站状态已变化，请刷新后查看');
+    if (!changed) throw new AppError('STATE_CONFLICT', MESSAGES.siteStatusChanged);
     return { runStatus: 'NORMAL', runStatusLabel: siteStatusText('REPORTER', 'NORMAL', null), warnings: [] };
   });
 }

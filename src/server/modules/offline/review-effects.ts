@@ -1,5 +1,7 @@
 // What the chain's last word on an offline request does to the site (SPEC §7.6): 临时 → TEMP_OFFLINE from its start
 // day, 永久 → PERM_OFFLINE_PENDING, 紧急 驳回 → back to NORMAL. Run by the review core in the decision's transaction.
+
+import { MESSAGES } from '../../../domain/messages.ts';
 import { offlineKindOf, todayCN } from '../../../domain/offline.ts';
 import type { OrgActor, Trx } from '../../context.ts';
 import { AppError } from '../../errors.ts';
@@ -7,7 +9,7 @@ import { endOffline, findDetail, markStarted, type SiteState, setRejected } from
 import { changeRunStatus } from './run-status.ts';
 import { startTempIfDue } from './start-temp-offline.ts';
 
-const STATE_CONFLICT = '该申请已被其他人处理，请刷新后查看';
+const STATE_CONFLICT = MESSAGES.requestStateConflict;
 
 export interface OfflineEffect {
   trx: Trx;

@@ -3,6 +3,8 @@
 // decision does beyond the request — a table keyed by request type (the change set reaches the live record, the run
 // status changes …). A new-site application's final approval needs nothing more: CODE_PENDING queues it for the
 // 16:00 batch. The use cases (review of the register list, 下线审核) find the row and present the outcome.
+
+import { MESSAGES } from '../../../domain/messages.ts';
 import {
   currentOrgOf,
   decide,
@@ -22,7 +24,7 @@ import { touchSite } from './requests-repository.ts';
 
 export type ReviewAction = Extract<RequestAction, 'APPROVE' | 'RETURN' | 'SUBMIT_ALL'>;
 
-export const STATE_CONFLICT_MESSAGE = '该申请已被其他人处理，请刷新后查看';
+export const STATE_CONFLICT_MESSAGE = MESSAGES.requestStateConflict;
 export const stateConflict = () => new AppError('STATE_CONFLICT', STATE_CONFLICT_MESSAGE);
 
 export interface ReviewSubject extends TransitionSubject {
