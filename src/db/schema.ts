@@ -3,14 +3,21 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { EnteredValues } from '../domain/annual-report/supervision-report-checks.ts';
 import type { SupervisionPrefill } from '../domain/annual-report/supervision-report-prefill.ts';
 import type { SupervisionReportState } from '../domain/annual-report/supervision-report-states.ts';
+import type { ActorType } from '../domain/audit-events.ts';
 import type { FooterReport } from '../domain/footer-check.ts';
 import type { IssuanceRunStatus, IssuanceTrigger } from '../domain/issuance.ts';
+import type { RequestState, RequestType } from '../domain/requests.ts';
+import type { RegisterRunStatus } from '../domain/run-status.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** jsonb: read as the parsed value, written as a JSON string. */
 type Json<T> = ColumnType<T, string, string>;
 type NullableJson<T> = ColumnType<T | null, string | null, string | null>;
+
+// The column types of the enum columns are the domain's lists (src/domain), re-exported for the repositories.
+export type { ActorType, RequestState, RequestType };
+export type RunStatus = RegisterRunStatus;
 
 export interface PersonContact {
   name: string;
@@ -84,8 +91,6 @@ export interface LoginLogTable {
   result: LoginResult;
 }
 
-export type ActorType = 'ORG_USER' | 'SITE' | 'APPLICANT' | 'SYSTEM';
-
 export interface AuditLogTable {
   id: Generated<number>;
   at: Timestamp;
@@ -114,17 +119,6 @@ export interface AppSecretsTable {
   value: string;
   created_at: GeneratedTimestamp;
 }
-
-export type RunStatus =
-  | 'APPLYING'
-  | 'WITHDRAWN'
-  | 'NORMAL'
-  | 'TEMP_OFFLINE'
-  | 'EMERGENCY_OFFLINE'
-  | 'PERM_OFFLINE_PENDING'
-  | 'PERM_OFFLINE'
-  | 'EXCEPTION'
-  | 'DELETED';
 
 /** One register entry: a new-site application (site_code null, APPLYING) that becomes the site at issuance. */
 export interface SitesTable {
@@ -170,28 +164,6 @@ export interface SiteDomainsTable {
   host: string;
   site_id: number;
 }
-
-export type RequestType =
-  | 'NEW_SITE'
-  | 'MODIFY'
-  | 'PORTAL_ON'
-  | 'PORTAL_OFF'
-  | 'SERVICE_ON'
-  | 'SERVICE_OFF'
-  | 'DOMAINS'
-  | 'OFFLINE_TEMP'
-  | 'OFFLINE_PERM'
-  | 'OFFLINE_EMERGENCY';
-
-export type RequestState =
-  | 'DRAFT'
-  | 'SUBMITTED'
-  | 'IN_REVIEW'
-  | 'RETURNED'
-  | 'CODE_PENDING'
-  | 'APPROVED'
-  | 'DONE'
-  | 'WITHDRAWN';
 
 export interface RequestsTable {
   id: Generated<number>;

@@ -1,13 +1,18 @@
 // The daily 网站标识码 batch as pure rules (SPEC §4.1, §4.2, §7.1.4): its cut-off, catch-up, predicted codes,
 // who may log in as 填报单位 and who may reset a 校验码.
+import type { Ability } from './ability.ts';
 import { formatSiteCode, MAX_SITE_SEQUENCE, SiteSequenceOverflowError } from './org-code.ts';
-import { CODE_BATCH_HOUR, formatDateCN, type SiteRunStatus, shanghaiMidnight } from './status-labels.ts';
+import type { RegisterRunStatus } from './run-status.ts';
+import { CODE_BATCH_HOUR, formatDateCN, shanghaiMidnight } from './status-labels.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** How a batch run was started; stored in the ledger. */
-export type IssuanceTrigger = 'SCHEDULE' | 'STARTUP' | 'MANUAL' | 'CLI';
-export type IssuanceRunStatus = 'RUNNING' | 'DONE' | 'FAILED' | 'SKIPPED';
+export const ISSUANCE_TRIGGERS = ['SCHEDULE', 'STARTUP', 'MANUAL', 'CLI'] as const;
+export type IssuanceTrigger = (typeof ISSUANCE_TRIGGERS)[number];
+/** Status of one batch run in the ledger (issuance_runs.status). */
+export const ISSUANCE_RUN_STATUSES = ['RUNNING', 'DONE', 'FAILED', 'SKIPPED'] as const;
+export type IssuanceRunStatus = (typeof ISSUANCE_RUN_STATUSES)[number];
 
 /**
  * The cut-off of a batch run at `now`: the most recent 16:00:00 Asia/Shanghai at or before `now`. Every run — the
@@ -58,9 +63,6 @@ export function predictSiteCodes(
   });
 }
 
-/** Run statuses of an entry that can hold a 填报单位 login (a 标识码 has been issued and the entry is not removed). */
-export type RegisterRunStatus = SiteRunStatus | 'APPLYING' | 'WITHDRAWN';
-
 /** Why a site cannot log in as 填报单位, or null if it can. */
 export function siteLoginBlockedReason(runStatus: RegisterRunStatus): string | null {
   switch (runStatus) {
@@ -73,8 +75,6 @@ export function siteLoginBlockedReason(runStatus: RegisterRunStatus): string | n
       return null;
   }
 }
-
-export type Ability = { allowed: true } | { allowed: false; reason: string };
 
 /**
  * 重置校验码 (SPEC §4.2, §8.1 #10): only the site's 本级组织单位, only for an issued, non-deleted site. The caller has

@@ -1,24 +1,10 @@
 // The words of every notification (issue 9, SPEC §15): e-mail subjects and bodies, the 填报单位's in-app notices,
 // and who among a record's people receives them. Pure; never given a 校验码, so no mail can carry one.
-import type { RequestType } from './requests.ts';
+import { REQUEST_TYPE_LABELS, type RequestType } from './requests.ts';
 import { formatDateCN } from './status-labels.ts';
 import { EMAIL_RE } from './validation/email.ts';
 
 export const MAIL_SUBJECT_PREFIX = '【政府网站信息报送系统】';
-
-/** 申请类型 in notifications (same words as the review list's filter). */
-export const REQUEST_TYPE_NAMES: Readonly<Record<RequestType, string>> = {
-  NEW_SITE: '新增网站',
-  MODIFY: '基本信息修改',
-  PORTAL_ON: '申请门户网站',
-  PORTAL_OFF: '申请取消门户网站',
-  SERVICE_ON: '申请政务服务平台',
-  SERVICE_OFF: '申请取消政务服务平台',
-  DOMAINS: '维护其他域名',
-  OFFLINE_TEMP: '临时下线',
-  OFFLINE_PERM: '永久下线',
-  OFFLINE_EMERGENCY: '紧急下线',
-};
 
 /** A person of a record: 负责人 / 联系人 of a site (sites.info) or of an organizing unit (org_units). */
 export interface NotifiablePerson {
@@ -96,13 +82,13 @@ function dateTime(at: Date): string {
 }
 
 function factLines(f: RequestFacts): string {
-  const lines = [`申请类型：${REQUEST_TYPE_NAMES[f.type]}`, `网站名称：${f.siteName}`, `首页网址：${f.homeUrl}`];
+  const lines = [`申请类型：${REQUEST_TYPE_LABELS[f.type]}`, `网站名称：${f.siteName}`, `首页网址：${f.homeUrl}`];
   if (f.siteCode) lines.push(`网站标识码：${f.siteCode}`);
   return lines.map((l) => `  ${l}`).join('\n');
 }
 
 const subjectOf = (what: string, f: RequestFacts) =>
-  `${MAIL_SUBJECT_PREFIX}${what}：${f.siteName}（${REQUEST_TYPE_NAMES[f.type]}）`;
+  `${MAIL_SUBJECT_PREFIX}${what}：${f.siteName}（${REQUEST_TYPE_LABELS[f.type]}）`;
 
 /** To the unit that must act now: 「【政府网站信息报送系统】待审核：<网站名称>（新增网站）」. */
 export function arrivedMail(f: RequestFacts, unitName: string, at: Date): MailText {
@@ -202,7 +188,7 @@ export function digestMail(
     .slice(0, DIGEST_MAX_ITEMS)
     .map(
       (i, n) =>
-        `  ${n + 1}. ${i.siteName}（${REQUEST_TYPE_NAMES[i.type]}），已等待 ${i.waitingDays} 个工作日${i.overdue ? '，逾期' : ''}`,
+        `  ${n + 1}. ${i.siteName}（${REQUEST_TYPE_LABELS[i.type]}），已等待 ${i.waitingDays} 个工作日${i.overdue ? '，逾期' : ''}`,
     );
   const more = open.total > lines.length ? `\n  ……另有 ${open.total - lines.length} 项，请登录系统查看。` : '';
   return {

@@ -1,7 +1,8 @@
 // Pure rules of 下线 (SPEC §7.6, §16 items 6–9, 11, 20): who may apply, the limits of each kind, the date arithmetic
 // on Asia/Shanghai days, the 完成下线 checklist warnings and the labels each side sees.
-import type { RegisterRunStatus } from './issuance.ts';
+import type { Ability } from './ability.ts';
 import type { RequestState, RequestType } from './requests.ts';
+import type { RegisterRunStatus } from './run-status.ts';
 import { formatDateCN, runStatusText, type Side, type SiteRunStatus, STATUS_LABELS } from './status-labels.ts';
 
 /** 下线类型: 临时 / 永久 / 紧急. */
@@ -35,7 +36,6 @@ export const NOTICE_MIN_DAYS = 30;
 /** How far ahead a planned offline date may lie [INF]: one year. */
 export const PLAN_AHEAD_MAX_DAYS = 366;
 
-export type Ability = { allowed: true } | { allowed: false; reason: string };
 const allow: Ability = { allowed: true };
 const deny = (reason: string): Ability => ({ allowed: false, reason });
 

@@ -4,26 +4,13 @@ import {
   decide,
   OPEN_STATES,
   orgStatusLabel,
+  REQUEST_TYPE_LABELS,
   REVIEWABLE_STATES,
   type RequestAction,
   type RequestSnapshot,
   type RequestState,
   type RequestType,
 } from './requests.ts';
-
-/** 申请类型 as the lists, 查看 and 待办 show it. */
-export const REQUEST_TYPE_LABELS: Readonly<Record<RequestType, string>> = {
-  NEW_SITE: '新增网站',
-  MODIFY: '基本信息修改',
-  PORTAL_ON: '申请门户网站',
-  PORTAL_OFF: '申请取消门户网站',
-  SERVICE_ON: '申请政务服务平台',
-  SERVICE_OFF: '申请取消政务服务平台',
-  DOMAINS: '维护其他域名',
-  OFFLINE_TEMP: '临时下线',
-  OFFLINE_PERM: '永久下线',
-  OFFLINE_EMERGENCY: '紧急下线',
-};
 
 /**
  * How a request is reviewed: 审核 (new sites), 办结修改审核通过 / 退回 (single-step changes: modification, flags,

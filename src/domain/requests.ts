@@ -2,27 +2,49 @@
 // the decision "may this actor do this now, and if not why", and the labels each side sees.
 import { codePendingText, STATUS_LABELS } from './status-labels.ts';
 
-export type RequestType =
-  | 'NEW_SITE'
-  | 'MODIFY'
-  | 'PORTAL_ON'
-  | 'PORTAL_OFF'
-  | 'SERVICE_ON'
-  | 'SERVICE_OFF'
-  | 'DOMAINS'
-  | 'OFFLINE_TEMP'
-  | 'OFFLINE_PERM'
-  | 'OFFLINE_EMERGENCY';
+/** Every request type (申请类型): the source of the TypeScript type, the zod enums and the database CHECK list. */
+export const REQUEST_TYPES = [
+  'NEW_SITE',
+  'MODIFY',
+  'PORTAL_ON',
+  'PORTAL_OFF',
+  'SERVICE_ON',
+  'SERVICE_OFF',
+  'DOMAINS',
+  'OFFLINE_TEMP',
+  'OFFLINE_PERM',
+  'OFFLINE_EMERGENCY',
+] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
 
-export type RequestState =
-  | 'DRAFT'
-  | 'SUBMITTED'
-  | 'IN_REVIEW'
-  | 'RETURNED'
-  | 'CODE_PENDING'
-  | 'APPROVED'
-  | 'DONE'
-  | 'WITHDRAWN';
+/** 申请类型 as shown in the review list's filter, the detail view and the notifications. */
+export const REQUEST_TYPE_LABELS: Readonly<Record<RequestType, string>> = {
+  NEW_SITE: '新增网站',
+  MODIFY: '基本信息修改',
+  PORTAL_ON: '申请门户网站',
+  PORTAL_OFF: '申请取消门户网站',
+  SERVICE_ON: '申请政务服务平台',
+  SERVICE_OFF: '申请取消政务服务平台',
+  DOMAINS: '维护其他域名',
+  OFFLINE_TEMP: '临时下线',
+  OFFLINE_PERM: '永久下线',
+  OFFLINE_EMERGENCY: '紧急下线',
+};
+
+/**
+ * Every request state: the source of the TypeScript type, the zod enums and the database CHECK list. A final
+ * approval ends in CODE_PENDING (new site) or DONE (every other type); there is no separate "approved" state.
+ */
+export const REQUEST_STATES = [
+  'DRAFT',
+  'SUBMITTED',
+  'IN_REVIEW',
+  'RETURNED',
+  'CODE_PENDING',
+  'DONE',
+  'WITHDRAWN',
+] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
 
 /** Multi-step types climb the chain to the level-1 unit; the others have a single reviewer. */
 export const MULTI_STEP_TYPES: ReadonlySet<RequestType> = new Set([
@@ -31,7 +53,14 @@ export const MULTI_STEP_TYPES: ReadonlySet<RequestType> = new Set([
   'OFFLINE_PERM',
   'OFFLINE_EMERGENCY',
 ]);
-export const OPEN_STATES: ReadonlySet<RequestState> = new Set(['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CODE_PENDING']);
+/** States of an open request (one per site): the rest are final. */
+export const OPEN_STATE_LIST = [
+  'DRAFT',
+  'SUBMITTED',
+  'IN_REVIEW',
+  'CODE_PENDING',
+] as const satisfies readonly RequestState[];
+export const OPEN_STATES: ReadonlySet<RequestState> = new Set(OPEN_STATE_LIST);
 /** States in which a unit of the chain can act. */
 export const REVIEWABLE_STATES: ReadonlySet<RequestState> = new Set(['SUBMITTED', 'IN_REVIEW']);
 
@@ -42,7 +71,8 @@ export type RequestAction =
   | 'SUBMIT' // applicant / operator (re)submits: DRAFT or RETURNED → SUBMITTED at chain[0]
   | 'WITHDRAW' // applicant / operator withdraws
   | 'ISSUE' // the 16:00 batch issues the codes
-  | 'CLOSE_STALE'; // the system closes a new-site application left returned for 90 days (SPEC §16 item 2)
+  | 'CLOSE_STALE' // the system closes a new-site application left returned for 90 days (SPEC §16 item 2)
+  | 'SITE_DELETED'; // 删除 of the site withdraws its open requests with it (SPEC §7.7)
 
 /** A returned new-site application not resubmitted within this many calendar days is closed (SPEC §16 item 2). */
 export const RETURNED_APPLICATION_CLOSE_DAYS = 90;
@@ -98,7 +128,6 @@ function stateText(state: RequestState): string {
     IN_REVIEW: '审核中',
     RETURNED: '已退回',
     CODE_PENDING: '已办结，等待生成网站标识码',
-    APPROVED: '已通过',
     DONE: '已办结',
     WITHDRAWN: '已撤回',
   };
@@ -160,6 +189,12 @@ export function decide(req: RequestSnapshot, actor: RequestActor, action: Reques
       if (req.type !== 'NEW_SITE' || req.state !== 'CODE_PENDING') return deny('该申请不在等待生成标识码的状态');
       return to('DONE', req.stepIndex, req.chain);
     }
+    case 'SITE_DELETED': {
+      // The deleting unit's right over the site was checked by 删除 itself; here only the request's state counts.
+      if (actor.kind !== 'ORG') return deny('只有组织单位可以删除网站');
+      if (!OPEN_STATES.has(req.state)) return deny(`该申请已处理（当前为“${stateText(req.state)}”）`);
+      return to('WITHDRAWN', req.stepIndex, req.chain);
+    }
     case 'CLOSE_STALE': {
       if (actor.kind !== 'SYSTEM') return deny('只有系统可以关闭超期未重新提交的申请');
       if (req.type !== 'NEW_SITE' || req.state !== 'RETURNED') return deny('只关闭已退回的新增网站申请');
@@ -182,7 +217,6 @@ export function orgStatusLabel(req: RequestSnapshot, viewerOrg: string): string 
       case 'RETURNED':
         return STATUS_LABELS.returned;
       case 'CODE_PENDING':
-      case 'APPROVED':
       case 'DONE':
         return STATUS_LABELS.done;
       case 'WITHDRAWN':
@@ -245,4 +279,36 @@ export function applicantProgressText(
     default:
       return STATUS_LABELS.inReview;
   }
+}
+
+/**
+ * The columns a transition moves besides state, step_index, current_org, version and updated_at — one rule for every
+ * writer of request state, derived from the action and the decision:
+ * - step_entered_at when the request arrives at a reviewing unit (submitted, or moved up the chain);
+ * - submitted_at at the first submission of a draft (a resubmission keeps it: 提交时间 is the first one);
+ * - decided_at when a unit returns it, the chain's last unit approves it, or it is withdrawn or closed;
+ * - final_approved_at at the chain's final approval;
+ * - return_reason holds the reason while the request is RETURNED and is cleared by any other transition.
+ */
+export interface TransitionColumns {
+  stepEntered: boolean;
+  submitted: boolean;
+  decided: boolean;
+  finalApproved: boolean;
+  returnReason: 'SET' | 'CLEAR';
+}
+
+export function transitionColumns(
+  action: RequestAction,
+  from: Pick<RequestSnapshot, 'state' | 'stepIndex'>,
+  next: NextState,
+): TransitionColumns {
+  const reviewable = REVIEWABLE_STATES.has(next.state);
+  return {
+    stepEntered: reviewable && (!REVIEWABLE_STATES.has(from.state) || from.stepIndex !== next.stepIndex),
+    submitted: action === 'SUBMIT' && from.state === 'DRAFT',
+    decided: next.state === 'RETURNED' || next.finalApproval || next.state === 'WITHDRAWN',
+    finalApproved: next.finalApproval,
+    returnReason: next.state === 'RETURNED' ? 'SET' : 'CLEAR',
+  };
 }

@@ -1,18 +1,12 @@
 // 例外 / 删除 / 恢复正常 of a site (SPEC §7.7, §8.1 #9, §16 item 10): who may do them and which run statuses they
 // move between. Pure rules; the server executes them as a compare-and-set on the site's run status.
-import type { RegisterRunStatus } from './issuance.ts';
-import type { Ability } from './offline.ts';
+
+import type { Ability } from './ability.ts';
+import { isSiteRunStatus, type RegisterRunStatus, RUN_STATUS_TRANSITIONS } from './run-status.ts';
 import type { SiteRunStatus } from './status-labels.ts';
 
 export type SiteStatusAction = 'EXCEPTION' | 'DELETE' | 'RESTORE';
 export const SITE_STATUS_ACTIONS: readonly SiteStatusAction[] = ['EXCEPTION', 'DELETE', 'RESTORE'];
-
-/** The 审核流水 action of each operation (SPEC §12). */
-export const SITE_STATUS_ACTION_LABELS: Readonly<Record<SiteStatusAction, string>> = {
-  EXCEPTION: '设为例外',
-  DELETE: '删除',
-  RESTORE: '恢复正常',
-};
 
 export const NOT_A_MANAGER = '只有国务院办公厅和网站所属的省级（部委）组织单位可以设为例外、删除或恢复网站';
 
@@ -28,32 +22,22 @@ export function canManageSiteStatus(actor: { orgCode: string; orgLevel: number }
 
 export type StatusTransition = { ok: true; to: SiteRunStatus; warning: string | null } | { ok: false; reason: string };
 
-const RESTORABLE: ReadonlySet<RegisterRunStatus> = new Set([
-  'EXCEPTION',
-  'DELETED',
-  'PERM_OFFLINE',
-  'PERM_OFFLINE_PENDING',
-  'TEMP_OFFLINE',
-  'EMERGENCY_OFFLINE',
-]);
-
 export const REFILE_WARNING =
   '该网站曾永久下线：恢复后须重新办理 ICP 备案、公安机关备案和党政机关网站标识，并核对基本信息';
 
-/** Where `action` takes a site now in `from`, or why it cannot. */
+const REFUSALS: Readonly<Record<SiteStatusAction, string>> = {
+  EXCEPTION: '只有运行状态为“正常”的网站可以设为例外',
+  DELETE: '该网站已删除',
+  RESTORE: '网站运行状态已经是“正常”',
+};
+
+/** Where `action` takes a site now in `from`, or why it cannot (the run-status table decides; the reasons are the UI's). */
 export function siteStatusTransition(action: SiteStatusAction, from: RegisterRunStatus): StatusTransition {
   if (from === 'APPLYING' || from === 'WITHDRAWN') return { ok: false, reason: '该记录尚未生成网站标识码' };
-  switch (action) {
-    case 'EXCEPTION':
-      return from === 'NORMAL'
-        ? { ok: true, to: 'EXCEPTION', warning: null }
-        : { ok: false, reason: '只有运行状态为“正常”的网站可以设为例外' };
-    case 'DELETE':
-      return from === 'DELETED' ? { ok: false, reason: '该网站已删除' } : { ok: true, to: 'DELETED', warning: null };
-    case 'RESTORE':
-      if (!RESTORABLE.has(from)) return { ok: false, reason: '网站运行状态已经是“正常”' };
-      return { ok: true, to: 'NORMAL', warning: from === 'PERM_OFFLINE' ? REFILE_WARNING : null };
-  }
+  const rule = RUN_STATUS_TRANSITIONS[action];
+  const to = rule.to;
+  if (!rule.from.includes(from) || !isSiteRunStatus(to)) return { ok: false, reason: REFUSALS[action] };
+  return { ok: true, to, warning: action === 'RESTORE' && from === 'PERM_OFFLINE' ? REFILE_WARNING : null };
 }
 
 /** Each operation's ability for an actor on a site in `from` (shown on the buttons). */

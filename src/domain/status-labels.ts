@@ -51,17 +51,8 @@ export const COLUMN_LABELS = {
   isOrgPortal: '是否组织单位门户',
 } as const;
 
-/** 运行状态 (§5.4 a). */
-export type SiteRunStatus =
-  | 'NORMAL'
-  | 'TEMP_OFFLINE'
-  | 'EMERGENCY_OFFLINE'
-  | 'PERM_OFFLINE_PENDING'
-  | 'PERM_OFFLINE'
-  | 'EXCEPTION'
-  | 'DELETED';
-
-export const SITE_RUN_STATUSES: readonly SiteRunStatus[] = [
+/** 运行状态 (§5.4 a) of a site that has its 网站标识码; `REGISTER_RUN_STATUSES` (run-status.ts) adds the two of an application. */
+export const SITE_RUN_STATUSES = [
   'NORMAL',
   'TEMP_OFFLINE',
   'EMERGENCY_OFFLINE',
@@ -69,7 +60,8 @@ export const SITE_RUN_STATUSES: readonly SiteRunStatus[] = [
   'PERM_OFFLINE',
   'EXCEPTION',
   'DELETED',
-];
+] as const;
+export type SiteRunStatus = (typeof SITE_RUN_STATUSES)[number];
 
 /** Short run-status labels (filters, statistics). PERM_OFFLINE_PENDING shows the org-side text. */
 export const RUN_STATUS_LABELS: Readonly<Record<SiteRunStatus, string>> = {

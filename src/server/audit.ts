@@ -1,19 +1,11 @@
-// Writes 审核流水 / audit entries; always called with the transaction that makes the change it records.
+// Writes 审核流水 / audit entries (typed events); always called with the transaction that makes the change it records.
 import type { Insertable } from 'kysely';
 import type { AuditLogTable } from '../db/schema.ts';
+import { type AuditEvent, auditActionText } from '../domain/audit-events.ts';
 import type { Actor, Db, Trx } from './context.ts';
 
-export interface AuditEntry {
-  action: string;
-  entityType: string;
-  entityId: string;
-  siteCode?: string | null;
-  requestId?: number | null;
-  fromState?: string | null;
-  toState?: string | null;
-  comment?: string | null;
-  data?: Record<string, unknown> | null;
-}
+/** What a use case records: a typed event (src/domain/audit-events.ts); its action text is derived there. */
+export type AuditEntry = AuditEvent;
 
 export function actorFields(
   actor: Actor,
@@ -41,7 +33,7 @@ function auditRow(at: Date, actor: Actor | 'SYSTEM', entry: AuditEntry, ip: stri
   return {
     at,
     ...who,
-    action: entry.action,
+    action: auditActionText(entry),
     entity_type: entry.entityType,
     entity_id: entry.entityId,
     site_code: entry.siteCode ?? null,

@@ -10,7 +10,7 @@ beforeAll(async () => {
   t = await createTestApp();
   for (let i = 0; i < 12; i++) {
     await writeAudit(t.ctx.db, t.clock.now(), 'SYSTEM', {
-      action: '测试',
+      kind: 'DEMO_DATA_SEEDED',
       entityType: 'TEST',
       entityId: String(i),
       comment: `第 ${i} 条`,

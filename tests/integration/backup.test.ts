@@ -59,7 +59,7 @@ describe('govsite backup / restore', () => {
     await makeSite(db, { name: '备份测试网站“引号”\n换行', orgCode: '130302' });
     await makeApplication(db, { orgCode: '130303', state: 'IN_REVIEW', stepIndex: 1 });
     await writeAudit(db, t.clock.now(), 'SYSTEM', {
-      action: '测试',
+      kind: 'DEMO_DATA_SEEDED',
       entityType: 'TEST',
       entityId: '1',
       data: { 嵌套: { a: [1, 2] } },
@@ -77,7 +77,7 @@ describe('govsite backup / restore', () => {
       .selectFrom('audit_log')
       .select(({ fn }) => fn.max('id').as('m'))
       .executeTakeFirstOrThrow();
-    await writeAudit(target.db, new Date(), 'SYSTEM', { action: '恢复后', entityType: 'TEST', entityId: '2' });
+    await writeAudit(target.db, new Date(), 'SYSTEM', { kind: 'DEMO_DATA_SEEDED', entityType: 'TEST', entityId: '2' });
     const after = await target.db
       .selectFrom('audit_log')
       .select(({ fn }) => fn.max('id').as('m'))

@@ -6,12 +6,11 @@ import {
   digestMail,
   issuedMail,
   mailAddresses,
-  REQUEST_TYPE_NAMES,
   sitePeople,
   unitAddresses,
   wantsEmail,
 } from '../../src/domain/notifications.ts';
-import { REQUEST_TYPE_LABELS } from '../../src/server/modules/review/schema.ts';
+import { REQUEST_TYPE_LABELS } from '../../src/domain/requests.ts';
 
 const facts = {
   type: 'NEW_SITE' as const,
@@ -44,7 +43,8 @@ describe('notification texts', () => {
   });
 
   it('uses the review list’s type names', () => {
-    expect(REQUEST_TYPE_NAMES).toEqual(REQUEST_TYPE_LABELS);
+    const mail = arrivedMail({ ...facts, type: 'MODIFY' }, '海港区', new Date('2026-11-02T02:00:00Z'));
+    expect(mail.body).toContain(`申请类型：${REQUEST_TYPE_LABELS.MODIFY}`);
   });
 });
 

@@ -8,7 +8,6 @@ import {
   bulkSubmitRefusal,
   mayBeOpenTogether,
   orgStatusText,
-  REQUEST_TYPE_LABELS,
   requestViews,
   reviewRefusal,
   type ShownRequest,
@@ -18,22 +17,15 @@ import {
   decide,
   OPEN_STATES,
   orgStatusLabel,
+  REQUEST_STATES,
+  REQUEST_TYPE_LABELS,
   REVIEWABLE_STATES,
   type RequestState,
   type RequestType,
 } from '../../src/domain/requests.ts';
 
 const TYPES = Object.keys(REQUEST_TYPE_LABELS) as RequestType[];
-const STATES: RequestState[] = [
-  'DRAFT',
-  'SUBMITTED',
-  'IN_REVIEW',
-  'RETURNED',
-  'CODE_PENDING',
-  'APPROVED',
-  'DONE',
-  'WITHDRAWN',
-];
+const STATES: RequestState[] = [...REQUEST_STATES];
 const ORGS = ['130302', '130300', '130000'];
 const CHAIN = ['130302', '130300', '130000'];
 

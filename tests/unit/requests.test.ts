@@ -7,12 +7,14 @@ import {
   decide,
   MULTI_STEP_TYPES,
   orgStatusLabel,
+  REQUEST_STATES,
   type RequestAction,
   type RequestActor,
   type RequestSnapshot,
   type RequestType,
   reporterStatusLabel,
   staleReturnCutoff,
+  transitionColumns,
 } from '../../src/domain/requests.ts';
 
 const chain = ['130302', '130300', '130000'];
@@ -188,6 +190,123 @@ describe('properties over random action sequences', () => {
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('删除 of the site withdraws its open requests', () => {
+  it('withdraws any open request by an organizing unit, never a finished one', () => {
+    for (const state of REQUEST_STATES) {
+      const d = decide(
+        { type: 'NEW_SITE', state, chain, stepIndex: 1 },
+        { kind: 'ORG', orgCode: 'bm0100' },
+        'SITE_DELETED',
+      );
+      const open = ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CODE_PENDING'].includes(state);
+      expect(d.ok).toBe(open);
+      if (d.ok) expect(d.next).toEqual({ state: 'WITHDRAWN', stepIndex: 1, currentOrg: null, finalApproval: false });
+    }
+    const open: RequestSnapshot = { type: 'MODIFY', state: 'SUBMITTED', chain: ['130302'], stepIndex: 0 };
+    expect(decide(open, { kind: 'REQUESTER' }, 'SITE_DELETED').ok).toBe(false);
+  });
+});
+
+describe('the columns a transition moves (one rule for every writer)', () => {
+  const at = (state: RequestSnapshot['state'], stepIndex = 0): RequestSnapshot => ({
+    type: 'NEW_SITE',
+    state,
+    chain,
+    stepIndex,
+  });
+  const next = (r: RequestSnapshot, action: RequestAction, reason?: string) => {
+    const d = decide(
+      r,
+      action === 'SUBMIT' || action === 'WITHDRAW'
+        ? { kind: 'REQUESTER' }
+        : r.state === 'CODE_PENDING'
+          ? { kind: 'SYSTEM' }
+          : { kind: 'ORG', orgCode: currentOrgOf(r) ?? chain[0]! },
+      action,
+      reason,
+    );
+    if (!d.ok) throw new Error(d.reason);
+    return d.next;
+  };
+
+  it('first submission, approval up the chain, return, resubmission, final approval, issuance', () => {
+    const draft = at('DRAFT');
+    expect(transitionColumns('SUBMIT', draft, next(draft, 'SUBMIT'))).toEqual({
+      stepEntered: true,
+      submitted: true,
+      decided: false,
+      finalApproved: false,
+      returnReason: 'CLEAR',
+    });
+    const step0 = at('IN_REVIEW', 0);
+    expect(transitionColumns('APPROVE', step0, next(step0, 'APPROVE'))).toMatchObject({
+      stepEntered: true,
+      decided: false,
+    });
+    const submittedRow = at('SUBMITTED', 0);
+    expect(transitionColumns('SUBMIT_ALL', submittedRow, next(submittedRow, 'SUBMIT_ALL')).stepEntered).toBe(false);
+    const step1 = at('IN_REVIEW', 1);
+    expect(transitionColumns('RETURN', step1, next(step1, 'RETURN', '材料不全'))).toEqual({
+      stepEntered: false,
+      submitted: false,
+      decided: true,
+      finalApproved: false,
+      returnReason: 'SET',
+    });
+    const returned = at('RETURNED', 1);
+    expect(transitionColumns('SUBMIT', returned, next(returned, 'SUBMIT'))).toMatchObject({
+      stepEntered: true,
+      submitted: false, // 提交时间 stays the first submission
+      returnReason: 'CLEAR',
+    });
+    const last = at('IN_REVIEW', 2);
+    expect(transitionColumns('APPROVE', last, next(last, 'APPROVE'))).toMatchObject({
+      decided: true,
+      finalApproved: true,
+      stepEntered: false,
+    });
+    const pending = at('CODE_PENDING', 2);
+    expect(transitionColumns('ISSUE', pending, next(pending, 'ISSUE'))).toEqual({
+      stepEntered: false,
+      submitted: false,
+      decided: false,
+      finalApproved: false,
+      returnReason: 'CLEAR',
+    });
+  });
+
+  it('for any allowed decision: the step clock restarts exactly when a unit newly holds the request (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...TYPES),
+        fc.constantFrom(...REQUEST_STATES),
+        fc.integer({ min: 0, max: 2 }),
+        actorArb,
+        actionArb,
+        (type, state, stepIndex, actor, action) => {
+          const reqChain = MULTI_STEP_TYPES.has(type) ? chain : ['130302'];
+          const r: RequestSnapshot = {
+            type,
+            state,
+            chain: reqChain,
+            stepIndex: Math.min(stepIndex, reqChain.length - 1),
+          };
+          const d = decide(r, actor, action, '原因');
+          if (!d.ok) return;
+          const c = transitionColumns(action, r, d.next);
+          const held = d.next.currentOrg !== null;
+          expect(c.stepEntered).toBe(held && (currentOrgOf(r) === null || r.stepIndex !== d.next.stepIndex));
+          expect(c.finalApproved).toBe(d.next.finalApproval);
+          expect(c.returnReason === 'SET').toBe(d.next.state === 'RETURNED');
+          if (d.next.state === 'WITHDRAWN' || d.next.state === 'RETURNED') expect(c.decided).toBe(true);
+          if (c.submitted) expect([action, r.state]).toEqual(['SUBMIT', 'DRAFT']);
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
 import type { AppConfig } from '../../config.ts';
+import { AUDIT_ACTION_TEXT } from '../../domain/audit-events.ts';
 import { generateCheckCode } from '../../domain/codes.ts';
 import { SWEPT_RUN_STATUSES } from '../../domain/link-health.ts';
 import { todayCN } from '../../domain/offline.ts';
@@ -164,7 +165,7 @@ export async function seedDemoSites(db: Db, env: DemoSiteEnv, now: Date): Promis
       at: now,
       actor_type: 'SYSTEM',
       actor_name: '系统',
-      action: '写入演示数据',
+      action: AUDIT_ACTION_TEXT.DEMO_DATA_SEEDED,
       entity_type: DEMO_MARKER_ENTITY,
       entity_id: String(DEMO_SITE_SEED),
       data: JSON.stringify({ sites: plan.sites.length, loginSiteId }),
@@ -682,7 +683,7 @@ async function seedLinkChecks(db: Db, now: Date): Promise<void> {
         .execute();
     for (const f of flaggedAudit) {
       await writeAudit(trx, f.at, 'SYSTEM', {
-        action: 'LINK_HEALTH_FLAGGED',
+        kind: 'LINK_HEALTH_FLAGGED',
         entityType: 'site',
         entityId: String(f.siteId),
         siteCode: f.siteCode,

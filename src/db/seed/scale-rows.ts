@@ -1,6 +1,8 @@
 // The rows of the national-scale data set, chunk by chunk from its plan (scale-plan.ts): sites with their basic
 // information and 栏目, the NEW_SITE request of every entry and the change requests of issued sites, and the
 // 审核流水 each of them left (about five entries per site). Pure and deterministic.
+
+import { AUDIT_ACTION_TEXT } from '../../domain/audit-events.ts';
 import { batchCutoffAt } from '../../domain/issuance.ts';
 import { formatSiteCode } from '../../domain/org-code.ts';
 import { reviewChain, singleReviewer } from '../../domain/review-chain.ts';
@@ -251,7 +253,7 @@ export class ScaleRowBuilder {
       {
         at: submittedAt,
         actor: APPLICANT,
-        action: '提交',
+        action: AUDIT_ACTION_TEXT.REQUEST_SUBMITTED,
         from: null,
         to: 'SUBMITTED',
         data: { type: 'NEW_SITE', siteName: s.name, orgCode: s.orgCode, isPortal: s.isPortal },
@@ -268,7 +270,7 @@ export class ScaleRowBuilder {
       steps.push({
         at: times[0]!,
         actor: this.reviewer(chain[0]!),
-        action: '全部提交',
+        action: AUDIT_ACTION_TEXT.REQUEST_SUBMITTED_ALL,
         from: 'SUBMITTED',
         to: 'IN_REVIEW',
         data: move(0, 0),
@@ -279,7 +281,7 @@ export class ScaleRowBuilder {
       steps.push({
         at: times[i]!,
         actor: this.reviewer(chain[i]!),
-        action: '审核通过',
+        action: AUDIT_ACTION_TEXT.REQUEST_APPROVED,
         from: i === 0 ? 'SUBMITTED' : 'IN_REVIEW',
         to: final ? 'CODE_PENDING' : 'IN_REVIEW',
         data: move(i, final ? null : i + 1),
@@ -293,7 +295,7 @@ export class ScaleRowBuilder {
       steps.push({
         at,
         actor: this.reviewer(chain[s.step]!),
-        action: '退回',
+        action: AUDIT_ACTION_TEXT.REQUEST_RETURNED,
         from,
         to: 'RETURNED',
         comment: returnReason,
@@ -304,7 +306,7 @@ export class ScaleRowBuilder {
       steps.push({
         at: times[0]!,
         actor: APPLICANT,
-        action: '撤回',
+        action: AUDIT_ACTION_TEXT.REQUEST_WITHDRAWN,
         from: 'SUBMITTED',
         to: 'WITHDRAWN',
         data: { type: 'NEW_SITE' },
@@ -317,7 +319,7 @@ export class ScaleRowBuilder {
       steps.push({
         at: issuedAt,
         actor: SYSTEM,
-        action: '生成标识码',
+        action: AUDIT_ACTION_TEXT.CODE_ISSUED,
         from: 'CODE_PENDING',
         to: 'DONE',
         data: { orgCode: s.orgCode, seq: s.seq },
@@ -332,7 +334,12 @@ export class ScaleRowBuilder {
     const reviewable = state === 'SUBMITTED' || state === 'IN_REVIEW';
     // The step was entered by the last move that changed the position (or by the submission).
     const entered = steps
-      .filter((st) => st.action === '审核通过' || st.action === '全部提交' || st.action === '提交')
+      .filter(
+        (st) =>
+          st.action === AUDIT_ACTION_TEXT.REQUEST_APPROVED ||
+          st.action === AUDIT_ACTION_TEXT.REQUEST_SUBMITTED_ALL ||
+          st.action === AUDIT_ACTION_TEXT.REQUEST_SUBMITTED,
+      )
       .pop();
     out.requests.push({
       id: requestId,
@@ -399,7 +406,7 @@ export class ScaleRowBuilder {
     const submit = (type: RequestType, at: number): Step => ({
       at,
       actor: site,
-      action: '提交',
+      action: AUDIT_ACTION_TEXT.REQUEST_SUBMITTED,
       from: null,
       to: 'SUBMITTED',
       data: { type },
@@ -407,7 +414,7 @@ export class ScaleRowBuilder {
     const decision = (type: RequestType, at: number, to: 'DONE' | 'RETURNED'): Step => ({
       at,
       actor: this.reviewer(reviewer),
-      action: to === 'DONE' ? '审核通过' : '退回',
+      action: to === 'DONE' ? AUDIT_ACTION_TEXT.REQUEST_APPROVED : AUDIT_ACTION_TEXT.REQUEST_RETURNED,
       from: 'SUBMITTED',
       to,
       ...(to === 'RETURNED' ? { comment: RETURN_REASONS[0] } : {}),

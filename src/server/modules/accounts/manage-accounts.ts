@@ -51,7 +51,7 @@ export async function createAccount(
       now,
       actor,
       {
-        action: '新建账号',
+        kind: 'ACCOUNT_CREATED',
         entityType: 'USER',
         entityId: String(id),
         data: { username: input.username, orgCode: org.code, role: input.role },
@@ -82,7 +82,7 @@ export async function setAccountEnabled(
       now,
       actor,
       {
-        action: enabled ? '启用账号' : '停用账号',
+        kind: enabled ? 'ACCOUNT_ENABLED' : 'ACCOUNT_DISABLED',
         entityType: 'USER',
         entityId: String(id),
         fromState: String(user.enabled),
@@ -111,7 +111,7 @@ export async function resetAccountPassword(
       .where('id', '=', id)
       .execute();
     await endAllSessions(trx, { userId: id });
-    await writeAudit(trx, now, actor, { action: '重置密码', entityType: 'USER', entityId: String(id) }, ip);
+    await writeAudit(trx, now, actor, { kind: 'PASSWORD_RESET', entityType: 'USER', entityId: String(id) }, ip);
   });
   return { initialPassword };
 }

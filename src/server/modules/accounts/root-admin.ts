@@ -56,7 +56,7 @@ export async function createRootAdmin(db: Db, input: RootAdminInput, now: Date):
         now,
       );
       await writeAudit(trx, now, 'SYSTEM', {
-        action: '新建组织单位',
+        kind: 'ORG_UNIT_CREATED',
         entityType: ORG_UNIT_ENTITY,
         entityId: ROOT_ORG_CODE,
         toState: 'ENABLED',
@@ -78,7 +78,7 @@ export async function createRootAdmin(db: Db, input: RootAdminInput, now: Date):
     });
     if (id === undefined) throw new AppError('CONFLICT', `用户名 ${input.username} 已存在，未创建账号`);
     await writeAudit(trx, now, 'SYSTEM', {
-      action: '新建账号',
+      kind: 'ACCOUNT_CREATED',
       entityType: 'USER',
       entityId: String(id),
       comment: '命令行 govsite create-admin',

@@ -2,14 +2,15 @@
 // portal slot released. Run daily by the `close-stale-applications` job (actor SYSTEM). Each application is one
 // compare-and-set in its own transaction, so two instances running at once, or a re-run, close each one once.
 import { sql } from 'kysely';
+import { AUDIT_ACTION_TEXT } from '../../../domain/audit-events.ts';
 import { decide, RETURNED_APPLICATION_CLOSE_DAYS, staleReturnCutoff } from '../../../domain/requests.ts';
 import { formatDateCN } from '../../../domain/status-labels.ts';
-import { writeAudit } from '../../audit.ts';
 import type { AppContext, Db } from '../../context.ts';
-import { markSiteWithdrawn, updateRequestIfUnchanged } from './repository.ts';
+import { applyTransition } from '../../lifecycle/request-transition.ts';
+import { applicationSubject, markSiteWithdrawn } from './repository.ts';
 
 /** The audit action of the closing; the 临时码 query looks for it to explain a withdrawn application. */
-export const CLOSE_STALE_ACTION = '超期关闭';
+export const CLOSE_STALE_ACTION = AUDIT_ACTION_TEXT.REQUEST_CLOSED_STALE;
 
 /** Returned new-site applications whose return is at or before the cut-off (oldest first). */
 function staleApplications(db: Db, cutoff: Date) {
@@ -29,31 +30,33 @@ export async function closeStaleApplications(ctx: AppContext): Promise<number> {
   const now = ctx.clock.now();
   let closed = 0;
   for (const row of await staleApplications(ctx.db, staleReturnCutoff(now))) {
-    const decision = decide(
-      { type: 'NEW_SITE', state: row.state, chain: row.chain, stepIndex: row.step_index },
-      { kind: 'SYSTEM' },
-      'CLOSE_STALE',
-    );
+    const snapshot = applicationSubject(row);
+    const decision = decide(snapshot, { kind: 'SYSTEM' }, 'CLOSE_STALE');
     if (!decision.ok) continue;
     const next = decision.next;
     const done = await ctx.db.transaction().execute(async (trx) => {
-      const changed = await updateRequestIfUnchanged(
-        trx,
-        { id: row.id, state: row.state, stepIndex: row.step_index, version: row.version },
-        { state: next.state, stepIndex: next.stepIndex, currentOrg: next.currentOrg, at: now, decided: true },
-      );
+      const changed = await applyTransition(trx, {
+        request: snapshot,
+        action: 'CLOSE_STALE',
+        next,
+        now,
+        audit: {
+          actor: 'SYSTEM',
+          ip: null,
+          entry: {
+            kind: 'REQUEST_CLOSED_STALE',
+            entityType: 'REQUEST',
+            entityId: String(row.id),
+            requestId: row.id,
+            fromState: row.state,
+            toState: next.state,
+            comment: `退回（${formatDateCN(new Date(row.updated_at))}）后 ${RETURNED_APPLICATION_CLOSE_DAYS} 天未重新提交，系统关闭申请，网站名称和网址已释放`,
+          },
+        },
+      });
       // Resubmitted or withdrawn in the meantime, or closed by another instance: nothing to do.
       if (!changed) return false;
       await markSiteWithdrawn(trx, row.site_id, now);
-      await writeAudit(trx, now, 'SYSTEM', {
-        action: CLOSE_STALE_ACTION,
-        entityType: 'REQUEST',
-        entityId: String(row.id),
-        requestId: row.id,
-        fromState: row.state,
-        toState: next.state,
-        comment: `退回（${formatDateCN(new Date(row.updated_at))}）后 ${RETURNED_APPLICATION_CLOSE_DAYS} 天未重新提交，系统关闭申请，网站名称和网址已释放`,
-      });
       return true;
     });
     if (done) closed++;

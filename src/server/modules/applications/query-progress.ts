@@ -56,7 +56,7 @@ export async function buildProgressResponse(ctx: AppContext, row: ApplicationRow
   const ref = (code: string) => ({ code, name: orgs.get(code)?.name ?? code });
   const snapshot = { type: 'NEW_SITE' as const, state: row.state, chain: row.chain, stepIndex: row.step_index };
 
-  const finished = row.state === 'CODE_PENDING' || row.state === 'DONE' || row.state === 'APPROVED';
+  const finished = row.state === 'CODE_PENDING' || row.state === 'DONE';
   // A returned application keeps the step of the unit that returned it; the units before it had approved.
   const passedCount = finished
     ? row.chain.length

@@ -2,14 +2,19 @@
 // (sites + requests), the org row lock, and the failed-临时码 counter.
 import { sql } from 'kysely';
 import type { PersonContact, RequestState, RunStatus } from '../../../db/schema.ts';
+import { AUDIT_ACTION_TEXT } from '../../../domain/audit-events.ts';
+import { OPEN_STATE_LIST } from '../../../domain/requests.ts';
+import { RUN_STATUS_TRANSITIONS } from '../../../domain/run-status.ts';
 import type { SiteInfo } from '../../../domain/site-info.ts';
 import { normalizeName } from '../../../domain/text.ts';
 import { hostOf, normalizeUrlForCompare } from '../../../domain/validation/index.ts';
 import type { Db, Trx } from '../../context.ts';
 
+const { WITHDRAW_APPLICATION } = RUN_STATUS_TRANSITIONS;
+
 /** Sites in these run states free their name, URL and portal slot (SPEC §5.5). */
 export const FREED_RUN_STATUSES: RunStatus[] = ['DELETED', 'PERM_OFFLINE', 'WITHDRAWN'];
-const OPEN_REQUEST_STATES: RequestState[] = ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CODE_PENDING'];
+const OPEN_REQUEST_STATES: RequestState[] = [...OPEN_STATE_LIST];
 
 export interface SiteRef {
   id: number;
@@ -208,7 +213,7 @@ export async function reviewHistory(db: Db | Trx, requestId: number): Promise<Re
     if (row.actor_type === 'APPLICANT') {
       history.approvals.clear();
       history.returnedAt = null;
-      if (row.action === '重新提交') history.resubmittedAt = new Date(row.at);
+      if (row.action === AUDIT_ACTION_TEXT.REQUEST_RESUBMITTED) history.resubmittedAt = new Date(row.at);
     } else if (row.actor_org_code !== null && row.to_state === 'RETURNED') {
       history.returnedAt = new Date(row.at);
     } else if (
@@ -222,45 +227,22 @@ export async function reviewHistory(db: Db | Trx, requestId: number): Promise<Re
   return history;
 }
 
-export interface RequestCas {
+/** A new-site application row as the lifecycle writer expects it (its compare-and-set columns). */
+export function applicationSubject(row: {
   id: number;
   state: RequestState;
-  stepIndex: number;
+  chain: string[];
+  step_index: number;
   version: number;
-}
-
-/** Compare-and-set of a request's state; false when someone else changed it first. */
-export async function updateRequestIfUnchanged(
-  trx: Trx,
-  expected: RequestCas,
-  set: {
-    state: RequestState;
-    stepIndex: number;
-    currentOrg: string | null;
-    at: Date;
-    payload?: Record<string, unknown>;
-    decided?: boolean;
-  },
-): Promise<boolean> {
-  const result = await trx
-    .updateTable('requests')
-    .set({
-      state: set.state,
-      step_index: set.stepIndex,
-      current_org: set.currentOrg,
-      updated_at: set.at,
-      step_entered_at: set.at,
-      return_reason: null,
-      version: sql`version + 1`,
-      ...(set.payload ? { payload: JSON.stringify(set.payload) } : {}),
-      ...(set.decided ? { decided_at: set.at } : {}),
-    })
-    .where('id', '=', expected.id)
-    .where('state', '=', expected.state)
-    .where('step_index', '=', expected.stepIndex)
-    .where('version', '=', expected.version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+}) {
+  return {
+    id: row.id,
+    type: 'NEW_SITE' as const,
+    state: row.state,
+    chain: row.chain,
+    stepIndex: row.step_index,
+    version: row.version,
+  };
 }
 
 export async function updateApplicationSite(trx: Trx, siteId: number, info: SiteInfo, at: Date): Promise<void> {
@@ -275,9 +257,9 @@ export async function updateApplicationSite(trx: Trx, siteId: number, info: Site
 export async function markSiteWithdrawn(trx: Trx, siteId: number, at: Date): Promise<void> {
   await trx
     .updateTable('sites')
-    .set({ run_status: 'WITHDRAWN', updated_at: at, version: sql`version + 1` })
+    .set({ run_status: WITHDRAW_APPLICATION.to, updated_at: at, version: sql`version + 1` })
     .where('id', '=', siteId)
-    .where('run_status', '=', 'APPLYING')
+    .where('run_status', 'in', WITHDRAW_APPLICATION.from)
     .execute();
 }
 

@@ -3,13 +3,13 @@
 
 import { applicantProgressText, decide } from '../../../domain/requests.ts';
 import type { SiteInfo, SiteInfoInput } from '../../../domain/site-info.ts';
-import { writeAudit } from '../../audit.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
+import { applyTransition } from '../../lifecycle/request-transition.ts';
 import { queueRequestEvent } from '../notifications/queue-request-event.ts';
 import { assertNoDuplicates, conflictFromUniqueViolation } from './conflicts.ts';
 import { findByTempCode } from './find-by-temp-code.ts';
-import { lockOrgUnit, orgsByCode, updateApplicationSite, updateRequestIfUnchanged } from './repository.ts';
+import { applicationSubject, lockOrgUnit, orgsByCode, updateApplicationSite } from './repository.ts';
 import { invalidInfo, validateApplicationInfo } from './submit-application.ts';
 import { STATE_CONFLICT_MESSAGE } from './withdraw-application.ts';
 
@@ -56,34 +56,28 @@ export async function resubmitApplication(
     await ctx.db.transaction().execute(async (trx) => {
       await lockOrgUnit(trx, org.code);
       await assertNoDuplicates(trx, info, row.site_id);
-      const changed = await updateRequestIfUnchanged(
-        trx,
-        { id: row.id, state: row.state, stepIndex: row.step_index, version: row.version },
-        {
-          state: next.state,
-          stepIndex: next.stepIndex,
-          currentOrg: next.currentOrg,
-          at: now,
-          payload: { ...(row.payload as Record<string, unknown>), info },
+      const changed = await applyTransition(trx, {
+        request: applicationSubject(row),
+        action: 'SUBMIT',
+        next,
+        now,
+        payload: { ...(row.payload as Record<string, unknown>), info },
+        audit: {
+          actor: { kind: 'ANONYMOUS' },
+          ip: input.ip,
+          entry: {
+            kind: 'REQUEST_RESUBMITTED',
+            entityType: 'REQUEST',
+            entityId: String(row.id),
+            requestId: row.id,
+            fromState: row.state,
+            toState: next.state,
+            data: { changedFields: changedFields(before, info) },
+          },
         },
-      );
+      });
       if (!changed) throw new AppError('STATE_CONFLICT', STATE_CONFLICT_MESSAGE);
       await updateApplicationSite(trx, row.site_id, info, now);
-      await writeAudit(
-        trx,
-        now,
-        { kind: 'ANONYMOUS' },
-        {
-          action: '重新提交',
-          entityType: 'REQUEST',
-          entityId: String(row.id),
-          requestId: row.id,
-          fromState: row.state,
-          toState: next.state,
-          data: { changedFields: changedFields(before, info) },
-        },
-        input.ip,
-      );
       await queueRequestEvent(trx, { type: 'SUBMITTED', requestId: row.id, at: now });
     });
   } catch (error) {

@@ -1,5 +1,6 @@
 // Request and response schemas of the public new-site application endpoints (新增网站, 临时码, progress query).
 import { z } from 'zod';
+import { REQUEST_STATES } from '../../../domain/requests.ts';
 
 // Shapes only: every rule (required, formats, lengths) is checked by validateSiteInfo, which answers per field in
 // Chinese. The generous maxima only stop absurd payloads.
@@ -80,16 +81,7 @@ export const tempCodeBody = z.object({ tempCode: z.string().max(100) });
 
 export const resubmitBody = z.object({ tempCode: z.string().max(100), info: siteInfoBody });
 
-const requestState = z.enum([
-  'DRAFT',
-  'SUBMITTED',
-  'IN_REVIEW',
-  'RETURNED',
-  'CODE_PENDING',
-  'APPROVED',
-  'DONE',
-  'WITHDRAWN',
-]);
+const requestState = z.enum(REQUEST_STATES);
 
 /** 网站标识码 and 校验码 shown once the code is issued; filled by the issuance module (null until then). */
 export const progressCredentials = z.object({

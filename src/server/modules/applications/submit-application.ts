@@ -130,7 +130,7 @@ export async function submitApplication(
         now,
         { kind: 'ANONYMOUS' },
         {
-          action: '提交',
+          kind: 'REQUEST_SUBMITTED',
           entityType: 'REQUEST',
           entityId: String(requestId),
           requestId,

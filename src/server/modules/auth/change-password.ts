@@ -55,6 +55,12 @@ export async function changePassword(
       throw new AppError('STATE_CONFLICT', '密码刚刚已被修改或重置，请使用新密码重新登录后再试');
     }
     await endAllSessions(trx, { userId: actor.userId }, sessionDigest);
-    await writeAudit(trx, now, actor, { action: '修改密码', entityType: 'USER', entityId: String(actor.userId) }, ip);
+    await writeAudit(
+      trx,
+      now,
+      actor,
+      { kind: 'PASSWORD_CHANGED', entityType: 'USER', entityId: String(actor.userId) },
+      ip,
+    );
   });
 }

@@ -1,8 +1,11 @@
 // The set-based writes of the 网站标识码 batch: a chunk of applications issued with one statement per step, in one
 // transaction (issue 11: ten statements per chunk instead of ten per application).
 import { type RawBuilder, sql } from 'kysely';
+import { RUN_STATUS_TRANSITIONS } from '../../../domain/run-status.ts';
 import type { Trx } from '../../context.ts';
 import { LOCKED_REQUEST_COLUMNS, type LockedRequest, toLockedRequest } from './repository.ts';
+
+const ISSUE_CODE = RUN_STATUS_TRANSITIONS.ISSUE_CODE;
 
 /** `(a, b, …), (…)` for a VALUES list: each row's cells already typed (`sql\`${x}::text\``). */
 function valuesList(rows: readonly RawBuilder<unknown>[][]): RawBuilder<unknown> {
@@ -64,30 +67,11 @@ export async function markSitesIssued(trx: Trx, at: Date, sites: readonly Issued
   );
   const result = await sql<{ id: number }>`
     UPDATE sites AS s
-       SET site_code = v.site_code, run_status = 'NORMAL', code_issued_at = ${at}, check_code_hash = v.hash,
+       SET site_code = v.site_code, run_status = ${ISSUE_CODE.to}, code_issued_at = ${at}, check_code_hash = v.hash,
            check_code_enc = v.enc, failed_attempts = 0, locked_until = NULL, version = s.version + 1,
            updated_at = ${at}
       FROM (VALUES ${values}) AS v(id, site_code, hash, enc)
-     WHERE s.id = v.id AND s.run_status = 'APPLYING' AND s.site_code IS NULL
+     WHERE s.id = v.id AND s.run_status IN (${sql.join(ISSUE_CODE.from)}) AND s.site_code IS NULL
     RETURNING s.id`.execute(trx);
-  return result.rows.length;
-}
-
-/** As `markRequestDone`, for many rows (compare-and-set on each row's step and version); returns how many matched. */
-export async function markRequestsDone(
-  trx: Trx,
-  at: Date,
-  requests: readonly { id: number; stepIndex: number; version: number }[],
-): Promise<number> {
-  if (requests.length === 0) return 0;
-  const values = valuesList(
-    requests.map((r) => [sql`${r.id}::bigint`, sql`${r.stepIndex}::int`, sql`${r.version}::int`]),
-  );
-  const result = await sql<{ id: number }>`
-    UPDATE requests AS r
-       SET state = 'DONE', current_org = NULL, updated_at = ${at}, version = v.version + 1
-      FROM (VALUES ${values}) AS v(id, step_index, version)
-     WHERE r.id = v.id AND r.state = 'CODE_PENDING' AND r.step_index = v.step_index AND r.version = v.version
-    RETURNING r.id`.execute(trx);
   return result.rows.length;
 }

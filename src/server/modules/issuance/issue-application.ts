@@ -1,19 +1,20 @@
 // Issues 网站标识码 and 校验码: a chunk of applications in one transaction (the batch's usual path), or one
 // application in its own (the fallback that pins down which one failed). Either way all of it happens, or none.
 import { generateCheckCode } from '../../../domain/codes.ts';
+import { MESSAGES } from '../../../domain/messages.ts';
 import { formatSiteCode, MAX_SITE_SEQUENCE, SiteSequenceOverflowError } from '../../../domain/org-code.ts';
-import { decide } from '../../../domain/requests.ts';
-import { type AuditEntry, writeAudit, writeAuditEntries } from '../../audit.ts';
+import { decide, type NextState } from '../../../domain/requests.ts';
+import type { AuditEntry } from '../../audit.ts';
 import type { AppContext } from '../../context.ts';
+import { applyTransition, applyTransitions } from '../../lifecycle/request-transition.ts';
 import { hashCheckCode } from '../../passwords.ts';
 import { queueIssuedEvents, queueRequestEvent } from '../notifications/queue-request-event.ts';
 import { encryptCheckCode } from './check-code-cipher.ts';
-import { allocateSequences, lockRequests, markRequestsDone, markSitesIssued } from './chunk-repository.ts';
+import { allocateSequences, lockRequests, markSitesIssued } from './chunk-repository.ts';
 import {
   allocateSequence,
   type LockedRequest,
   lockRequest,
-  markRequestDone,
   markSiteIssued,
   type PendingApplication,
 } from './repository.ts';
@@ -43,7 +44,7 @@ function issuedAuditEntry(x: {
   siteCode: string;
 }): AuditEntry {
   return {
-    action: '生成标识码',
+    kind: 'CODE_ISSUED',
     entityType: 'REQUEST',
     entityId: String(x.req.id),
     siteCode: x.siteCode,
@@ -69,7 +70,7 @@ export async function issueApplication(
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       const req = await lockRequest(trx, app.requestId);
-      if (!req) return { kind: 'SKIPPED', reason: '该申请正由另一生成任务处理' };
+      if (!req) return { kind: 'SKIPPED', reason: MESSAGES.issuanceHeldElsewhere };
       const decision = decide(req, { kind: 'SYSTEM' }, 'ISSUE');
       if (!decision.ok) return { kind: 'SKIPPED', reason: decision.reason };
 
@@ -85,14 +86,18 @@ export async function issueApplication(
         checkCodeEnc: checkCode.enc,
       });
       if (!siteDone) throw new ConcurrentChange('该网站记录已不是待生成标识码的申请');
-      const requestDone = await markRequestDone(trx, {
-        id: req.id,
-        stepIndex: req.stepIndex,
-        version: req.version,
-        at,
+      const requestDone = await applyTransition(trx, {
+        request: req,
+        action: 'ISSUE',
+        next: decision.next,
+        now: at,
+        audit: {
+          actor: 'SYSTEM',
+          ip: null,
+          entry: issuedAuditEntry({ app, req, next: decision.next.state, seq, siteCode }),
+        },
       });
       if (!requestDone) throw new ConcurrentChange('该申请已被其他操作处理');
-      await writeAudit(trx, at, 'SYSTEM', issuedAuditEntry({ app, req, next: decision.next.state, seq, siteCode }));
       // The 标识码 (never the 校验码) to the site's people, committed with the issuance (issue 9).
       await queueRequestEvent(trx, { type: 'ISSUED', requestId: req.id, at });
       return { kind: 'ISSUED', siteCode, seq };
@@ -125,16 +130,17 @@ export async function issueChunk(
       apps.map((a) => a.requestId),
     );
     const outcomes: IssueOutcome[] = [];
-    const issuing: { index: number; app: PendingApplication; req: LockedRequest; next: string }[] = [];
+    const issuing: { index: number; app: PendingApplication; req: LockedRequest; decided: NextState; next: string }[] =
+      [];
     for (const [index, app] of apps.entries()) {
       const req = locked.get(app.requestId);
       if (!req) {
-        outcomes[index] = { kind: 'SKIPPED', reason: '该申请正由另一生成任务处理' };
+        outcomes[index] = { kind: 'SKIPPED', reason: MESSAGES.issuanceHeldElsewhere };
         continue;
       }
       const decision = decide(req, { kind: 'SYSTEM' }, 'ISSUE');
       if (!decision.ok) outcomes[index] = { kind: 'SKIPPED', reason: decision.reason };
-      else issuing.push({ index, app, req, next: decision.next.state });
+      else issuing.push({ index, app, req, decided: decision.next, next: decision.next.state });
     }
     if (issuing.length === 0) return outcomes;
 
@@ -163,13 +169,14 @@ export async function issueChunk(
       })),
     );
     if (sites !== issued.length) throw new ChunkNotIssued('网站记录已不是待生成标识码的申请');
-    const requests = await markRequestsDone(
-      trx,
-      at,
-      issued.map(({ req }) => req),
-    );
-    if (requests !== issued.length) throw new ChunkNotIssued('申请已被其他操作处理');
-    await writeAuditEntries(trx, at, 'SYSTEM', issued.map(issuedAuditEntry));
+    // CODE_PENDING → DONE for the whole chunk in one statement, with the 审核流水 entries in one more.
+    const requests = await applyTransitions(trx, {
+      action: 'ISSUE',
+      now: at,
+      actor: 'SYSTEM',
+      items: issued.map((item) => ({ request: item.req, next: item.decided, entry: issuedAuditEntry(item) })),
+    });
+    if (requests.size !== issued.length) throw new ChunkNotIssued('申请已被其他操作处理');
     await queueIssuedEvents(
       trx,
       issued.map(({ req }) => req.id),

@@ -1,7 +1,11 @@
 // The only database access of the 网站标识码 batch: due applications, the per-org sequence, the issuing writes.
 import { sql } from 'kysely';
 import type { RequestSnapshot } from '../../../domain/requests.ts';
+import { RUN_STATUS_TRANSITIONS } from '../../../domain/run-status.ts';
 import type { Db, Trx } from '../../context.ts';
+
+/** 生成标识码 as the run-status table has it: APPLYING → NORMAL. */
+const ISSUE_CODE = RUN_STATUS_TRANSITIONS.ISSUE_CODE;
 
 export interface PendingApplication {
   requestId: number;
@@ -148,7 +152,7 @@ export async function markSiteIssued(
     .updateTable('sites')
     .set((eb) => ({
       site_code: site.siteCode,
-      run_status: 'NORMAL',
+      run_status: ISSUE_CODE.to,
       code_issued_at: site.at,
       check_code_hash: site.checkCodeHash,
       check_code_enc: site.checkCodeEnc,
@@ -158,24 +162,8 @@ export async function markSiteIssued(
       updated_at: site.at,
     }))
     .where('id', '=', site.id)
-    .where('run_status', '=', 'APPLYING')
+    .where('run_status', 'in', ISSUE_CODE.from)
     .where('site_code', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-/** Compare-and-set of CODE_PENDING → DONE on the step and version that were read. */
-export async function markRequestDone(
-  trx: Trx,
-  req: { id: number; stepIndex: number; version: number; at: Date },
-): Promise<boolean> {
-  const result = await trx
-    .updateTable('requests')
-    .set({ state: 'DONE', current_org: null, updated_at: req.at, version: req.version + 1 })
-    .where('id', '=', req.id)
-    .where('state', '=', 'CODE_PENDING')
-    .where('step_index', '=', req.stepIndex)
-    .where('version', '=', req.version)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -39,7 +39,7 @@ export async function resetCheckCode(
       trx,
       now,
       actor,
-      { action: '重置校验码', entityType: 'SITE', entityId: String(site.id), siteCode },
+      { kind: 'CHECK_CODE_RESET', entityType: 'SITE', entityId: String(site.id), siteCode },
       opts.ip,
     );
   });

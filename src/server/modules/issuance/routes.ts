@@ -78,7 +78,7 @@ export const issuanceRoutes: FastifyPluginAsyncZod = async (app) => {
         app.ctx.clock.now(),
         actor,
         {
-          action: '手动生成标识码',
+          kind: 'ISSUANCE_RUN_STARTED',
           entityType: 'ISSUANCE_RUN',
           entityId: String(result.runId),
           data: { status: result.status, issued: result.issued, errors: result.errors.length },

@@ -1,5 +1,6 @@
 // Schemas of the issuance endpoints: the batch ledger and controls (root), 重置校验码 (org), verification (public).
 import { z } from 'zod';
+import { ISSUANCE_RUN_STATUSES, ISSUANCE_TRIGGERS } from '../../../domain/issuance.ts';
 import { pageQuery } from '../org-units/schema.ts';
 
 export const runError = z.object({
@@ -15,8 +16,8 @@ export const issuanceRun = z.object({
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   cutoff: z.string(),
-  trigger: z.enum(['SCHEDULE', 'STARTUP', 'MANUAL', 'CLI']),
-  status: z.enum(['RUNNING', 'DONE', 'FAILED', 'SKIPPED']),
+  trigger: z.enum(ISSUANCE_TRIGGERS),
+  status: z.enum(ISSUANCE_RUN_STATUSES),
   issuedCount: z.number().int(),
   codes: z.array(z.string()),
   errors: z.array(runError),

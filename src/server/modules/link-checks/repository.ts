@@ -173,7 +173,7 @@ export async function recordSiteResults(
       .execute();
     if (flagged && previous?.flagged !== true) {
       await writeAudit(trx, now, 'SYSTEM', {
-        action: 'LINK_HEALTH_FLAGGED',
+        kind: 'LINK_HEALTH_FLAGGED',
         entityType: 'site',
         entityId: String(o.siteId),
         siteCode: o.siteCode,

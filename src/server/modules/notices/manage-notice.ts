@@ -7,7 +7,7 @@ import { canManageNotice } from './open-notice.ts';
 import { findVisible, lockNotice, updateNotice } from './repository.ts';
 import type { manageBody } from './schema.ts';
 
-const ACTION_TEXT = { PIN: '置顶重要通知', UNPIN: '取消置顶重要通知', WITHDRAW: '撤回重要通知' } as const;
+const NOTICE_EVENTS = { PIN: 'NOTICE_PINNED', UNPIN: 'NOTICE_UNPINNED', WITHDRAW: 'NOTICE_WITHDRAWN' } as const;
 
 export async function manageNotice(
   ctx: AppContext,
@@ -27,7 +27,7 @@ export async function manageNotice(
       trx,
       now,
       actor,
-      { action: ACTION_TEXT[input.action], entityType: 'NOTICE', entityId: String(id), comment: notice.title },
+      { kind: NOTICE_EVENTS[input.action], entityType: 'NOTICE', entityId: String(id), comment: notice.title },
       opts.ip,
     );
     return { ok: true as const };

@@ -50,7 +50,7 @@ export async function publishNotice(
       now,
       actor,
       {
-        action: '发布重要通知',
+        kind: 'NOTICE_PUBLISHED',
         entityType: 'NOTICE',
         entityId: String(id),
         comment: input.title,

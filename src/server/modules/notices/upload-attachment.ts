@@ -1,5 +1,6 @@
 // 上传通知附件: ≤ 10 MB, pdf/doc/docx/xls/xlsx/jpg/png/zip only, the content checked against its extension.
 import { createHash } from 'node:crypto';
+import { MESSAGES } from '../../../domain/messages.ts';
 import { stripControlChars } from '../../../domain/text.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { forbidden, invalid } from '../../errors.ts';
@@ -38,10 +39,10 @@ export async function uploadAttachment(ctx: AppContext, opts: { actor: OrgActor;
   const ext = fileName.includes('.') ? (fileName.split('.').pop() ?? '').toLowerCase() : '';
   const kind = KINDS[ext];
   if (!fileName || !kind) throw invalid(`附件类型不支持，只能上传 ${ALLOWED_EXTENSIONS.join('、')} 文件`);
-  if (opts.content.length === 0) throw invalid('附件是空文件');
-  if (opts.content.length > MAX_ATTACHMENT_BYTES) throw invalid('附件不能超过 10 MB');
+  if (opts.content.length === 0) throw invalid(MESSAGES.attachmentEmpty);
+  if (opts.content.length > MAX_ATTACHMENT_BYTES) throw invalid(MESSAGES.attachmentTooLarge);
   if (!kind.magic.every((byte, i) => opts.content[i] === byte)) {
-    throw invalid(`文件内容与扩展名 .${ext} 不符，请确认文件未损坏`);
+    throw invalid(MESSAGES.attachmentContentMismatch(ext));
   }
   const row = await insertAttachment(ctx.db, {
     userId: opts.actor.userId,

@@ -139,7 +139,7 @@ export async function queueRequestEvent(trx: Trx, event: RequestEvent): Promise<
         const arrived = currentUnitMail(req, next, at);
         await queueMailBatch(trx, arrived ? [mail, arrived] : [mail]);
         await insertSiteNotice(trx, notice);
-      } else if (req.state === 'CODE_PENDING' || req.state === 'DONE' || req.state === 'APPROVED') {
+      } else if (req.state === 'CODE_PENDING' || req.state === 'DONE') {
         await tellSite(trx, req, 'FINAL_APPROVED', finalApprovedMail(facts, byName, at), at);
       }
       return;

@@ -96,7 +96,7 @@ export async function applyOffline(
         now,
         actor,
         {
-          action: '提交',
+          kind: 'REQUEST_SUBMITTED',
           entityType: 'REQUEST',
           entityId: String(requestId),
           siteCode: site.siteCode,
@@ -115,11 +115,10 @@ export async function applyOffline(
         // Effective on submission (SPEC §7.6.4): the row is locked, so the compare-and-set cannot miss.
         const changed = await changeRunStatus(trx, {
           site,
-          to: 'EMERGENCY_OFFLINE',
+          cause: 'EMERGENCY_OFFLINE',
           until: endDate,
           now,
           actor,
-          action: '紧急下线',
           requestId,
           comment: input.reason,
           ip: opts.ip,

@@ -1,22 +1,24 @@
 // 设为例外 / 删除 / 恢复正常 (SPEC §7.7, §8.1 #9) by the root or the site's level-1 unit, with a mandatory reason and
 // a 审核流水 entry. 删除 also closes the site's open requests and ends its 填报单位 sessions.
+
+import { MESSAGES } from '../../../domain/messages.ts';
+import { decide } from '../../../domain/requests.ts';
 import {
   canManageSiteStatus,
-  SITE_STATUS_ACTION_LABELS,
   type SiteStatusAction,
   siteStatusAbilities,
   siteStatusTransition,
 } from '../../../domain/site-status.ts';
-import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
+import { applyTransition } from '../../lifecycle/request-transition.ts';
 import { endAllSessions } from '../../plugins/session.ts';
 import { uniqueViolation } from '../applications/repository.ts';
 import { subtreePattern } from '../org-units/repository.ts';
 import { orgListStatus } from './present.ts';
 import { endOffline, findSiteInSubtree, lockSiteInSubtree } from './repository.ts';
 import { changeRunStatus } from './run-status.ts';
-import { withdrawOpenRequests } from './site-status-repository.ts';
+import { lockOpenRequests } from './site-status-repository.ts';
 
 export interface StatusChangeInput {
   actor: OrgActor;
@@ -49,24 +51,32 @@ export async function changeSiteStatus(ctx: AppContext, input: StatusChangeInput
       const transition = siteStatusTransition(action, site.runStatus);
       if (!transition.ok) throw new AppError('CONFLICT', transition.reason);
       if (action === 'DELETE') {
-        for (const r of await withdrawOpenRequests(trx, site.id, now)) {
-          await writeAudit(
-            trx,
+        for (const r of await lockOpenRequests(trx, site.id)) {
+          const decision = decide(r, { kind: 'ORG', orgCode: actor.orgCode }, 'SITE_DELETED');
+          if (!decision.ok) throw new AppError('STATE_CONFLICT', decision.reason);
+          const moved = await applyTransition(trx, {
+            request: r,
+            action: 'SITE_DELETED',
+            next: decision.next,
             now,
-            actor,
-            {
-              action: '撤回',
-              entityType: 'REQUEST',
-              entityId: String(r.id),
-              siteCode: site.siteCode,
-              requestId: r.id,
-              fromState: r.state,
-              toState: 'WITHDRAWN',
-              comment: '网站已删除，未办结的申请随之撤回',
-              data: { type: r.type },
+            audit: {
+              actor,
+              ip: input.ip,
+              entry: {
+                kind: 'REQUEST_WITHDRAWN',
+                entityType: 'REQUEST',
+                entityId: String(r.id),
+                siteCode: site.siteCode,
+                requestId: r.id,
+                fromState: r.state,
+                toState: decision.next.state,
+                comment: '网站已删除，未办结的申请随之撤回',
+                data: { type: r.type },
+              },
             },
-            input.ip,
-          );
+          });
+          // The rows are locked: a miss means the database changed under the lock.
+          if (!moved) throw new AppError('STATE_CONFLICT', MESSAGES.siteStatusChangedByOther);
         }
         await endAllSessions(trx, { siteCode: site.siteCode });
       }
@@ -79,16 +89,15 @@ export async function changeSiteStatus(ctx: AppContext, input: StatusChangeInput
       });
       const changed = await changeRunStatus(trx, {
         site,
-        to: transition.to,
+        cause: action,
         until: null,
         now,
         actor,
-        action: SITE_STATUS_ACTION_LABELS[action],
         requestId: null,
         comment: input.reason,
         ip: input.ip,
       });
-      if (!changed) throw new AppError('STATE_CONFLICT', '网站状态已被其他人修改，请刷新后查看');
+      if (!changed) throw new AppError('STATE_CONFLICT', MESSAGES.siteStatusChangedByOther);
       return {
         siteId: site.id,
         runStatus: transition.to,

@@ -1,6 +1,8 @@
 // 完成下线 by the 填报单位 (SPEC §7.6.3): after the approved closure, with the evidence checklist (migration notice,
 // ICP / 公安 / 党政机关网站标识 / domain cancelled). Missing items and a notice up < 30 days are warnings the operator
 // must acknowledge; then PERM_OFFLINE, and the login is read-only from now on.
+
+import { MESSAGES } from '../../../domain/messages.ts';
 import { completeAbility, completionWarnings, siteStatusText, todayCN } from '../../../domain/offline.ts';
 import { checkHttpUrl } from '../../../domain/validation/index.ts';
 import type { AppContext, SiteActor } from '../../context.ts';
@@ -45,17 +47,16 @@ export async function completeOffline(
     if (closure) await recordCompletion(trx, closure.requestId, { ...checklist, warnings }, now);
     const changed = await changeRunStatus(trx, {
       site,
-      to: 'PERM_OFFLINE',
+      cause: 'COMPLETE_OFFLINE',
       until: null,
       now,
       actor: opts.actor,
-      action: '完成下线',
       requestId: closure?.requestId ?? null,
       comment: warnings.length > 0 ? `已知悉：${warnings.join('；')}` : null,
       ip: opts.ip,
       data: { checklist },
     });
-    if (!changed) throw new AppError('STATE_CONFLICT', '网站状态已变化，请刷新后查看');
+    if (!changed) throw new AppError('STATE_CONFLICT', MESSAGES.siteStatusChanged);
     return { runStatus: 'PERM_OFFLINE', runStatusLabel: siteStatusText('REPORTER', 'PERM_OFFLINE', null), warnings };
   });
 }

@@ -2,6 +2,7 @@
 // details, the compare-and-set on a site's run status and the offline details' start/end markers.
 import { sql } from 'kysely';
 import type { OfflineEndKind, OfflineKindColumn, RequestState, RequestType, RunStatus } from '../../../db/schema.ts';
+import { OPEN_STATE_LIST } from '../../../domain/requests.ts';
 import type { Db, Trx } from '../../context.ts';
 
 export interface SiteState {
@@ -76,7 +77,7 @@ export async function findSiteInSubtree(db: Db, subtree: string, siteId: number)
   );
 }
 
-const OPEN_STATES: RequestState[] = ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CODE_PENDING'];
+const OPEN_STATES: RequestState[] = [...OPEN_STATE_LIST];
 
 /** The site's open request other than an emergency offline (the unique index allows at most one). */
 export async function openRequestType(trx: Db | Trx, siteId: number): Promise<RequestType | null> {

@@ -1,4 +1,6 @@
 // 恢复上线 by the 填报单位 (SPEC §7.6.2, §8.2 #8): a site in 临时下线 or 紧急下线 back to NORMAL before its date.
+
+import { MESSAGES } from '../../../domain/messages.ts';
 import { restoreAbility, siteStatusText } from '../../../domain/offline.ts';
 import type { AppContext, SiteActor } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -16,16 +18,15 @@ export async function restoreOnline(ctx: AppContext, opts: { actor: SiteActor; i
     await endOffline(trx, { siteId: site.id, now, endKind: 'EARLY_RESTORE' });
     const changed = await changeRunStatus(trx, {
       site,
-      to: 'NORMAL',
+      cause: 'RESTORE_ONLINE',
       until: null,
       now,
       actor: opts.actor,
-      action: '恢复上线',
       requestId: active?.requestId ?? null,
       comment: site.until ? `原定 ${site.until} 恢复，提前恢复上线` : '提前恢复上线',
       ip: opts.ip,
     });
-    if (!changed) throw new AppError('STATE_CONFLICT', '网站状态已变化，请刷新后查看');
+    if (!changed) throw new AppError('STATE_CONFLICT', MESSAGES.siteStatusChanged);
     return { runStatus: 'NORMAL', runStatusLabel: siteStatusText('REPORTER', 'NORMAL', null), warnings: [] };
   });
 }

@@ -27,11 +27,10 @@ async function restoreSite(ctx: AppContext, siteId: number, today: string, now: 
     await endOffline(trx, { siteId: site.id, now, endKind: 'AUTO_RESTORE' });
     return changeRunStatus(trx, {
       site,
-      to: 'NORMAL',
+      cause: 'AUTO_RESTORE',
       until: null,
       now,
       actor: 'SYSTEM',
-      action: '恢复正常',
       requestId: active?.requestId ?? null,
       comment: `${kind === 'TEMP' ? '恢复开通时间' : '预计上线日期'} ${site.until} 已到，系统自动恢复正常`,
       ip: null,

@@ -1,7 +1,10 @@
-// The one way a site's run status changes here: a compare-and-set on the site row plus its 审核流水 entry, in the
-// caller's transaction. Every offline use case and the job go through it.
+// The one way a site's run status changes here: the domain's run-status table decides (cause × from × actor), then
+// a compare-and-set on the site row plus its 审核流水 entry, in the caller's transaction. Every offline use case,
+// 例外/删除/恢复 and the jobs go through it.
 import type { RunStatus } from '../../../db/schema.ts';
-import { RUN_STATUS_LABELS, type SiteRunStatus } from '../../../domain/status-labels.ts';
+import { type AuditEvent, auditActionText } from '../../../domain/audit-events.ts';
+import { RUN_STATUS_TRANSITIONS, type RunStatusCause, runStatusTransition } from '../../../domain/run-status.ts';
+import { RUN_STATUS_LABELS } from '../../../domain/status-labels.ts';
 import { writeAudit } from '../../audit.ts';
 import type { Actor, Trx } from '../../context.ts';
 import { queueRequestEvent, runStatusEvent } from '../notifications/queue-request-event.ts';
@@ -9,13 +12,12 @@ import { setRunStatus } from './repository.ts';
 
 export interface RunStatusChange {
   site: { id: number; siteCode: string; runStatus: RunStatus };
-  to: SiteRunStatus;
+  /** Why it changes: the run-status table gives the new status and who may cause it. */
+  cause: RunStatusCause;
   /** run_status_until after the change: the restore / online date, else null. */
   until: string | null;
   now: Date;
   actor: Actor | 'SYSTEM';
-  /** The 审核流水 action (临时下线, 紧急下线, 恢复正常, 恢复上线, 完成下线, 设为例外, 删除 …). */
-  action: string;
   requestId: number | null;
   comment: string | null;
   ip: string | null;
@@ -26,35 +28,46 @@ function labelOf(status: RunStatus): string {
   return status === 'APPLYING' || status === 'WITHDRAWN' ? status : RUN_STATUS_LABELS[status];
 }
 
-/** Applies the change if the site is still in `site.runStatus`; false (nothing written) when it is not. */
+function actorKind(actor: Actor | 'SYSTEM') {
+  if (actor === 'SYSTEM') return 'SYSTEM' as const;
+  if (actor.kind === 'ORG_USER') return 'ORG' as const;
+  if (actor.kind === 'SITE') return 'SITE' as const;
+  return 'APPLICANT' as const;
+}
+
+/**
+ * Applies the change if the table allows it from the site's status as read and the site is still in that status;
+ * false (nothing written) otherwise. An actor the table does not allow for the cause is a programming error.
+ */
 export async function changeRunStatus(trx: Trx, c: RunStatusChange): Promise<boolean> {
+  const kind = actorKind(c.actor);
+  if (!RUN_STATUS_TRANSITIONS[c.cause].actors.includes(kind)) throw new Error(`run status ${c.cause} by ${kind}`);
+  const decision = runStatusTransition(c.cause, c.site.runStatus, kind);
+  if (!decision.ok) return false;
+  const to = decision.to;
   const applied = await setRunStatus(trx, {
     siteId: c.site.id,
     from: c.site.runStatus,
-    to: c.to,
+    to,
     until: c.until,
     now: c.now,
   });
   if (!applied) return false;
-  await writeAudit(
-    trx,
-    c.now,
-    c.actor,
-    {
-      action: c.action,
-      entityType: 'SITE',
-      entityId: String(c.site.id),
-      siteCode: c.site.siteCode,
-      requestId: c.requestId,
-      fromState: labelOf(c.site.runStatus),
-      toState: labelOf(c.to),
-      comment: c.comment,
-      data: { fromRunStatus: c.site.runStatus, toRunStatus: c.to, until: c.until, ...c.data },
-    },
-    c.ip,
-  );
+  const audit: AuditEvent = {
+    kind: 'RUN_STATUS_CHANGED',
+    cause: c.cause,
+    entityType: 'SITE',
+    entityId: String(c.site.id),
+    siteCode: c.site.siteCode,
+    requestId: c.requestId,
+    fromState: labelOf(c.site.runStatus),
+    toState: labelOf(to),
+    comment: c.comment,
+    data: { fromRunStatus: c.site.runStatus, toRunStatus: to, until: c.until, ...c.data },
+  };
+  await writeAudit(trx, c.now, c.actor, audit, c.ip);
   // Offline start / end: mails to the site's people and its notice, committed with the change (issue 9).
-  const event = runStatusEvent({ ...c, from: c.site.runStatus, at: c.now });
+  const event = runStatusEvent({ ...c, action: auditActionText(audit), to, from: c.site.runStatus, at: c.now });
   if (event) await queueRequestEvent(trx, event);
   return true;
 }

@@ -1,6 +1,7 @@
 // HTTP routes of 下线 for the 填报单位: its offline page, 下线申请 (with the closure document), 完成下线, 恢复上线.
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { MESSAGES } from '../../../domain/messages.ts';
 import { invalid, notFound } from '../../errors.ts';
 import { siteActor } from '../../guards.ts';
 import { contentDisposition } from '../review/export-xlsx.ts';
@@ -50,14 +51,14 @@ export const offlineSiteRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = siteActor(request);
-      if (!request.isMultipart()) throw invalid('请以 multipart/form-data 上传附件');
+      if (!request.isMultipart()) throw invalid(MESSAGES.attachmentNotMultipart);
       const file = await request.file();
-      if (!file) throw invalid('请选择要上传的附件');
+      if (!file) throw invalid(MESSAGES.attachmentMissing);
       let content: Buffer;
       try {
         content = await file.toBuffer();
       } catch (error) {
-        if (error instanceof app.multipartErrors.RequestFileTooLargeError) throw invalid('附件不能超过 10 MB');
+        if (error instanceof app.multipartErrors.RequestFileTooLargeError) throw invalid(MESSAGES.attachmentTooLarge);
         throw error;
       }
       return uploadOfflineAttachment(app.ctx, { actor, fileName: file.filename, content });

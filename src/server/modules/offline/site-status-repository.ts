@@ -1,28 +1,16 @@
-// Database writes of 删除: a deleted site's open requests are closed, so no unit reviews a record that is gone.
-import type { RequestState, RequestType } from '../../../db/schema.ts';
+// Database reads of 删除: a deleted site's open requests, locked, so they are closed with it (no unit reviews a
+// record that is gone). The closing itself goes through the lifecycle writer.
+import { OPEN_STATE_LIST } from '../../../domain/requests.ts';
 import type { Trx } from '../../context.ts';
 
-export async function withdrawOpenRequests(
-  trx: Trx,
-  siteId: number,
-  now: Date,
-): Promise<{ id: number; type: RequestType; state: RequestState }[]> {
-  const open = await trx
+export async function lockOpenRequests(trx: Trx, siteId: number) {
+  const rows = await trx
     .selectFrom('requests')
-    .select(['id', 'type', 'state'])
+    .select(['id', 'type', 'state', 'chain', 'step_index', 'version'])
     .where('site_id', '=', siteId)
-    .where('state', 'in', ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CODE_PENDING'])
+    .where('state', 'in', [...OPEN_STATE_LIST])
+    .orderBy('id')
     .forUpdate()
     .execute();
-  if (open.length === 0) return [];
-  await trx
-    .updateTable('requests')
-    .set((eb) => ({ state: 'WITHDRAWN', current_org: null, updated_at: now, version: eb('version', '+', 1) }))
-    .where(
-      'id',
-      'in',
-      open.map((r) => r.id),
-    )
-    .execute();
-  return open;
+  return rows.map((r) => ({ ...r, stepIndex: r.step_index }));
 }

@@ -27,11 +27,10 @@ export async function startTempIfDue(
   if (site.runStatus !== 'NORMAL') return 'BUSY';
   const changed = await changeRunStatus(trx, {
     site,
-    to: 'TEMP_OFFLINE',
+    cause: 'TEMP_OFFLINE_START',
     until: detail.endDate,
     now,
     actor: o.actor,
-    action: '临时下线',
     requestId: detail.requestId,
     comment: `${detail.plannedDate} 起临时下线，${detail.endDate} 恢复开通`,
     ip: o.ip,

@@ -1,6 +1,7 @@
 // 附件 of a 下线申请 (e.g. the closure approval document): ≤ 10 MB, pdf/jpg/png/doc/docx only, the content checked
 // against its extension by its leading bytes; stored as bytea and bound to the uploading site.
 import { createHash } from 'node:crypto';
+import { MESSAGES } from '../../../domain/messages.ts';
 import { stripControlChars } from '../../../domain/text.ts';
 import type { AppContext, SiteActor } from '../../context.ts';
 import { invalid, notFound } from '../../errors.ts';
@@ -40,10 +41,10 @@ export async function uploadOfflineAttachment(
   if (!fileName || !kind) {
     throw invalid(`附件类型不支持，只能上传 ${OFFLINE_ATTACHMENT_EXTENSIONS.join('、')} 文件`);
   }
-  if (opts.content.length === 0) throw invalid('附件是空文件');
-  if (opts.content.length > MAX_OFFLINE_ATTACHMENT_BYTES) throw invalid('附件不能超过 10 MB');
+  if (opts.content.length === 0) throw invalid(MESSAGES.attachmentEmpty);
+  if (opts.content.length > MAX_OFFLINE_ATTACHMENT_BYTES) throw invalid(MESSAGES.attachmentTooLarge);
   if (!kind.magic.every((byte, i) => opts.content[i] === byte)) {
-    throw invalid(`文件内容与扩展名 .${ext} 不符，请确认文件未损坏`);
+    throw invalid(MESSAGES.attachmentContentMismatch(ext));
   }
   return insertAttachment(ctx.db, {
     siteId: site.id,

@@ -62,7 +62,7 @@ export async function exportOrgUnits(
     now,
     opts.actor,
     {
-      action: '导出组织单位信息',
+      kind: 'ORG_UNITS_EXPORTED',
       entityType: 'ORG_QUERY',
       entityId: opts.actor.orgCode,
       comment: `导出 ${items.length} 个组织单位`,

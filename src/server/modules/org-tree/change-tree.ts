@@ -1,12 +1,14 @@
 // 挂接关系维护: move (re-parent), disable or enable a unit, re-routing the open review steps under it in the same
 // audited transaction. The preview runs the very same code in a transaction that is rolled back.
 import type { z } from 'zod';
+import { AUDIT_ACTION_TEXT } from '../../../domain/audit-events.ts';
 import { MULTI_STEP_TYPES } from '../../../domain/requests.ts';
 import { rerouteRequest, skipDisabled } from '../../../domain/reroute.ts';
 import type { SingleReviewChange } from '../../../domain/review-chain.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor, Trx } from '../../context.ts';
 import { AppError, invalid, notFound } from '../../errors.ts';
+import { applyReroute } from '../../lifecycle/request-transition.ts';
 import { ancestorsOf } from '../org-units/repository.ts';
 import { computeReviewChain, computeSingleReviewer } from '../org-units/routing.ts';
 import {
@@ -16,7 +18,6 @@ import {
   ORG_UNIT_ENTITY,
   type RoutableRequest,
   reroutableRequests,
-  rerouteRow,
   setEnabled,
   sitesInSubtree,
   unitNames,
@@ -25,7 +26,7 @@ import type { TreeAction, treeChangePlan } from './schema.ts';
 
 export type TreeChangePlan = z.infer<typeof treeChangePlan>;
 
-const ACTION_TEXT = { MOVE: '迁移组织单位', DISABLE: '停用组织单位', ENABLE: '启用组织单位' } as const;
+const TREE_EVENTS = { MOVE: 'ORG_UNIT_MOVED', DISABLE: 'ORG_UNIT_DISABLED', ENABLE: 'ORG_UNIT_ENABLED' } as const;
 
 class PreviewRollback extends Error {
   constructor(readonly plan: TreeChangePlan) {
@@ -137,35 +138,35 @@ async function plan(
     };
     rerouted.push(step);
     if (!apply) continue;
-    const ok = await rerouteRow(
-      trx,
-      { ...next, id: r.id, version: r.version, stepMoved: next.currentOrg !== oldCurrent },
+    const ok = await applyReroute(trx, {
+      request: { id: r.id, state: r.state, version: r.version, currentOrg: oldCurrent },
+      chain: next.chain,
+      stepIndex: next.stepIndex,
+      currentOrg: next.currentOrg,
       now,
-    );
-    if (!ok) throw new AppError('STATE_CONFLICT', '有申请刚被其他人处理，请刷新后重新预览');
-    await writeAudit(
-      trx,
-      now,
-      actor,
-      {
-        action: '挂接变更',
-        entityType: 'REQUEST',
-        entityId: String(r.id),
-        requestId: r.id,
-        siteCode: r.site_code,
-        fromState: r.state,
-        toState: r.state,
-        comment: `因组织单位「${unit.display_name}」${ACTION_TEXT[action.action]}，审核流程由系统调整`,
-        data: {
-          unit: unit.code,
-          oldChain: r.chain,
-          newChain: next.chain,
-          oldStep: r.step_index,
-          newStep: next.stepIndex,
+      audit: {
+        actor,
+        ip,
+        entry: {
+          kind: 'REQUEST_REROUTED',
+          entityType: 'REQUEST',
+          entityId: String(r.id),
+          requestId: r.id,
+          siteCode: r.site_code,
+          fromState: r.state,
+          toState: r.state,
+          comment: `因组织单位「${unit.display_name}」${AUDIT_ACTION_TEXT[TREE_EVENTS[action.action]]}，审核流程由系统调整`,
+          data: {
+            unit: unit.code,
+            oldChain: r.chain,
+            newChain: next.chain,
+            oldStep: r.step_index,
+            newStep: next.stepIndex,
+          },
         },
       },
-      ip,
-    );
+    });
+    if (!ok) throw new AppError('STATE_CONFLICT', '有申请刚被其他人处理，请刷新后重新预览');
   }
   const sites = await sitesInSubtree(trx, changed.path, 50);
   const names = await unitNames(trx, [
@@ -201,7 +202,7 @@ async function plan(
       now,
       actor,
       {
-        action: ACTION_TEXT[action.action],
+        kind: TREE_EVENTS[action.action],
         entityType: ORG_UNIT_ENTITY,
         entityId: unit.code,
         fromState: action.action === 'MOVE' ? unit.parent_code : unit.enabled ? 'ENABLED' : 'DISABLED',
@@ -209,7 +210,7 @@ async function plan(
         comment:
           action.action === 'MOVE'
             ? `「${unit.display_name}」由「${parentName(unit.parent_code)}」迁移至「${parentName(changed.toParentCode)}」，调整审核流程 ${rerouted.length} 件`
-            : `${ACTION_TEXT[action.action]}「${unit.display_name}」，调整审核流程 ${rerouted.length} 件`,
+            : `${AUDIT_ACTION_TEXT[TREE_EVENTS[action.action]]}「${unit.display_name}」，调整审核流程 ${rerouted.length} 件`,
         data: {
           movedUnits: changed.movedUnits,
           affectedSites: sites.total,

@@ -47,7 +47,7 @@ export async function createUnit(
       now,
       opts.actor,
       {
-        action: '新建组织单位',
+        kind: 'ORG_UNIT_CREATED',
         entityType: ORG_UNIT_ENTITY,
         entityId: parsed.code,
         toState: 'ENABLED',

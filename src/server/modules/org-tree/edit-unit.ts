@@ -32,7 +32,7 @@ export async function editUnit(
       now,
       opts.actor,
       {
-        action: renamed ? '组织单位更名' : '修改组织单位信息',
+        kind: renamed ? 'ORG_UNIT_RENAMED' : 'ORG_UNIT_EDITED',
         entityType: ORG_UNIT_ENTITY,
         entityId: unit.code,
         comment: renamed

@@ -159,28 +159,6 @@ export function reroutableRequests(trx: Trx, path: string): Promise<RoutableRequ
     .execute();
 }
 
-/** Compare-and-set on (id, version): 0 rows means someone acted on the request meanwhile. */
-export async function rerouteRow(
-  trx: Trx,
-  r: { id: number; version: number; chain: string[]; stepIndex: number; currentOrg: string | null; stepMoved: boolean },
-  now: Date,
-): Promise<boolean> {
-  const result = await trx
-    .updateTable('requests')
-    .set({
-      chain: r.chain,
-      step_index: r.stepIndex,
-      current_org: r.currentOrg,
-      version: sql<number>`version + 1`,
-      updated_at: now,
-      ...(r.stepMoved ? { step_entered_at: now } : {}),
-    })
-    .where('id', '=', r.id)
-    .where('version', '=', r.version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
 export function unitNames(db: Db | Trx, codes: readonly string[]) {
   if (codes.length === 0) return Promise.resolve(new Map<string, string>());
   return db

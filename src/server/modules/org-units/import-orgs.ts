@@ -133,7 +133,7 @@ export async function importOrgUnits(
           .where('code', '=', code)
           .execute();
         await writeAudit(trx, now, 'SYSTEM', {
-          action: '导入更新组织单位',
+          kind: 'ORG_UNITS_IMPORT_UPDATED',
           entityType: 'ORG_UNIT',
           entityId: code,
           data: { rowNumber: row.rowNumber },
@@ -185,7 +185,7 @@ export async function importOrgUnits(
         now,
       );
       await writeAudit(trx, now, 'SYSTEM', {
-        action: '导入新增组织单位',
+        kind: 'ORG_UNITS_IMPORT_CREATED',
         entityType: 'ORG_UNIT',
         entityId: code,
         data: { rowNumber: row.rowNumber, parentCode },

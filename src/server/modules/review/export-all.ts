@@ -42,7 +42,7 @@ export async function exportAll(
     now,
     actor,
     {
-      action: '导出',
+      kind: 'REGISTER_EXPORTED',
       entityType: 'EXPORT',
       entityId: actor.orgCode,
       data: { scope: 'all', total, rows: Math.min(total, EXPORT_ALL_CAP), filters },

@@ -42,7 +42,7 @@ export async function exportPage(
     now,
     actor,
     {
-      action: '导出',
+      kind: 'REGISTER_EXPORTED',
       entityType: 'EXPORT',
       entityId: actor.orgCode,
       data: { scope: 'page', page, pageSize, rows: rows.length, filters },

@@ -1,12 +1,13 @@
 // Presents list rows for one viewer: the labels it sees (SPEC §7.8) and its abilities computed from decide().
 
+import type { Ability } from '../../../domain/ability.ts';
 import { resetCheckCodeAbility } from '../../../domain/issuance.ts';
 import { orgStatusText, requestViews } from '../../../domain/open-requests.ts';
 import { type Decision, decide, type RequestActor, type RequestSnapshot } from '../../../domain/requests.ts';
 import { runStatusText, shanghaiParts } from '../../../domain/status-labels.ts';
 import { isChangeType } from '../site-workspace/repository.ts';
 import type { ListRequest, SiteListRow } from './repository.ts';
-import { type Ability, REQUEST_TYPE_LABELS, type SiteRowView } from './schema.ts';
+import { REQUEST_TYPE_LABELS, type SiteRowView } from './schema.ts';
 
 const NO_REQUEST = '该记录没有待处理的申请';
 

@@ -1,8 +1,7 @@
-// Database access for review actions and the record view: visible requests, the compare-and-set transition,
-// a site's full record and its 审核流水.
+// Database access for review actions and the record view: visible requests, a site's full record and its 审核流水.
+// The transition itself is the lifecycle writer's (src/server/lifecycle/request-transition.ts).
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { DB, RequestState, RequestType } from '../../../db/schema.ts';
-import type { NextState } from '../../../domain/requests.ts';
 import type { Db, Trx } from '../../context.ts';
 import { subtreePattern } from '../org-units/repository.ts';
 import type { Viewer } from './repository.ts';
@@ -57,39 +56,6 @@ export async function findVisibleRequest(trx: Db | Trx, viewer: Viewer, id: numb
     siteCode: row.site_code,
     siteName: row.site_name,
   };
-}
-
-export interface CasInput {
-  id: number;
-  from: { state: RequestState; stepIndex: number; version: number };
-  next: NextState;
-  now: Date;
-  /** RETURN: the reason the applicant sees. */
-  returnReason?: string;
-}
-
-/** The compare-and-set: applies `next` only if the row is still exactly `from`. Returns false when it is not. */
-export async function compareAndSetRequest(trx: Trx, input: CasInput): Promise<boolean> {
-  const { next, now, from } = input;
-  const stepChanged = next.stepIndex !== from.stepIndex;
-  const result = await trx
-    .updateTable('requests')
-    .set((eb) => ({
-      state: next.state,
-      step_index: next.stepIndex,
-      current_org: next.currentOrg,
-      version: eb('version', '+', 1),
-      updated_at: now,
-      ...(stepChanged ? { step_entered_at: now } : {}),
-      ...(next.finalApproval ? { final_approved_at: now, decided_at: now } : {}),
-      ...(next.state === 'RETURNED' ? { return_reason: input.returnReason ?? null, decided_at: now } : {}),
-    }))
-    .where('id', '=', input.id)
-    .where('state', '=', from.state)
-    .where('step_index', '=', from.stepIndex)
-    .where('version', '=', from.version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
 }
 
 /** 最后更新时间 of the list is the site's `updated_at`: a review action on its request counts as an update. */

@@ -1,25 +1,12 @@
 // Schemas of the organizing unit's workspace (政府网站和栏目基本信息表): list, review actions, bulk actions, view, export.
 import { z } from 'zod';
-import type { RequestType } from '../../../domain/requests.ts';
+import { REQUEST_TYPES } from '../../../domain/requests.ts';
 import { STATUS_LABELS } from '../../../domain/status-labels.ts';
 import { linkHealthCell, linkHealthFilter } from '../link-checks/schema.ts';
 import { offlineRow } from '../offline/schema.ts';
 
-export const REQUEST_TYPES = [
-  'NEW_SITE',
-  'MODIFY',
-  'PORTAL_ON',
-  'PORTAL_OFF',
-  'SERVICE_ON',
-  'SERVICE_OFF',
-  'DOMAINS',
-  'OFFLINE_TEMP',
-  'OFFLINE_PERM',
-  'OFFLINE_EMERGENCY',
-] as const satisfies readonly RequestType[];
-
-/** 申请类型 as shown in the list filter and the detail view (one source, in the domain). */
-export { REQUEST_TYPE_LABELS } from '../../../domain/open-requests.ts';
+// The list filter and the web client read the request types and their labels here; the domain defines them.
+export { REQUEST_TYPE_LABELS, REQUEST_TYPES } from '../../../domain/requests.ts';
 
 /** 申报状态 filter values; each is exactly one label of orgStatusLabel() as the viewer sees it. */
 export const ORG_STATUS_FILTERS = {
@@ -116,7 +103,6 @@ export type SiteFilters = z.infer<typeof exportAllQuery>;
 export type ListSitesQuery = z.infer<typeof listSitesQuery>;
 
 export const ability = z.object({ allowed: z.boolean(), reason: z.string().optional() });
-export type Ability = z.infer<typeof ability>;
 
 export const rowRequest = z.object({
   id: z.number().int(),

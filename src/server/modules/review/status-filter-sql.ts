@@ -22,7 +22,7 @@ export function orgStatusCondition(key: OrgStatusFilter, me: string): RawBuilder
     case 'RETURNED':
       return sql`(${isMulti} AND r.state = 'RETURNED')`;
     case 'DONE':
-      return sql`(r.state IN ('CODE_PENDING', 'APPROVED', 'DONE'))`;
+      return sql`(r.state IN ('CODE_PENDING', 'DONE'))`;
     case 'MODIFICATION_PENDING':
       return sql`(NOT ${isMulti} AND r.state IN ('SUBMITTED', 'IN_REVIEW'))`;
     case 'MODIFICATION_RETURNED':

@@ -1,6 +1,7 @@
 // The only database access of the site import (issue 20): the register's records for the codes of a file, the
 // holders of names / URLs / hosts / portal slots, and the set-based writes of one import.
 import { type RawBuilder, sql } from 'kysely';
+import { OPEN_STATE_LIST } from '../../../domain/requests.ts';
 import type { StoredColumnRow } from '../../../domain/site-diff.ts';
 import type { RegisterRecord } from '../../../domain/site-import/rows.ts';
 import type { SiteInfo } from '../../../domain/site-info.ts';
@@ -53,7 +54,7 @@ export interface ExistingSite {
   record: RegisterRecord;
 }
 
-const OPEN_STATES = ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CODE_PENDING'] as const;
+const OPEN_STATES = OPEN_STATE_LIST;
 
 function toRecord(r: {
   site_code: string | null;

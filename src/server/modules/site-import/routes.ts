@@ -143,7 +143,12 @@ export const siteImportRoutes: FastifyPluginAsyncZod = async (app) => {
         app.ctx.db,
         now,
         actor,
-        { action: '导出', entityType: 'EXPORT', entityId: actor.orgCode, data: { scope: 'register', rows: file.rows } },
+        {
+          kind: 'REGISTER_EXPORTED',
+          entityType: 'EXPORT',
+          entityId: actor.orgCode,
+          data: { scope: 'register', rows: file.rows },
+        },
         request.ip,
       );
       return sendXlsx(reply, file.fileName, file.body);

@@ -180,7 +180,7 @@ export async function runImport(ctx: AppContext, opts: ImportOptions): Promise<I
     const file = `“${opts.fileName}”`;
     const entries: AuditEntry[] = [
       ...creates.map((r) => ({
-        action: '批量导入',
+        kind: 'SITES_IMPORTED' as const,
         entityType: 'SITE',
         entityId: String(ids.get(r.record!.siteCode)),
         siteCode: r.record!.siteCode,
@@ -189,7 +189,7 @@ export async function runImport(ctx: AppContext, opts: ImportOptions): Promise<I
         data: { file: opts.fileName, sha256: digest, row: r.rowNumber },
       })),
       ...updates.map((r) => ({
-        action: '批量导入更新',
+        kind: 'SITE_IMPORT_UPDATED' as const,
         entityType: 'SITE',
         entityId: String(r.existing!.id),
         siteCode: r.record!.siteCode,
@@ -213,7 +213,7 @@ export async function runImport(ctx: AppContext, opts: ImportOptions): Promise<I
       now,
       actor,
       {
-        action: '批量导入网站',
+        kind: 'SITE_IMPORT_RUN',
         entityType: 'SITE_IMPORT',
         entityId: opts.scope.orgCode,
         comment: `文件${file}：新增 ${creates.length} 个，更新 ${updates.length} 个，不变 ${plan.counts.unchanged} 个`,
@@ -228,7 +228,7 @@ export async function runImport(ctx: AppContext, opts: ImportOptions): Promise<I
         now,
         actor,
         {
-          action: '下载校验码发放表',
+          kind: 'CHECK_CODE_SHEET_DOWNLOADED',
           entityType: 'SITE_IMPORT',
           entityId: opts.scope.orgCode,
           comment: `文件${file}导入的 ${creates.length} 个网站的校验码，由${who}下载`,

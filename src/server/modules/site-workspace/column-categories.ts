@@ -49,7 +49,7 @@ export async function saveColumnCategories(
       now,
       opts.actor,
       {
-        action: '维护栏目类别',
+        kind: 'COLUMN_CATEGORIES_MAINTAINED',
         entityType: 'COLUMN_CATEGORIES',
         entityId: 'column_categories',
         data: { before, after },

@@ -3,12 +3,11 @@
 import type { z } from 'zod';
 import type { RequestType } from '../../../db/schema.ts';
 import { reporterStatusLabel } from '../../../domain/requests.ts';
-import { writeAudit } from '../../audit.ts';
+import { type AuditEntry, writeAudit } from '../../audit.ts';
 import type { AppContext, SiteActor, Trx } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { uniqueViolation } from '../applications/repository.ts';
 import { queueRequestEvent } from '../notifications/queue-request-event.ts';
-import { REQUEST_TYPE_LABELS } from '../review/schema.ts';
 import {
   type ChangeType,
   findOperatorSite,
@@ -45,7 +44,7 @@ export async function inOperatorTransaction<T>(
 }
 
 export interface OperatorAuditInput {
-  verb: '提交' | '撤回';
+  verb: 'FILE' | 'WITHDRAW';
   type: RequestType;
   requestId: number;
   site: OperatorSite;
@@ -56,26 +55,30 @@ export interface OperatorAuditInput {
   ip: string | null;
 }
 
-/** The 审核流水 entry of the operator's 提交 / 撤回 (SPEC §12), in the transaction that made the change. */
+/** The 审核流水 entry of the operator's 提交 / 撤回 (SPEC §12). */
+export function operatorAuditEntry(e: OperatorAuditInput): AuditEntry {
+  return {
+    kind: e.verb === 'FILE' ? 'OPERATOR_REQUEST_FILED' : 'OPERATOR_REQUEST_WITHDRAWN',
+    requestType: e.type,
+    entityType: 'REQUEST',
+    entityId: String(e.requestId),
+    siteCode: e.site.siteCode,
+    requestId: e.requestId,
+    fromState: e.fromState,
+    toState: e.toState,
+    data: { type: e.type, ...(e.toOrg ? { toOrg: e.toOrg } : {}) },
+  };
+}
+
+/** A filed request reaches its reviewer: mailed in the transaction that filed it (issue 9). */
+export async function queueSubmitted(trx: Trx, e: Pick<OperatorAuditInput, 'verb' | 'requestId' | 'now'>) {
+  if (e.verb === 'FILE') await queueRequestEvent(trx, { type: 'SUBMITTED', requestId: e.requestId, at: e.now });
+}
+
+/** The 审核流水 entry of a newly filed request, in the transaction that inserted it. */
 export async function auditOperatorAction(trx: Trx, actor: SiteActor, e: OperatorAuditInput): Promise<void> {
-  await writeAudit(
-    trx,
-    e.now,
-    actor,
-    {
-      action: `${e.verb}${REQUEST_TYPE_LABELS[e.type]}`,
-      entityType: 'REQUEST',
-      entityId: String(e.requestId),
-      siteCode: e.site.siteCode,
-      requestId: e.requestId,
-      fromState: e.fromState,
-      toState: e.toState,
-      data: { type: e.type, ...(e.toOrg ? { toOrg: e.toOrg } : {}) },
-    },
-    e.ip,
-  );
-  // A filed request reaches its reviewer: mailed in this transaction (issue 9).
-  if (e.verb === '提交') await queueRequestEvent(trx, { type: 'SUBMITTED', requestId: e.requestId, at: e.now });
+  await writeAudit(trx, e.now, actor, operatorAuditEntry(e), e.ip);
+  await queueSubmitted(trx, e);
 }
 
 export interface FileRequestInput {
@@ -100,7 +103,7 @@ export async function fileRequest(trx: Trx, actor: SiteActor, r: FileRequestInpu
     at: r.now,
   });
   await auditOperatorAction(trx, actor, {
-    verb: '提交',
+    verb: 'FILE',
     type: r.type,
     requestId: row.id,
     site: r.site,

@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { PersonContact, RequestState, RequestType, RunStatus } from '../../../db/schema.ts';
 import { blockingRequest } from '../../../domain/open-requests.ts';
+import { OPEN_STATE_LIST } from '../../../domain/requests.ts';
 import type { Db, Trx } from '../../context.ts';
 
 /** Modification-like requests with one reviewer, which this module files and applies (SPEC §7.2–§7.5). */
@@ -11,7 +12,7 @@ export type ChangeType = (typeof CHANGE_TYPES)[number];
 export const isChangeType = (type: string): type is ChangeType => (CHANGE_TYPES as readonly string[]).includes(type);
 
 /** Open as the unique index `requests_one_open_idx` counts it (SPEC §7.0). */
-export const OPEN_STATES: RequestState[] = ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CODE_PENDING'];
+export const OPEN_STATES: RequestState[] = [...OPEN_STATE_LIST];
 
 export interface OperatorSite {
   id: number;
@@ -221,34 +222,19 @@ export async function insertRequest(trx: Trx, r: NewRequest): Promise<{ id: numb
     .executeTakeFirstOrThrow();
 }
 
-export interface RequestUpdate {
-  state: RequestState;
-  /** A new single-element chain (re-routed at resubmission), else the chain is kept. */
-  reviewer?: string;
-  currentOrg: string | null;
-  payload?: Record<string, unknown>;
-  at: Date;
-  submitted?: boolean;
-}
-
-/** Compare-and-set on (id, state, version); false when someone else changed the request first. */
-export async function updateRequest(
+/**
+ * Saves a draft's (or a returned 基本信息修改's) edited payload without moving its state; compare-and-set on
+ * (id, state, version). State changes go through the lifecycle writer (src/server/lifecycle/request-transition.ts).
+ */
+export async function saveRequestPayload(
   trx: Trx,
   from: { id: number; state: RequestState; version: number },
-  set: RequestUpdate,
+  payload: Record<string, unknown>,
+  at: Date,
 ): Promise<boolean> {
   const result = await trx
     .updateTable('requests')
-    .set((eb) => ({
-      state: set.state,
-      current_org: set.currentOrg,
-      version: eb('version', '+', 1),
-      updated_at: set.at,
-      ...(set.reviewer ? { chain: [set.reviewer], step_index: 0 } : {}),
-      ...(set.payload ? { payload: JSON.stringify(set.payload) } : {}),
-      ...(set.submitted ? { submitted_at: set.at, step_entered_at: set.at, return_reason: null } : {}),
-      ...(set.state === 'WITHDRAWN' ? { decided_at: set.at } : {}),
-    }))
+    .set((eb) => ({ payload: JSON.stringify(payload), version: eb('version', '+', 1), updated_at: at }))
     .where('id', '=', from.id)
     .where('state', '=', from.state)
     .where('version', '=', from.version)

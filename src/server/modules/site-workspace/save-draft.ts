@@ -10,7 +10,7 @@ import type { DraftPayload } from './change-set.ts';
 import { storedColumns } from './change-set.ts';
 import { checkModification } from './check-modification.ts';
 import { inOperatorTransaction } from './operator-transaction.ts';
-import { insertRequest, updateRequest } from './repository.ts';
+import { insertRequest, saveRequestPayload } from './repository.ts';
 import type { ModificationBody, saveResult } from './schema.ts';
 import { modifyRefusal } from './site-abilities.ts';
 
@@ -35,7 +35,7 @@ export async function saveModificationDraft(
     const target = loaded.resumable;
     let saved: { id: number; version: number; state: 'DRAFT' | 'RETURNED' };
     if (target && (target.state === 'DRAFT' || target.state === 'RETURNED')) {
-      const ok = await updateRequest(trx, target, { state: target.state, currentOrg: null, payload, at: now });
+      const ok = await saveRequestPayload(trx, target, payload, now);
       if (!ok) throw new AppError('STATE_CONFLICT', '草稿已在其他窗口中修改，请刷新后再保存');
       saved = { id: target.id, version: target.version + 1, state: target.state };
     } else {

@@ -5,13 +5,19 @@ import { decide, reporterStatusLabel } from '../../../domain/requests.ts';
 import { changeCount, diffColumns, diffSiteInfo } from '../../../domain/site-diff.ts';
 import type { AppContext, SiteActor } from '../../context.ts';
 import { AppError, invalid } from '../../errors.ts';
+import { applyTransition } from '../../lifecycle/request-transition.ts';
 import { assertNoDuplicates } from '../applications/conflicts.ts';
 import { computeSingleReviewer } from '../org-units/routing.ts';
 import { listCategories } from './categories-repository.ts';
 import { type ModifyPayload, storedColumns } from './change-set.ts';
 import { checkModification, summarize } from './check-modification.ts';
-import { auditOperatorAction, inOperatorTransaction } from './operator-transaction.ts';
-import { insertRequest, updateRequest } from './repository.ts';
+import {
+  auditOperatorAction,
+  inOperatorTransaction,
+  operatorAuditEntry,
+  queueSubmitted,
+} from './operator-transaction.ts';
+import { insertRequest } from './repository.ts';
 import type { ModificationBody, saveResult } from './schema.ts';
 import { modifyRefusal } from './site-abilities.ts';
 
@@ -40,14 +46,34 @@ export async function submitModification(
     const reviewer = await computeSingleReviewer(trx, site);
     const payload: ModifyPayload = { info: { ...check.info }, columns: check.columns, baseVersion: site.version };
     const target = loaded.resumable;
+    const audit = (requestId: number) =>
+      ({
+        verb: 'FILE',
+        type: 'MODIFY',
+        requestId,
+        site,
+        fromState: target?.state ?? null,
+        toState: 'SUBMITTED',
+        toOrg: reviewer,
+        now,
+        ip: opts.ip,
+      }) as const;
     let saved: { id: number; version: number };
     if (target) {
       const decision = decide(target, { kind: 'REQUESTER' }, 'SUBMIT');
       if (!decision.ok) throw new AppError('CONFLICT', decision.reason);
-      const set = { state: 'SUBMITTED' as const, reviewer, currentOrg: reviewer, payload, at: now, submitted: true };
-      if (!(await updateRequest(trx, target, set))) {
-        throw new AppError('STATE_CONFLICT', '该申请已在其他窗口中处理，请刷新后查看');
-      }
+      // The single reviewer is computed afresh: the request is re-routed to it as it is submitted again.
+      const moved = await applyTransition(trx, {
+        request: target,
+        action: 'SUBMIT',
+        next: decision.next,
+        now,
+        chain: [reviewer],
+        payload,
+        audit: { actor: opts.actor, ip: opts.ip, entry: operatorAuditEntry(audit(target.id)) },
+      });
+      if (!moved) throw new AppError('STATE_CONFLICT', '该申请已在其他窗口中处理，请刷新后查看');
+      await queueSubmitted(trx, audit(target.id));
       saved = { id: target.id, version: target.version + 1 };
     } else {
       saved = await insertRequest(trx, {
@@ -60,18 +86,8 @@ export async function submitModification(
         payload,
         at: now,
       });
+      await auditOperatorAction(trx, opts.actor, audit(saved.id));
     }
-    await auditOperatorAction(trx, opts.actor, {
-      verb: '提交',
-      type: 'MODIFY',
-      requestId: saved.id,
-      site,
-      fromState: target?.state ?? null,
-      toState: 'SUBMITTED',
-      toOrg: reviewer,
-      now,
-      ip: opts.ip,
-    });
     return {
       requestId: saved.id,
       state: 'SUBMITTED',

@@ -3,8 +3,9 @@
 import { decide, reporterStatusLabel } from '../../../domain/requests.ts';
 import type { AppContext, SiteActor } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { auditOperatorAction, type FiledRequest, inOperatorTransaction } from './operator-transaction.ts';
-import { findSiteRequest, isChangeType, updateRequest } from './repository.ts';
+import { applyTransition } from '../../lifecycle/request-transition.ts';
+import { type FiledRequest, inOperatorTransaction, operatorAuditEntry } from './operator-transaction.ts';
+import { findSiteRequest, isChangeType } from './repository.ts';
 import { withdrawTarget } from './site-abilities.ts';
 
 export const STALE_REQUEST = '该申请已被处理，请刷新后查看';
@@ -27,11 +28,8 @@ export async function withdrawRequest(
     }
     const decision = decide(row, { kind: 'REQUESTER' }, 'WITHDRAW');
     if (!decision.ok) throw new AppError('CONFLICT', decision.reason);
-    if (!(await updateRequest(trx, row, { state: 'WITHDRAWN', currentOrg: null, at: now }))) {
-      throw new AppError('STATE_CONFLICT', STALE_REQUEST);
-    }
-    await auditOperatorAction(trx, opts.actor, {
-      verb: '撤回',
+    const entry = operatorAuditEntry({
+      verb: 'WITHDRAW',
       type: row.type,
       requestId: row.id,
       site,
@@ -40,6 +38,14 @@ export async function withdrawRequest(
       now,
       ip: opts.ip,
     });
+    const moved = await applyTransition(trx, {
+      request: row,
+      action: 'WITHDRAW',
+      next: decision.next,
+      now,
+      audit: { actor: opts.actor, ip: opts.ip, entry },
+    });
+    if (!moved) throw new AppError('STATE_CONFLICT', STALE_REQUEST);
     return {
       requestId: row.id,
       type: row.type,

@@ -31,7 +31,7 @@ export async function returnReport(
       now,
       opts.actor,
       {
-        action: '退回抽查情况',
+        kind: 'SPOT_CHECK_RETURNED',
         entityType: SPOT_CHECK_ENTITY,
         entityId: String(report.id),
         fromState: 'SUBMITTED',

@@ -73,7 +73,7 @@ export async function submitReport(
       now,
       actor,
       {
-        action: late ? '上报抽查情况（逾期）' : '上报抽查情况',
+        kind: late ? 'SPOT_CHECK_SUBMITTED_LATE' : 'SPOT_CHECK_SUBMITTED',
         entityType: SPOT_CHECK_ENTITY,
         entityId: String(report.id),
         fromState: report.status,

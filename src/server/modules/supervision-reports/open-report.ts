@@ -32,7 +32,7 @@ export async function openReport(
         now,
         o.actor,
         {
-          action: '创建监管年度报表',
+          kind: 'SUPERVISION_REPORT_CREATED',
           entityType: SUPERVISION_ENTITY,
           entityId: String(id),
           toState: 'DRAFT',

@@ -2,7 +2,6 @@
 // with the domain, compare-and-set on version and state, and write the audit entry — all in one transaction.
 import {
   decideSupervision,
-  SUPERVISION_ACTION_LABELS,
   type SupervisionReportAction,
 } from '../../../domain/annual-report/supervision-report-states.ts';
 import { writeAudit } from '../../audit.ts';
@@ -46,7 +45,8 @@ export async function runTransition(ctx: AppContext, o: TransitionOptions): Prom
       now,
       o.actor,
       {
-        action: SUPERVISION_ACTION_LABELS[o.action],
+        kind: 'SUPERVISION_REPORT_STEP',
+        action: o.action,
         entityType: SUPERVISION_ENTITY,
         entityId: String(row.id),
         fromState: row.state,

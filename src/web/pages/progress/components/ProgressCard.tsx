@@ -26,7 +26,6 @@ const RESULT_STATUS: Record<Progress['state'], 'info' | 'success' | 'warning' | 
   IN_REVIEW: 'info',
   RETURNED: 'error',
   CODE_PENDING: 'success',
-  APPROVED: 'success',
   DONE: 'success',
   WITHDRAWN: 'warning',
 };

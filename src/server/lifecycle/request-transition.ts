@@ -1,0 +1,153 @@
+// The one writer of requests.state: every use case (review, 下线审核, applications, the operator's requests, the 16:00
+// batch, 删除, 挂接变更) moves a request through here. It executes the domain's decision as a compare-and-set on
+// (id, state, step_index, version), alone decides which columns move (transitionColumns() in src/domain/requests.ts),
+// and writes the 审核流水 entry in the same transaction.
+import { type RawBuilder, sql } from 'kysely';
+import {
+  currentOrgOf,
+  type NextState,
+  type RequestAction,
+  type RequestSnapshot,
+  transitionColumns,
+} from '../../domain/requests.ts';
+import { type AuditEntry, writeAudit, writeAuditEntries } from '../audit.ts';
+import type { Actor, Trx } from '../context.ts';
+
+/** The request as read in the transaction: the compare-and-set expects exactly this. */
+export interface TransitionSubject extends RequestSnapshot {
+  id: number;
+  version: number;
+}
+
+export interface Transition {
+  request: TransitionSubject;
+  action: RequestAction;
+  /** decide()'s result for `action` on `request`. */
+  next: NextState;
+  now: Date;
+  /** RETURN: the reason the applicant sees. */
+  reason?: string | undefined;
+  /** The request takes a new chain (a single reviewer re-routed at resubmission); the step index stays `next`'s. */
+  chain?: readonly string[];
+  /** A new payload written with the transition (a resubmission's information). */
+  payload?: Record<string, unknown>;
+  audit: { actor: Actor | 'SYSTEM'; ip: string | null; entry: AuditEntry };
+}
+
+/** The result of a transition: false when the row is no longer what was read (someone else acted first). */
+export async function applyTransition(trx: Trx, t: Transition): Promise<boolean> {
+  const { request: from, next, now } = t;
+  const cols = transitionColumns(t.action, from, next);
+  const chain = t.chain ?? from.chain;
+  const currentOrg = t.chain ? currentOrgOf({ state: next.state, chain, stepIndex: next.stepIndex }) : next.currentOrg;
+  const result = await trx
+    .updateTable('requests')
+    .set((eb) => ({
+      state: next.state,
+      step_index: next.stepIndex,
+      current_org: currentOrg,
+      version: eb('version', '+', 1),
+      updated_at: now,
+      return_reason: cols.returnReason === 'SET' ? (t.reason ?? null) : null,
+      ...(t.chain ? { chain: [...t.chain] } : {}),
+      ...(t.payload ? { payload: JSON.stringify(t.payload) } : {}),
+      ...(cols.stepEntered ? { step_entered_at: now } : {}),
+      ...(cols.submitted ? { submitted_at: now } : {}),
+      ...(cols.decided ? { decided_at: now } : {}),
+      ...(cols.finalApproved ? { final_approved_at: now } : {}),
+    }))
+    .where('id', '=', from.id)
+    .where('state', '=', from.state)
+    .where('step_index', '=', from.stepIndex)
+    .where('version', '=', from.version)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  await writeAudit(trx, now, t.audit.actor, t.audit.entry, t.audit.ip);
+  return true;
+}
+
+export interface SetTransitionItem {
+  request: TransitionSubject;
+  next: NextState;
+  entry: AuditEntry;
+}
+
+/**
+ * `applyTransition` for many requests at once (the 16:00 batch's chunks): one UPDATE for all rows, each a
+ * compare-and-set on its own state, step and version, then one INSERT of the 审核流水 entries of the rows that moved,
+ * in the given order. Every item must move the same columns (same action, same kind of move). Returns the ids that
+ * moved; the caller decides whether a partial result rolls the transaction back.
+ */
+export async function applyTransitions(
+  trx: Trx,
+  t: { action: RequestAction; now: Date; actor: Actor | 'SYSTEM'; items: readonly SetTransitionItem[] },
+): Promise<Set<number>> {
+  const first = t.items[0];
+  if (!first) return new Set();
+  const cols = transitionColumns(t.action, first.request, first.next);
+  for (const item of t.items) {
+    const c = transitionColumns(t.action, item.request, item.next);
+    if (JSON.stringify(c) !== JSON.stringify(cols)) throw new Error(`${t.action}: items move different columns`);
+    if (c.returnReason === 'SET') throw new Error(`${t.action}: a set-based transition carries no return reason`);
+  }
+  const rows: RawBuilder<unknown>[] = t.items.map(
+    ({ request: r, next: n }) =>
+      sql`(${r.id}::bigint, ${r.state}::text, ${r.stepIndex}::int, ${r.version}::int, ${n.state}::text, ${n.stepIndex}::int, ${n.currentOrg}::text)`,
+  );
+  const now = t.now;
+  const moved = [
+    cols.stepEntered ? sql`, step_entered_at = ${now}` : sql``,
+    cols.submitted ? sql`, submitted_at = ${now}` : sql``,
+    cols.decided ? sql`, decided_at = ${now}` : sql``,
+    cols.finalApproved ? sql`, final_approved_at = ${now}` : sql``,
+  ];
+  const result = await sql<{ id: number }>`
+    UPDATE requests AS r
+       SET state = v.to_state, step_index = v.to_step, current_org = v.current_org, version = v.version + 1,
+           updated_at = ${now}, return_reason = NULL${sql.join(moved, sql``)}
+      FROM (VALUES ${sql.join(rows)}) AS v(id, from_state, from_step, version, to_state, to_step, current_org)
+     WHERE r.id = v.id AND r.state = v.from_state AND r.step_index = v.from_step AND r.version = v.version
+    RETURNING r.id`.execute(trx);
+  const ids = new Set(result.rows.map((r) => Number(r.id)));
+  await writeAuditEntries(
+    trx,
+    now,
+    t.actor,
+    t.items.filter((i) => ids.has(i.request.id)).map((i) => i.entry),
+  );
+  return ids;
+}
+
+/**
+ * 挂接变更: an open request takes a recomputed chain without changing state (SPEC §3.5); the step clock restarts when
+ * another unit now holds it. Compare-and-set on (id, state, version).
+ */
+export async function applyReroute(
+  trx: Trx,
+  r: {
+    request: Pick<TransitionSubject, 'id' | 'state' | 'version'> & { currentOrg: string | null };
+    chain: readonly string[];
+    stepIndex: number;
+    currentOrg: string | null;
+    now: Date;
+    audit: { actor: Actor | 'SYSTEM'; ip: string | null; entry: AuditEntry };
+  },
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('requests')
+    .set((eb) => ({
+      chain: [...r.chain],
+      step_index: r.stepIndex,
+      current_org: r.currentOrg,
+      version: eb('version', '+', 1),
+      updated_at: r.now,
+      ...(r.currentOrg !== r.request.currentOrg ? { step_entered_at: r.now } : {}),
+    }))
+    .where('id', '=', r.request.id)
+    .where('state', '=', r.request.state)
+    .where('version', '=', r.request.version)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  await writeAudit(trx, r.now, r.audit.actor, r.audit.entry, r.audit.ip);
+  return true;
+}
