@@ -36,3 +36,8 @@ export type UploadPath =
   | '/api/site-import/preview'
   | '/api/site-import/commit';
 export type UploadAnswer<P extends UploadPath> = Answer<Operation<P, 'post'>>;
+
+/** GET routes that answer a file (xlsx exports), fetched by shared/download-file.ts: no JSON answer. */
+export type DownloadPath = {
+  [P in ApiPath]: paths[P] extends { get: { responses: { 200: { content?: never } } } } ? P : never;
+}[ApiPath];

@@ -1,5 +1,5 @@
 // Calls of 政府网站和栏目基本信息表: the list, 审核 / 退回, the bulk actions, 查看, 审核流水 and the xlsx downloads.
-import type { ApiQuery, ApiResponse } from '../../../api/types.ts';
+import type { ApiQuery, ApiResponse, DownloadPath } from '../../../api/types.ts';
 import { t } from '../../../locales/zh-CN.ts';
 import { ApiError, client, type QueryParams, unwrap } from '../../../request.ts';
 
@@ -78,7 +78,7 @@ function fileNameOf(disposition: string | null): string {
 }
 
 /** Fetches an xlsx export and hands it to the browser as a download under the server's file name. */
-export async function downloadExport(path: string, query: QueryParams): Promise<void> {
+export async function downloadExport(path: DownloadPath, query: QueryParams): Promise<void> {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
