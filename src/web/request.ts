@@ -110,9 +110,9 @@ export async function unwrap<D>(pending: Promise<{ data?: D; response: Response 
   try {
     result = await pending;
   } catch (error) {
-    // JSON.parse of a 2xx body that is not JSON (e.g. a proxy's HTML page).
-    if (error instanceof ApiError) throw error;
-    throw new ApiError(0, 'BAD_RESPONSE', t.request.badResponse);
+    // A 2xx body that is not JSON (e.g. a proxy's HTML page); anything else (ApiError from `send`) goes on as it is.
+    if (error instanceof SyntaxError) throw new ApiError(0, 'BAD_RESPONSE', t.request.badResponse);
+    throw error;
   }
   if (result.data === undefined) throw new ApiError(0, 'BAD_RESPONSE', t.request.badResponse);
   return result.data;
