@@ -33,7 +33,8 @@ export function newest(paths, skip = () => false) {
 
 const serverSources = () =>
   newest(['src', 'package.json', 'scripts/build.mjs'], (path) => path === join('src', 'web')) || Infinity;
-// The web UI imports src/domain and server schema files too: any change under src/ may change it.
+// The web UI imports src/domain and src/shared too (and its API types follow the server's schemas): any change under
+// src/ may change it.
 const webSources = () => newest(['src', 'vite.config.ts', 'package.json']) || Infinity;
 const builtAt = (path) => (existsSync(path) ? statSync(path).mtimeMs : 0);
 

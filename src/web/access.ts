@@ -1,11 +1,10 @@
 // Who is signed in (the /api/session query) and what they may open: the access checks behind routes and the menu.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import type { z } from 'zod';
-import type { sessionInfo } from '../server/modules/auth/schema.ts';
-import { api, queryClient, setCsrfToken } from './request.ts';
+import type { ApiResponse } from './api/types.ts';
+import { client, queryClient, setCsrfToken, unwrap } from './request.ts';
 
-export type SessionInfo = z.infer<typeof sessionInfo>;
+export type SessionInfo = ApiResponse<'/api/session', 'get'>;
 export type Actor = SessionInfo['actor'];
 export type OrgUserActor = Extract<Actor, { kind: 'ORG_USER' }>;
 export type SiteActor = Extract<Actor, { kind: 'SITE' }>;
@@ -13,7 +12,7 @@ export type SiteActor = Extract<Actor, { kind: 'SITE' }>;
 export const sessionQueryKey = ['session'] as const;
 
 async function fetchSession(): Promise<SessionInfo> {
-  const info = await api.get<SessionInfo>('/api/session');
+  const info = await unwrap(client.GET('/api/session'));
   setCsrfToken(info.csrfToken);
   return info;
 }
@@ -71,7 +70,7 @@ export function canAccess(actor: OrgUserActor, access: string | undefined): bool
 export function useLogout() {
   const navigate = useNavigate();
   return useMutation({
-    mutationFn: () => api.post<{ ok: true }>('/api/auth/logout'),
+    mutationFn: () => unwrap(client.POST('/api/auth/logout')),
     meta: { inlineError: true },
     onSettled: async () => {
       dropUserData();

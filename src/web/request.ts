@@ -1,5 +1,9 @@
-// The one HTTP client of the web UI: JSON over fetch with the CSRF header, and the single place API errors are handled.
+// The one HTTP client of the web UI: typed JSON over fetch with the CSRF header, and the single place API errors are
+// handled.
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import createClient from 'openapi-fetch';
+import type { paths } from './api/schema.ts';
+import type { UploadAnswer, UploadPath } from './api/types.ts';
 import { t } from './locales/zh-CN.ts';
 
 /** An error answered by the API: `{ code, message, details? }` with a Chinese message meant for the user. */
@@ -50,72 +54,79 @@ export function setCsrfToken(token: string): void {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** Query parameters of a file download (shared/download-file.ts); API calls take the typed ones of their route. */
 export type QueryParams = Record<string, string | number | boolean | undefined | null>;
-
-function withQuery(path: string, query?: QueryParams): string {
-  if (!query) return path;
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  }
-  const qs = params.toString();
-  return qs ? `${path}?${qs}` : path;
-}
 
 async function ensureCsrfToken(): Promise<string> {
   if (csrfToken) return csrfToken;
-  const info = await request<{ csrfToken: string }>('GET', '/api/session');
+  const info = await unwrap(client.GET('/api/session'));
   csrfToken = info.csrfToken;
   return csrfToken;
 }
 
-export async function request<T>(
-  method: string,
-  path: string,
-  options: { body?: unknown; query?: QueryParams; headers?: Record<string, string>; form?: FormData } = {},
-): Promise<T> {
-  const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
-  if (options.body !== undefined && !options.form) headers['content-type'] = 'application/json';
-  if (UNSAFE.has(method)) headers['x-csrf-token'] = await ensureCsrfToken();
+/**
+ * The transport under every API call: the CSRF header on unsafe methods, and network failures and error answers
+ * turned into an ApiError with the server's Chinese message. A successful answer is returned unread.
+ */
+export async function send(request: Request): Promise<Response> {
+  request.headers.set('accept', 'application/json');
+  if (UNSAFE.has(request.method)) request.headers.set('x-csrf-token', await ensureCsrfToken());
   let response: Response;
   try {
-    response = await fetch(withQuery(path, options.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      // A form (file upload) sets its own multipart content type with the boundary.
-      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
-    });
+    response = await fetch(request);
   } catch {
     throw new ApiError(0, 'NETWORK', t.request.network);
   }
-  const text = await response.text();
-  let data: unknown = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      throw new ApiError(response.status, 'BAD_RESPONSE', t.request.badResponse);
-    }
+  if (response.ok) return response;
+  let body: { code?: unknown; message?: unknown; details?: Record<string, unknown> } = {};
+  try {
+    const text = await response.text();
+    if (text) body = JSON.parse(text) ?? {};
+  } catch {
+    throw new ApiError(response.status, 'BAD_RESPONSE', t.request.badResponse);
   }
-  if (!response.ok) {
-    const body = (data ?? {}) as { code?: unknown; message?: unknown; details?: Record<string, unknown> };
-    const message = typeof body.message === 'string' && body.message ? body.message : t.request.badResponse;
-    throw new ApiError(
-      response.status,
-      typeof body.code === 'string' ? body.code : 'HTTP_ERROR',
-      message,
-      body.details,
-    );
-  }
-  return data as T;
+  const message = typeof body.message === 'string' && body.message ? body.message : t.request.badResponse;
+  throw new ApiError(response.status, typeof body.code === 'string' ? body.code : 'HTTP_ERROR', message, body.details);
 }
 
-export const api = {
-  get: <T>(path: string, query?: QueryParams) => request<T>('GET', path, { query }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
-  upload: <T>(path: string, form: FormData) => request<T>('POST', path, { form }),
-};
+/** Query strings as the API reads them: empty, null and undefined values are left out. */
+function serializeQuery(query: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  return params.toString();
+}
+
+/**
+ * The typed API client: paths, parameters, bodies and answers come from src/web/api/schema.ts, generated from the
+ * server's route schemas (`npm run gen:api`). Wrap each call in `unwrap()` to get the answer or an ApiError.
+ */
+export const client = createClient<paths>({ fetch: send, credentials: 'same-origin', querySerializer: serializeQuery });
+
+/** The answer of a client call; `send` has already thrown for an error status, so here only a bad body is left. */
+export async function unwrap<D>(pending: Promise<{ data?: D; response: Response }>): Promise<D> {
+  let result: { data?: D };
+  try {
+    result = await pending;
+  } catch (error) {
+    // A 2xx body that is not JSON (e.g. a proxy's HTML page); anything else (ApiError from `send`) goes on as it is.
+    if (error instanceof SyntaxError) throw new ApiError(0, 'BAD_RESPONSE', t.request.badResponse);
+    throw error;
+  }
+  if (result.data === undefined) throw new ApiError(0, 'BAD_RESPONSE', t.request.badResponse);
+  return result.data;
+}
+
+/** A multipart upload (openapi-fetch has no body type for it: the routes read the file stream, not a schema). */
+export async function upload<P extends UploadPath>(path: P, form: FormData): Promise<UploadAnswer<P>> {
+  const response = await send(new Request(path, { method: 'POST', body: form, credentials: 'same-origin' }));
+  try {
+    return await response.json();
+  } catch {
+    throw new ApiError(response.status, 'BAD_RESPONSE', t.request.badResponse);
+  }
+}
 
 /** The text to show for any failure. */
 export function errorMessage(error: unknown): string {

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const builtIndex = join(repoRoot, 'dist/web/index.html');
-/** What the web bundle is built from: its own sources, the domain rules it imports, and the build config. */
-const sources = ['src/web', 'src/domain', 'vite.config.ts'];
+/** What the web bundle is built from: its own sources, the domain rules and shared constants it imports, the config. */
+const sources = ['src/web', 'src/domain', 'src/shared', 'vite.config.ts'];
 
 function newestMtime(path: string): number {
   const stat = statSync(path);

@@ -2,12 +2,11 @@
 // Drop next to a URL field: <LinkCheckHint url={Form.useWatch('homeUrl', form)} /> (kind="COLUMN" for 栏目地址).
 import { Typography } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
-import type { z } from 'zod';
-import type { linkCheckResult } from '../../server/modules/link-checks/schema.ts';
+import type { ApiResponse } from '../api/types.ts';
 import { t } from '../locales/zh-CN.ts';
-import { api, errorMessage } from '../request.ts';
+import { client, errorMessage, unwrap } from '../request.ts';
 
-export type LinkCheckResult = z.infer<typeof linkCheckResult>;
+export type LinkCheckResult = ApiResponse<'/api/link-check', 'post'>;
 /** HOME ignores robots.txt; COLUMN respects it (a 栏目 address). */
 export type LinkCheckKind = 'HOME' | 'COLUMN';
 
@@ -28,7 +27,7 @@ function checkOnce(kind: LinkCheckKind, url: string): Promise<LinkCheckResult> {
   const key = `${kind} ${url}`;
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.result;
-  const result = api.post<LinkCheckResult>('/api/link-check', { url, kind });
+  const result = unwrap(client.POST('/api/link-check', { body: { url, kind } }));
   cache.set(key, { at: Date.now(), result });
   result.catch(() => cache.delete(key));
   return result;

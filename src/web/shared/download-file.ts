@@ -1,4 +1,5 @@
 // Downloads a file answered by a GET API (xlsx exports): errors become ApiError, the name comes from the server.
+import type { DownloadPath } from '../api/types.ts';
 import { t } from '../locales/zh-CN.ts';
 import { ApiError, type QueryParams } from '../request.ts';
 
@@ -8,7 +9,7 @@ function fileNameOf(disposition: string | null): string {
   return /filename="([^"]+)"/i.exec(disposition ?? '')?.[1] ?? 'export.xlsx';
 }
 
-export async function downloadFile(path: string, query: QueryParams = {}): Promise<void> {
+export async function downloadFile(path: DownloadPath, query: QueryParams = {}): Promise<void> {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));

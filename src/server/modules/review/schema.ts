@@ -1,55 +1,25 @@
 // Schemas of the organizing unit's workspace (政府网站和栏目基本信息表): list, review actions, bulk actions, view, export.
 import { z } from 'zod';
 import { REQUEST_TYPES } from '../../../domain/requests.ts';
-import { STATUS_LABELS } from '../../../domain/status-labels.ts';
+import {
+  ORG_STATUS_FILTERS,
+  type OrgStatusFilter,
+  RUN_STATUS_FILTERS,
+  type RunStatusFilter,
+} from '../../../shared/site-list.ts';
 import { linkHealthCell, linkHealthFilter } from '../link-checks/schema.ts';
 import { offlineRow } from '../offline/schema.ts';
 
 // The list filter and the web client read the request types and their labels here; the domain defines them.
 export { REQUEST_TYPE_LABELS, REQUEST_TYPES } from '../../../domain/requests.ts';
-
-/** 申报状态 filter values; each is exactly one label of orgStatusLabel() as the viewer sees it. */
-export const ORG_STATUS_FILTERS = {
-  NOT_SUBMITTED: STATUS_LABELS.notSubmitted,
-  NOT_REVIEWED: STATUS_LABELS.notReviewed,
-  IN_REVIEW: STATUS_LABELS.inReview,
-  REVIEWED: STATUS_LABELS.reviewed,
-  RETURNED: STATUS_LABELS.returned,
-  DONE: STATUS_LABELS.done,
-  MODIFICATION_PENDING: STATUS_LABELS.modificationPendingOrg,
-  MODIFICATION_RETURNED: STATUS_LABELS.modificationReturned,
-} as const;
-export type OrgStatusFilter = keyof typeof ORG_STATUS_FILTERS;
-
-/** 运行状态 filter values: the site run states plus 申请中 (an application without its 标识码 yet). */
-export const RUN_STATUS_FILTERS = {
-  APPLYING: '申请中',
-  NORMAL: '正常',
-  TEMP_OFFLINE: '临时下线',
-  EMERGENCY_OFFLINE: '紧急下线',
-  PERM_OFFLINE_PENDING: '永久下线（待完成下线）',
-  PERM_OFFLINE: '永久下线',
-  EXCEPTION: '例外',
-  DELETED: '已删除',
-} as const;
-export type RunStatusFilter = keyof typeof RUN_STATUS_FILTERS;
-
-/** The list's columns in display order with their headings (SPEC §8.1); the page export uses the same. */
-export const SITE_COLUMN_TITLES = {
-  siteCode: '网站标识码',
-  name: '网站名称',
-  homeUrl: '首页网址',
-  province: '省/部委',
-  city: '市/垂管省局',
-  county: '县/垂管分局',
-  sponsorName: '主办单位',
-  isPortal: '是否组织单位门户',
-  isServicePlatform: '是否政务服务平台',
-  listStatus: '列表状态',
-  orgStatus: '申报状态',
-  updatedAt: '最后更新时间',
-} as const;
-export type SiteColumnKey = keyof typeof SITE_COLUMN_TITLES;
+export {
+  ORG_STATUS_FILTERS,
+  type OrgStatusFilter,
+  RUN_STATUS_FILTERS,
+  type RunStatusFilter,
+  SITE_COLUMN_TITLES,
+  type SiteColumnKey,
+} from '../../../shared/site-list.ts';
 
 export const SORT_KEYS = ['default', 'updatedAt', 'name', 'siteCode'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];

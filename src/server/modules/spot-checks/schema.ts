@@ -1,28 +1,8 @@
 // Request and response schemas of 上报抽查情况.
 import { z } from 'zod';
+import { PROBLEM_TYPES } from '../../../domain/spot-check.ts';
 
-export const PROBLEM_TYPES = [
-  'VETO_1',
-  'VETO_2',
-  'VETO_3',
-  'VETO_4',
-  'VETO_5',
-  'VETO_6',
-  'LOW_SCORE',
-  'OTHER',
-] as const;
-
-/** 问题类型: the six single-veto items of the national indicators (SPEC §9.2), a score below 60, or other. */
-export const PROBLEM_TYPE_LABELS: Readonly<Record<(typeof PROBLEM_TYPES)[number], string>> = {
-  VETO_1: '单项否决1：安全、泄密等严重问题',
-  VETO_2: '单项否决2：站点无法访问',
-  VETO_3: '单项否决3：首页不更新',
-  VETO_4: '单项否决4：栏目不更新',
-  VETO_5: '单项否决5：互动回应差',
-  VETO_6: '单项否决6：服务不实用',
-  LOW_SCORE: '扣分后得分低于60分',
-  OTHER: '其他',
-};
+export { PROBLEM_TYPE_LABELS, PROBLEM_TYPES } from '../../../domain/spot-check.ts';
 
 export const quarterQuery = z.object({
   year: z.coerce.number().int().min(2015).max(2100),

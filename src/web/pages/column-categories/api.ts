@@ -1,18 +1,17 @@
 // Calls of the root's 栏目类别 page: the dictionary and saving it whole.
-import type { z } from 'zod';
-import type { categoriesBody, categoriesView } from '../../../server/modules/site-workspace/schema.ts';
-import { api, request } from '../../request.ts';
+import type { ApiBody, ApiResponse } from '../../api/types.ts';
+import { client, unwrap } from '../../request.ts';
 
-export type Categories = z.infer<typeof categoriesView>;
+export type Categories = ApiResponse<'/api/column-categories', 'get'>;
 export type Category = Categories['items'][number];
-export type CategoriesInput = z.input<typeof categoriesBody>;
+export type CategoriesInput = ApiBody<'/api/column-categories', 'put'>;
 
 export const categoriesKey = ['column-categories'] as const;
 
 export function getCategories(): Promise<Categories> {
-  return api.get<Categories>('/api/column-categories');
+  return unwrap(client.GET('/api/column-categories'));
 }
 
 export function saveCategories(body: CategoriesInput): Promise<Categories> {
-  return request<Categories>('PUT', '/api/column-categories', { body });
+  return unwrap(client.PUT('/api/column-categories', { body }));
 }

@@ -1,40 +1,33 @@
 // Calls of 重要通知: list, unread count, detail (records the read), publish, attachments, manage, receipts.
-import type { z } from 'zod';
-import type {
-  attachmentView,
-  noticeDetail,
-  noticePage,
-  publishBody,
-  receiptsPage,
-} from '../../../server/modules/notices/schema.ts';
-import { api, queryClient } from '../../request.ts';
+import type { ApiBody, ApiResponse, UploadAnswer } from '../../api/types.ts';
+import { client, queryClient, unwrap, upload } from '../../request.ts';
 
-export type NoticePage = z.infer<typeof noticePage>;
+export type NoticePage = ApiResponse<'/api/notices', 'get'>;
 export type NoticeItem = NoticePage['items'][number];
-export type NoticeDetail = z.infer<typeof noticeDetail>;
-export type Attachment = z.infer<typeof attachmentView>;
-export type PublishInput = z.input<typeof publishBody>;
-export type ReceiptsPage = z.infer<typeof receiptsPage>;
+export type NoticeDetail = ApiResponse<'/api/notices/{id}', 'get'>;
+export type Attachment = UploadAnswer<'/api/notices/attachments'>;
+export type PublishInput = ApiBody<'/api/notices', 'post'>;
+export type ReceiptsPage = ApiResponse<'/api/notices/{id}/receipts', 'get'>;
 
 export const noticesKey = ['notices'] as const;
 export const unreadKey = ['notices', 'unread-count'] as const;
 
 export const listNotices = (query: { q?: string; page: number; pageSize: number }) =>
-  api.get<NoticePage>('/api/notices', query);
-export const unreadCount = () => api.get<{ count: number }>('/api/notices/unread-count');
-export const getNotice = (id: number) => api.get<NoticeDetail>(`/api/notices/${id}`);
-export const publishNotice = (input: PublishInput) => api.post<{ id: number }>('/api/notices', input);
+  unwrap(client.GET('/api/notices', { params: { query } }));
+export const unreadCount = () => unwrap(client.GET('/api/notices/unread-count'));
+export const getNotice = (id: number) => unwrap(client.GET('/api/notices/{id}', { params: { path: { id } } }));
+export const publishNotice = (input: PublishInput) => unwrap(client.POST('/api/notices', { body: input }));
 export const manageNotice = (id: number, action: 'PIN' | 'UNPIN' | 'WITHDRAW') =>
-  api.post<{ ok: true }>(`/api/notices/${id}/manage`, { action });
+  unwrap(client.POST('/api/notices/{id}/manage', { params: { path: { id } }, body: { action } }));
 export const getReceipts = (
   id: number,
   query: { status: 'read' | 'unread'; q?: string; page: number; pageSize: number },
-) => api.get<ReceiptsPage>(`/api/notices/${id}/receipts`, query);
+) => unwrap(client.GET('/api/notices/{id}/receipts', { params: { path: { id }, query } }));
 
 export function uploadAttachment(file: File): Promise<Attachment> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return api.upload<Attachment>('/api/notices/attachments', form);
+  return upload('/api/notices/attachments', form);
 }
 
 export const attachmentUrl = (noticeId: number, attachmentId: number) =>

@@ -1,38 +1,30 @@
 // Calls of 挂接关系维护 (root only).
-import type { z } from 'zod';
-import type {
-  childrenResponse,
-  createUnitBody,
-  historyPage,
-  searchResponse,
-  TreeAction,
-  treeChangePlan,
-  unitDetailsBody,
-  unitView,
-} from '../../../server/modules/org-tree/schema.ts';
-import { api, queryClient } from '../../request.ts';
+import type { ApiBody, ApiResponse } from '../../api/types.ts';
+import { client, queryClient, unwrap } from '../../request.ts';
 
-export type TreeNode = z.infer<typeof childrenResponse>['items'][number];
-export type UnitView = z.infer<typeof unitView>;
-export type UnitDetails = z.input<typeof unitDetailsBody>;
-export type CreateUnit = z.input<typeof createUnitBody>;
-export type TreeChangePlan = z.infer<typeof treeChangePlan>;
-export type HistoryPage = z.infer<typeof historyPage>;
-export type SearchHit = z.infer<typeof searchResponse>['items'][number];
-export type { TreeAction };
+export type TreeNode = ApiResponse<'/api/org-tree/children', 'get'>['items'][number];
+export type UnitView = ApiResponse<'/api/org-tree/units/{code}', 'get'>;
+export type UnitDetails = ApiBody<'/api/org-tree/units/{code}/edit', 'post'>;
+export type CreateUnit = ApiBody<'/api/org-tree/units', 'post'>;
+export type TreeChangePlan = ApiResponse<'/api/org-tree/units/{code}/preview', 'post'>;
+export type HistoryPage = ApiResponse<'/api/org-tree/history', 'get'>;
+export type SearchHit = ApiResponse<'/api/org-tree/search', 'get'>['items'][number];
+export type TreeAction = ApiBody<'/api/org-tree/units/{code}/preview', 'post'>;
 
-export const children = (parent: string) => api.get<{ items: TreeNode[] }>('/api/org-tree/children', { parent });
-export const searchUnits = (q: string) => api.get<{ items: SearchHit[] }>('/api/org-tree/search', { q });
-export const getUnit = (code: string) => api.get<UnitView>(`/api/org-tree/units/${code}`);
-export const createUnit = (input: CreateUnit) => api.post<{ code: string }>('/api/org-tree/units', input);
+export const children = (parent: string) =>
+  unwrap(client.GET('/api/org-tree/children', { params: { query: { parent } } }));
+export const searchUnits = (q: string) => unwrap(client.GET('/api/org-tree/search', { params: { query: { q } } }));
+export const getUnit = (code: string) =>
+  unwrap(client.GET('/api/org-tree/units/{code}', { params: { path: { code } } }));
+export const createUnit = (input: CreateUnit) => unwrap(client.POST('/api/org-tree/units', { body: input }));
 export const editUnit = (code: string, input: UnitDetails) =>
-  api.post<{ ok: true }>(`/api/org-tree/units/${code}/edit`, input);
+  unwrap(client.POST('/api/org-tree/units/{code}/edit', { params: { path: { code } }, body: input }));
 export const previewChange = (code: string, action: TreeAction) =>
-  api.post<TreeChangePlan>(`/api/org-tree/units/${code}/preview`, action);
+  unwrap(client.POST('/api/org-tree/units/{code}/preview', { params: { path: { code } }, body: action }));
 export const applyChange = (code: string, action: TreeAction) =>
-  api.post<TreeChangePlan>(`/api/org-tree/units/${code}/apply`, action);
+  unwrap(client.POST('/api/org-tree/units/{code}/apply', { params: { path: { code } }, body: action }));
 export const history = (query: { code?: string; page: number; pageSize: number }) =>
-  api.get<HistoryPage>('/api/org-tree/history', query);
+  unwrap(client.GET('/api/org-tree/history', { params: { query } }));
 
 export function refreshTree(): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: ['org-tree'] });

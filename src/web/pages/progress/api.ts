@@ -1,15 +1,14 @@
 // Calls of the progress page: the 临时码 query and the applicant's withdrawal.
-import type { z } from 'zod';
-import type { progressResult, withdrawResult } from '../../../server/modules/applications/schema.ts';
-import { api } from '../../request.ts';
+import type { ApiResponse } from '../../api/types.ts';
+import { client, unwrap } from '../../request.ts';
 
-export type Progress = z.infer<typeof progressResult>;
-export type WithdrawResult = z.infer<typeof withdrawResult>;
+export type Progress = ApiResponse<'/api/public/progress', 'post'>;
+export type WithdrawResult = ApiResponse<'/api/public/applications/withdraw', 'post'>;
 
 export function queryProgress(tempCode: string): Promise<Progress> {
-  return api.post<Progress>('/api/public/progress', { tempCode });
+  return unwrap(client.POST('/api/public/progress', { body: { tempCode } }));
 }
 
 export function withdrawApplication(tempCode: string): Promise<WithdrawResult> {
-  return api.post<WithdrawResult>('/api/public/applications/withdraw', { tempCode });
+  return unwrap(client.POST('/api/public/applications/withdraw', { body: { tempCode } }));
 }

@@ -1,16 +1,17 @@
 // Calls of 批量导入网站: 预检 and 确认导入 upload the chosen file with progress (XMLHttpRequest reports upload
 // progress, fetch does not); the 预检报告 comes back as a file; the register export is a plain download.
-import type { CommitResult, PlanView } from '../../../server/modules/site-import/schema.ts';
+import type { UploadAnswer } from '../../api/types.ts';
 import { t } from '../../locales/zh-CN.ts';
-import { ApiError, api } from '../../request.ts';
+import { ApiError, client, unwrap } from '../../request.ts';
 import { downloadFile } from '../../shared/download-file.ts';
 
-export type { CommitResult, PlanView };
+export type PlanView = UploadAnswer<'/api/site-import/preview'>;
+export type CommitResult = UploadAnswer<'/api/site-import/commit'>;
 
 export type UploadProgress = (phase: 'upload' | 'server', percent: number) => void;
 
 async function csrfToken(): Promise<string> {
-  return (await api.get<{ csrfToken: string }>('/api/session')).csrfToken;
+  return (await unwrap(client.GET('/api/session'))).csrfToken;
 }
 
 function send(path: string, file: File, responseType: 'json' | 'blob', onProgress?: UploadProgress) {
@@ -44,18 +45,22 @@ async function errorOf(xhr: XMLHttpRequest): Promise<ApiError> {
   }
 }
 
-async function json<T>(path: string, file: File, onProgress?: UploadProgress): Promise<T> {
+async function json<P extends '/api/site-import/preview' | '/api/site-import/commit'>(
+  path: P,
+  file: File,
+  onProgress?: UploadProgress,
+): Promise<UploadAnswer<P>> {
   const xhr = await send(path, file, 'json', onProgress);
   if (xhr.status < 200 || xhr.status >= 300) throw await errorOf(xhr);
-  return JSON.parse(String(xhr.responseText)) as T;
+  return JSON.parse(String(xhr.responseText));
 }
 
 export function previewImport(file: File, onProgress?: UploadProgress): Promise<PlanView> {
-  return json<PlanView>('/api/site-import/preview', file, onProgress);
+  return json('/api/site-import/preview', file, onProgress);
 }
 
 export function commitImport(file: File, onProgress?: UploadProgress): Promise<CommitResult> {
-  return json<CommitResult>('/api/site-import/commit', file, onProgress);
+  return json('/api/site-import/commit', file, onProgress);
 }
 
 function saveBlob(blob: Blob, fileName: string): void {

@@ -1,25 +1,16 @@
 // Calls of 上报抽查情况: the report of a quarter, save/submit, sample suggestion, site picker, roll-up and return.
-import type { z } from 'zod';
-import type {
-  linkProblems,
-  reportList,
-  reportView,
-  rollup,
-  saveReportBody,
-  sitePicker,
-  suggestion,
-} from '../../../server/modules/spot-checks/schema.ts';
-import { api } from '../../request.ts';
+import type { ApiBody, ApiResponse } from '../../api/types.ts';
+import { client, unwrap } from '../../request.ts';
 
-export type ReportView = z.infer<typeof reportView>;
-export type SaveInput = z.input<typeof saveReportBody>;
-export type Suggestion = z.infer<typeof suggestion>;
-export type Rollup = z.infer<typeof rollup>;
+export type ReportView = ApiResponse<'/api/spot-checks/report', 'get'>;
+export type SaveInput = ApiBody<'/api/spot-checks/report', 'post'>;
+export type Suggestion = ApiResponse<'/api/spot-checks/sample-suggestion', 'post'>;
+export type Rollup = ApiResponse<'/api/spot-checks/rollup', 'get'>;
 export type RollupRow = Rollup['rows'][number];
-export type PickerSite = z.infer<typeof sitePicker>['items'][number];
-export type OwnReport = z.infer<typeof reportList>['items'][number];
-export type LinkProblem = z.infer<typeof linkProblems>['items'][number];
-export { PROBLEM_TYPE_LABELS, PROBLEM_TYPES } from '../../../server/modules/spot-checks/schema.ts';
+export type PickerSite = ApiResponse<'/api/spot-checks/sites', 'get'>['items'][number];
+export type OwnReport = ApiResponse<'/api/spot-checks/mine', 'get'>['items'][number];
+export type LinkProblem = ApiResponse<'/api/spot-checks/link-problems', 'get'>['items'][number];
+export { PROBLEM_TYPE_LABELS, PROBLEM_TYPES } from '../../../domain/spot-check.ts';
 
 export interface QuarterKey {
   year: number;
@@ -29,15 +20,16 @@ export interface QuarterKey {
 export const reportKey = (q: QuarterKey, org?: string) =>
   ['spot-checks', 'report', q.year, q.quarter, org ?? ''] as const;
 
-export const getReport = (q: QuarterKey, org?: string) => api.get<ReportView>('/api/spot-checks/report', { ...q, org });
-export const saveReport = (input: SaveInput) => api.post<ReportView>('/api/spot-checks/report', input);
+export const getReport = (q: QuarterKey, org?: string) =>
+  unwrap(client.GET('/api/spot-checks/report', { params: { query: { ...q, org } } }));
+export const saveReport = (input: SaveInput) => unwrap(client.POST('/api/spot-checks/report', { body: input }));
 export const submitReport = (q: QuarterKey, version: number) =>
-  api.post<ReportView>('/api/spot-checks/report/submit', { ...q, version });
+  unwrap(client.POST('/api/spot-checks/report/submit', { body: { ...q, version } }));
 export const suggestSample = (q: QuarterKey, ratio: number) =>
-  api.post<Suggestion>('/api/spot-checks/sample-suggestion', { ...q, ratio });
-export const getLinkProblems = () => api.get<{ total: number; items: LinkProblem[] }>('/api/spot-checks/link-problems');
-export const pickSites = (q: string) => api.get<{ items: PickerSite[] }>('/api/spot-checks/sites', { q });
-export const ownReports = () => api.get<{ items: OwnReport[] }>('/api/spot-checks/mine');
-export const getRollup = (q: QuarterKey) => api.get<Rollup>('/api/spot-checks/rollup', { ...q });
+  unwrap(client.POST('/api/spot-checks/sample-suggestion', { body: { ...q, ratio } }));
+export const getLinkProblems = () => unwrap(client.GET('/api/spot-checks/link-problems'));
+export const pickSites = (q: string) => unwrap(client.GET('/api/spot-checks/sites', { params: { query: { q } } }));
+export const ownReports = () => unwrap(client.GET('/api/spot-checks/mine'));
+export const getRollup = (q: QuarterKey) => unwrap(client.GET('/api/spot-checks/rollup', { params: { query: q } }));
 export const returnReport = (id: number, reason: string) =>
-  api.post<{ ok: true }>(`/api/spot-checks/${id}/return`, { reason });
+  unwrap(client.POST('/api/spot-checks/{id}/return', { params: { path: { id } }, body: { reason } }));

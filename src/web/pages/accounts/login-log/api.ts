@@ -1,11 +1,10 @@
 // Calls of 登录日志: login attempts of accounts in the admin's subtree, newest first.
-import type { z } from 'zod';
-import type { loginLogEntry, loginLogPage } from '../../../../server/modules/accounts/schema.ts';
-import { api } from '../../../request.ts';
+import type { ApiResponse } from '../../../api/types.ts';
+import { client, unwrap } from '../../../request.ts';
 
-export type LoginLogEntry = z.infer<typeof loginLogEntry>;
-export type LoginLogPage = z.infer<typeof loginLogPage>;
+export type LoginLogPage = ApiResponse<'/api/login-log', 'get'>;
+export type LoginLogEntry = LoginLogPage['items'][number];
 
 export function listLoginLog(query: { page: number; pageSize: number }): Promise<LoginLogPage> {
-  return api.get<LoginLogPage>('/api/login-log', query);
+  return unwrap(client.GET('/api/login-log', { params: { query } }));
 }

@@ -1,23 +1,17 @@
 // Calls of the application form: org-code lookup, duplicate check, submission, and reopening a returned application.
-import type { z } from 'zod';
-import type { SiteInfoInput } from '../../../../domain/site-info.ts';
-import type {
-  duplicateCheckResult,
-  openResult,
-  resubmitResult,
-  submitResult,
-} from '../../../../server/modules/applications/schema.ts';
-import type { orgLookup } from '../../../../server/modules/org-units/schema.ts';
-import { api, request } from '../../../request.ts';
 
-export type OrgLookup = z.infer<typeof orgLookup>;
-export type DuplicateCheckResult = z.infer<typeof duplicateCheckResult>;
-export type SubmitResult = z.infer<typeof submitResult>;
-export type OpenResult = z.infer<typeof openResult>;
-export type ResubmitResult = z.infer<typeof resubmitResult>;
+import type { SiteInfoInput } from '../../../../domain/site-info.ts';
+import type { ApiResponse } from '../../../api/types.ts';
+import { client, unwrap } from '../../../request.ts';
+
+export type OrgLookup = ApiResponse<'/api/public/org-lookup/{code}', 'get'>;
+export type DuplicateCheckResult = ApiResponse<'/api/public/applications/check-duplicates', 'post'>;
+export type SubmitResult = ApiResponse<'/api/public/applications', 'post'>;
+export type OpenResult = ApiResponse<'/api/public/applications/open', 'post'>;
+export type ResubmitResult = ApiResponse<'/api/public/applications/resubmit', 'post'>;
 
 export function lookupOrg(code: string): Promise<OrgLookup> {
-  return api.get<OrgLookup>(`/api/public/org-lookup/${encodeURIComponent(code)}`);
+  return unwrap(client.GET('/api/public/org-lookup/{code}', { params: { path: { code } } }));
 }
 
 export function checkDuplicates(input: {
@@ -25,21 +19,23 @@ export function checkDuplicates(input: {
   homeUrl?: string;
   tempCode?: string;
 }): Promise<DuplicateCheckResult> {
-  return api.post<DuplicateCheckResult>('/api/public/applications/check-duplicates', input);
+  return unwrap(client.POST('/api/public/applications/check-duplicates', { body: input }));
 }
+
+/** The form's value as JSON sends it: an unset contact slot becomes null. */
+const asBody = (info: SiteInfoInput) => ({ ...info, contacts: info.contacts?.map((contact) => contact ?? null) });
 
 /** One idempotency key per filled-in form: a double click or a retry answers with the same 临时码. */
 export function submitApplication(info: SiteInfoInput, idempotencyKey: string): Promise<SubmitResult> {
-  return request<SubmitResult>('POST', '/api/public/applications', {
-    body: info,
-    headers: { 'idempotency-key': idempotencyKey },
-  });
+  return unwrap(
+    client.POST('/api/public/applications', { body: asBody(info), headers: { 'idempotency-key': idempotencyKey } }),
+  );
 }
 
 export function openApplication(tempCode: string): Promise<OpenResult> {
-  return api.post<OpenResult>('/api/public/applications/open', { tempCode });
+  return unwrap(client.POST('/api/public/applications/open', { body: { tempCode } }));
 }
 
 export function resubmitApplication(tempCode: string, info: SiteInfoInput): Promise<ResubmitResult> {
-  return api.post<ResubmitResult>('/api/public/applications/resubmit', { tempCode, info });
+  return unwrap(client.POST('/api/public/applications/resubmit', { body: { tempCode, info: asBody(info) } }));
 }

@@ -1,10 +1,9 @@
 // Call of 修改密码.
-import type { z } from 'zod';
-import type { changePasswordBody } from '../../../../server/modules/auth/schema.ts';
-import { api } from '../../../request.ts';
+import type { ApiBody, ApiResponse } from '../../../api/types.ts';
+import { client, unwrap } from '../../../request.ts';
 
-export type ChangePasswordInput = z.input<typeof changePasswordBody>;
+export type ChangePasswordInput = ApiBody<'/api/auth/password', 'post'>;
 
-export function changePassword(input: ChangePasswordInput): Promise<{ ok: true }> {
-  return api.post('/api/auth/password', input);
+export function changePassword(input: ChangePasswordInput): Promise<ApiResponse<'/api/auth/password', 'post'>> {
+  return unwrap(client.POST('/api/auth/password', { body: input }));
 }

@@ -1,43 +1,35 @@
 // Calls of the 填报单位's offline actions: its offline view, 下线申请 (with the closure document), 完成下线, 恢复上线.
-import type { z } from 'zod';
-import type {
-  applyBody,
-  applyResult,
-  attachmentView,
-  completeBody,
-  operatorView,
-  siteStatusResult,
-} from '../../../../server/modules/offline/schema.ts';
-import { api } from '../../../request.ts';
+import type { ApiBody, ApiResponse, UploadAnswer } from '../../../api/types.ts';
+import { client, unwrap, upload } from '../../../request.ts';
 
-export type OperatorView = z.infer<typeof operatorView>;
-export type ApplyInput = z.input<typeof applyBody>;
-export type ApplyResult = z.infer<typeof applyResult>;
-export type CompleteInput = z.input<typeof completeBody>;
-export type StatusResult = z.infer<typeof siteStatusResult>;
-export type Attachment = z.infer<typeof attachmentView>;
+export type OperatorView = ApiResponse<'/api/site/offline', 'get'>;
+export type ApplyInput = ApiBody<'/api/site/offline/requests', 'post'>;
+export type ApplyResult = ApiResponse<'/api/site/offline/requests', 'post'>;
+export type CompleteInput = ApiBody<'/api/site/offline/complete', 'post'>;
+export type StatusResult = ApiResponse<'/api/site/offline/complete', 'post'>;
+export type Attachment = UploadAnswer<'/api/site/offline/attachments'>;
 
 /** Under the site workspace's key: invalidating ['site'] refreshes the home and this view together. */
 export const offlineViewKey = ['site', 'offline'] as const;
 
 export function getOfflineView(): Promise<OperatorView> {
-  return api.get<OperatorView>('/api/site/offline');
+  return unwrap(client.GET('/api/site/offline'));
 }
 
 export function applyOffline(input: ApplyInput): Promise<ApplyResult> {
-  return api.post('/api/site/offline/requests', input);
+  return unwrap(client.POST('/api/site/offline/requests', { body: input }));
 }
 
 export function uploadOfflineAttachment(file: File): Promise<Attachment> {
   const form = new FormData();
   form.append('file', file);
-  return api.upload<Attachment>('/api/site/offline/attachments', form);
+  return upload('/api/site/offline/attachments', form);
 }
 
 export function completeOffline(input: CompleteInput): Promise<StatusResult> {
-  return api.post('/api/site/offline/complete', input);
+  return unwrap(client.POST('/api/site/offline/complete', { body: input }));
 }
 
 export function restoreOnline(): Promise<StatusResult> {
-  return api.post('/api/site/offline/restore', {});
+  return unwrap(client.POST('/api/site/offline/restore'));
 }

@@ -1,18 +1,21 @@
 // Calls of 例外 / 删除 / 恢复正常 on one site (SPEC §7.7).
-import type { z } from 'zod';
-import type { statusActionsView, statusChangeResult } from '../../../../server/modules/offline/schema.ts';
-import { api } from '../../../request.ts';
+import type { ApiResponse } from '../../../api/types.ts';
+import { client, unwrap } from '../../../request.ts';
 
-export type StatusActionsView = z.infer<typeof statusActionsView>;
-export type StatusChangeResult = z.infer<typeof statusChangeResult>;
+export type StatusActionsView = ApiResponse<'/api/sites/{id}/status-actions', 'get'>;
+export type StatusChangeResult = ApiResponse<'/api/sites/{id}/exception', 'post'>;
 export type StatusAction = keyof StatusActionsView['abilities'];
 
-const PATHS: Record<StatusAction, string> = { EXCEPTION: 'exception', DELETE: 'delete', RESTORE: 'restore' };
+const PATHS = {
+  EXCEPTION: '/api/sites/{id}/exception',
+  DELETE: '/api/sites/{id}/delete',
+  RESTORE: '/api/sites/{id}/restore',
+} as const satisfies Record<StatusAction, string>;
 
 export function getStatusActions(siteId: number): Promise<StatusActionsView> {
-  return api.get<StatusActionsView>(`/api/sites/${siteId}/status-actions`);
+  return unwrap(client.GET('/api/sites/{id}/status-actions', { params: { path: { id: siteId } } }));
 }
 
 export function changeStatus(siteId: number, action: StatusAction, reason: string): Promise<StatusChangeResult> {
-  return api.post(`/api/sites/${siteId}/${PATHS[action]}`, { reason });
+  return unwrap(client.POST(PATHS[action], { params: { path: { id: siteId } }, body: { reason } }));
 }

@@ -1,13 +1,11 @@
 // Calls of 组织单位信息查询: the caller's subtree, searched and paged.
-import type { z } from 'zod';
-import type { orgQueryPage } from '../../../../server/modules/org-query/schema.ts';
-import type { orgUnit } from '../../../../server/modules/org-units/schema.ts';
-import { api } from '../../../request.ts';
+import type { ApiResponse } from '../../../api/types.ts';
+import { client, unwrap } from '../../../request.ts';
 import { downloadFile } from '../../../shared/download-file.ts';
 
-export type OrgUnit = z.infer<typeof orgUnit>;
+export type OrgUnit = ApiResponse<'/api/org-units/{code}', 'get'>;
 /** The visible units (SPEC §11.1) with how each relates to the caller's unit. */
-export type OrgUnitPage = z.infer<typeof orgQueryPage>;
+export type OrgUnitPage = ApiResponse<'/api/org-query', 'get'>;
 export type VisibleOrgUnit = OrgUnitPage['items'][number];
 export type OrgQueryScope = 'subtree' | 'ancestors' | 'level1' | 'all';
 export type PersonContact = NonNullable<OrgUnit['principal']>;
@@ -21,7 +19,7 @@ export interface OrgUnitQuery {
 }
 
 export function listOrgUnits(query: OrgUnitQuery): Promise<OrgUnitPage> {
-  return api.get<OrgUnitPage>('/api/org-query', { ...query });
+  return unwrap(client.GET('/api/org-query', { params: { query } }));
 }
 
 /** 导出: every unit matching the filters (not only the page), with contacts. */

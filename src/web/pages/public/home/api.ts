@@ -1,25 +1,17 @@
 // Calls of the public home page: the two logins.
-import type { z } from 'zod';
-import type { orgLoginBody } from '../../../../server/modules/auth/schema.ts';
-import { api } from '../../../request.ts';
+import type { ApiBody, ApiResponse } from '../../../api/types.ts';
+import { client, unwrap } from '../../../request.ts';
 
-export type OrgLoginInput = z.input<typeof orgLoginBody>;
-/** Response of POST /api/auth/login (declared inline in src/server/modules/auth/routes.ts). */
-export interface OrgLoginResult {
-  csrfToken: string;
-  mustChangePassword: boolean;
-}
+export type OrgLoginInput = ApiBody<'/api/auth/login', 'post'>;
+export type OrgLoginResult = ApiResponse<'/api/auth/login', 'post'>;
 
 export function loginOrgUser(input: OrgLoginInput): Promise<OrgLoginResult> {
-  return api.post<OrgLoginResult>('/api/auth/login', input);
+  return unwrap(client.POST('/api/auth/login', { body: input }));
 }
 
-/** 填报单位 login: 网站标识码 + 校验码. The endpoint is being built; until then the server answers with its message. */
-export interface SiteLoginInput {
-  siteCode: string;
-  checkCode: string;
-}
+/** 填报单位 login: 网站标识码 + 校验码. */
+export type SiteLoginInput = ApiBody<'/api/auth/site-login', 'post'>;
 
-export function loginSite(input: SiteLoginInput): Promise<{ csrfToken: string }> {
-  return api.post<{ csrfToken: string }>('/api/auth/site-login', input);
+export function loginSite(input: SiteLoginInput): Promise<ApiResponse<'/api/auth/site-login', 'post'>> {
+  return unwrap(client.POST('/api/auth/site-login', { body: input }));
 }

@@ -1,26 +1,15 @@
 // Calls of 政府网站和栏目基本信息表: the list, 审核 / 退回, the bulk actions, 查看, 审核流水 and the xlsx downloads.
-import type { z } from 'zod';
-import type { resetCheckCodeResult } from '../../../../server/modules/issuance/schema.ts';
-import type { linkHealthView } from '../../../../server/modules/link-checks/schema.ts';
-import type { orgUnitPage } from '../../../../server/modules/org-units/schema.ts';
-import type {
-  auditTrail,
-  bulkResult,
-  siteDetail,
-  siteListItem,
-  sitePage,
-  transitionResult,
-} from '../../../../server/modules/review/schema.ts';
+import type { ApiQuery, ApiResponse, DownloadPath } from '../../../api/types.ts';
 import { t } from '../../../locales/zh-CN.ts';
-import { ApiError, api, type QueryParams } from '../../../request.ts';
+import { ApiError, client, type QueryParams, unwrap } from '../../../request.ts';
 
-export type SiteRow = z.infer<typeof siteListItem>;
-export type SitePage = z.infer<typeof sitePage>;
-export type SiteDetail = z.infer<typeof siteDetail>;
-export type AuditTrail = z.infer<typeof auditTrail>;
-export type BulkResult = z.infer<typeof bulkResult>;
-export type TransitionResult = z.infer<typeof transitionResult>;
-export type LinkHealthView = z.infer<typeof linkHealthView>;
+export type SitePage = ApiResponse<'/api/sites', 'get'>;
+export type SiteRow = SitePage['items'][number];
+export type SiteDetail = ApiResponse<'/api/sites/{id}', 'get'>;
+export type AuditTrail = ApiResponse<'/api/sites/{id}/audit', 'get'>;
+export type BulkResult = ApiResponse<'/api/requests/bulk-approve', 'post'>;
+export type TransitionResult = ApiResponse<'/api/requests/{id}/approve', 'post'>;
+export type LinkHealthView = ApiResponse<'/api/sites/{id}/link-health', 'get'>;
 
 /** Every query of this page starts with this key: invalidating it refreshes the list, the drawer and its 流水. */
 export const sitesKey = ['sites'] as const;
@@ -49,36 +38,37 @@ export type FilterParam = (typeof FILTER_PARAMS)[number];
 export type SiteQuery = Partial<Record<FilterParam, string>> & { page: number; pageSize: number };
 
 export function listSites(query: SiteQuery): Promise<SitePage> {
-  return api.get<SitePage>('/api/sites', query);
+  // The filters are the page URL's text, passed on as typed; the server validates them (a 400 with its message).
+  return unwrap(client.GET('/api/sites', { params: { query: query as ApiQuery<'/api/sites', 'get'> } }));
 }
 
 export function getSite(id: number): Promise<SiteDetail> {
-  return api.get<SiteDetail>(`/api/sites/${id}`);
+  return unwrap(client.GET('/api/sites/{id}', { params: { path: { id } } }));
 }
 
 /** The latest nightly check of one site: every address with its result, and the footer findings. */
 export function getLinkHealth(id: number): Promise<LinkHealthView> {
-  return api.get<LinkHealthView>(`/api/sites/${id}/link-health`);
+  return unwrap(client.GET('/api/sites/{id}/link-health', { params: { path: { id } } }));
 }
 
 export function getSiteAudit(id: number): Promise<AuditTrail> {
-  return api.get<AuditTrail>(`/api/sites/${id}/audit`);
+  return unwrap(client.GET('/api/sites/{id}/audit', { params: { path: { id } } }));
 }
 
 export function approveRequest(id: number, version: number): Promise<TransitionResult> {
-  return api.post(`/api/requests/${id}/approve`, { version });
+  return unwrap(client.POST('/api/requests/{id}/approve', { params: { path: { id } }, body: { version } }));
 }
 
 export function returnRequest(id: number, reason: string, version: number): Promise<TransitionResult> {
-  return api.post(`/api/requests/${id}/return`, { reason, version });
+  return unwrap(client.POST('/api/requests/{id}/return', { params: { path: { id } }, body: { reason, version } }));
 }
 
 export function bulkApprove(ids: number[]): Promise<BulkResult> {
-  return api.post('/api/requests/bulk-approve', { ids });
+  return unwrap(client.POST('/api/requests/bulk-approve', { body: { ids } }));
 }
 
 export function bulkSubmit(ids: number[]): Promise<BulkResult> {
-  return api.post('/api/requests/bulk-submit', { ids });
+  return unwrap(client.POST('/api/requests/bulk-submit', { body: { ids } }));
 }
 
 function fileNameOf(disposition: string | null): string {
@@ -88,7 +78,7 @@ function fileNameOf(disposition: string | null): string {
 }
 
 /** Fetches an xlsx export and hands it to the browser as a download under the server's file name. */
-export async function downloadExport(path: string, query: QueryParams): Promise<void> {
+export async function downloadExport(path: DownloadPath, query: QueryParams): Promise<void> {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
@@ -114,16 +104,16 @@ export async function downloadExport(path: string, query: QueryParams): Promise<
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export type OrgUnitPage = z.infer<typeof orgUnitPage>;
+export type OrgUnitPage = ApiResponse<'/api/org-units', 'get'>;
 
 /** The units directly under `parentCode` (for the cascading 省/市/县 filters); at most 100 per level. */
 export function listChildOrgs(parentCode: string): Promise<OrgUnitPage> {
-  return api.get<OrgUnitPage>('/api/org-units', { parentCode, page: 1, pageSize: 100 });
+  return unwrap(client.GET('/api/org-units', { params: { query: { parentCode, page: 1, pageSize: 100 } } }));
 }
 
-export type ResetCheckCodeResult = z.infer<typeof resetCheckCodeResult>;
+export type ResetCheckCodeResult = ApiResponse<'/api/sites/{id}/reset-check-code', 'post'>;
 
 /** 重置校验码: the new code, returned once. */
 export function resetCheckCode(id: number): Promise<ResetCheckCodeResult> {
-  return api.post<ResetCheckCodeResult>(`/api/sites/${id}/reset-check-code`, {});
+  return unwrap(client.POST('/api/sites/{id}/reset-check-code', { params: { path: { id } } }));
 }

@@ -4,7 +4,7 @@
 import type { TableColumnsType } from 'antd';
 import { Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { SITE_COLUMN_TITLES as titles } from '../../../../server/modules/review/schema.ts';
+import { SITE_COLUMN_TITLES as titles } from '../../../../shared/site-list.ts';
 import { t } from '../../../locales/zh-CN.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import type { SiteRow } from './api.ts';

@@ -4,11 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Checkbox, Col, Form, Input, Row, Select } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { LINK_HEALTH_LABELS } from '../../../../../domain/link-health.ts';
-import {
-  ORG_STATUS_FILTERS,
-  REQUEST_TYPE_LABELS,
-  RUN_STATUS_FILTERS,
-} from '../../../../../server/modules/review/schema.ts';
+import { ORG_STATUS_FILTERS, REQUEST_TYPE_LABELS, RUN_STATUS_FILTERS } from '../../../../../shared/site-list.ts';
 import type { OrgUserActor } from '../../../../access.ts';
 import { t } from '../../../../locales/zh-CN.ts';
 import type { PageParams } from '../../../../shared/use-page-params.ts';
