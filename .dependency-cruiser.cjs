@@ -1,5 +1,5 @@
 // The layers of src/ (issue #17), checked by `npm run check:layers` in CI. Each rule says which way imports may go:
-//   domain  ← db ← server ← jobs ← cli        web → domain + the modules' schema.ts contracts only
+//   domain ← db ← server ← jobs, seed ← start.ts ← cli      web → domain + the modules' schema.ts contracts only
 // and feature modules (src/server/modules/<feature>/) never import each other in a circle, nor do jobs.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -24,14 +24,21 @@ module.exports = {
       comment: 'src/db (connection, schema, migrations, seed) is below the server: it never imports server, jobs or cli.',
       severity: 'error',
       from: { path: '^src/db/' },
-      to: { path: '^src/(server|jobs|cli|seed)/' },
+      to: { path: ['^src/(server|jobs|cli|seed)/', '^src/start\\.ts$'] },
     },
     {
       name: 'server-below-jobs',
       comment: 'Jobs are thin schedule entries that call server modules; the server never imports jobs or cli.',
       severity: 'error',
       from: { path: '^src/server/' },
-      to: { path: '^src/(jobs|cli|seed)/' },
+      to: { path: ['^src/(jobs|cli|seed)/', '^src/start\\.ts$'] },
+    },
+    {
+      name: 'jobs-are-thin-entries',
+      comment: 'A job file is a schedule entry that calls a server module: it never imports cli, seed or start.ts.',
+      severity: 'error',
+      from: { path: '^src/jobs/' },
+      to: { path: ['^src/(cli|seed)/', '^src/start\\.ts$'] },
     },
     {
       name: 'shared-server-below-modules',

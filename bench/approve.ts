@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/db/database.ts';
 import { DEMO_PASSWORD } from '../src/db/seed/demo.ts';
 import { reviewRequest } from '../src/server/modules/review/decide-request.ts';
-import { startServer } from '../src/server/start.ts';
+import { startServer } from '../src/start.ts';
 import type { Target } from './foundation.ts';
 import { HttpClient, loadTest, percentile, QueryCapture, record, share, spawnServer } from './lib.ts';
 import { prepareQueue } from './queue.ts';

@@ -4,7 +4,7 @@
 import { DEMO_PASSWORD } from '../src/db/seed/demo.ts';
 import { listSites } from '../src/server/modules/review/list-sites.ts';
 import { listSitesQuery } from '../src/server/modules/review/schema.ts';
-import { startServer } from '../src/server/start.ts';
+import { startServer } from '../src/start.ts';
 import type { Target } from './foundation.ts';
 import { HttpClient, percentile, record, sample, withPeakMemory } from './lib.ts';
 import type { BenchSize } from './scale.ts';

@@ -10,7 +10,7 @@ import { DEMO_PASSWORD } from '../src/db/seed/demo.ts';
 import type { AppContext, Db, OrgActor } from '../src/server/context.ts';
 import { listSites } from '../src/server/modules/review/list-sites.ts';
 import { listSitesQuery } from '../src/server/modules/review/schema.ts';
-import { startServer } from '../src/server/start.ts';
+import { startServer } from '../src/start.ts';
 import type { Target } from './foundation.ts';
 import { HttpClient, loadTest, percentile, QueryCapture, record, share, spawnServer, tempDir } from './lib.ts';
 import type { BenchSize } from './scale.ts';

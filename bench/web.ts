@@ -10,7 +10,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { DEMO_PASSWORD } from '../src/db/seed/demo.ts';
 import type { Db } from '../src/server/context.ts';
 import { hashCheckCode } from '../src/server/passwords.ts';
-import { startServer } from '../src/server/start.ts';
+import { startServer } from '../src/start.ts';
 import type { Target } from './foundation.ts';
 import { percentile, record, recordText, tempDir } from './lib.ts';
 import type { BenchSize } from './scale.ts';

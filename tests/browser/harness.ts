@@ -8,7 +8,7 @@ import { type AppConfig, loadConfig } from '../../src/config.ts';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
 import { todayCN } from '../../src/domain/offline.ts';
 import type { Clock } from '../../src/server/clock.ts';
-import { type RunningServer, startServer } from '../../src/server/start.ts';
+import { type RunningServer, startServer } from '../../src/start.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const WEB_DIR = join(repoRoot, 'dist/web');

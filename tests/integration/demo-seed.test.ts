@@ -5,9 +5,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SITE_COUNT, demoSiteLogin, seedDemoSites } from '../../src/db/seed/demo-sites.ts';
-import { issueCodes } from '../../src/jobs/issue-codes.ts';
 import type { Db } from '../../src/server/context.ts';
 import { sealAuditLog, verifyAuditLog } from '../../src/server/modules/audit/chain.ts';
+import { issueCodes } from '../../src/server/modules/issuance/issue-codes.ts';
 import { loadKeys } from '../../src/server/secrets.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';

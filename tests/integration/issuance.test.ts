@@ -3,9 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueCodes } from '../../src/jobs/issue-codes.ts';
 import { JOBS, startScheduler } from '../../src/jobs/scheduler.ts';
 import { withIssuanceLock } from '../../src/server/modules/issuance/batch-lock.ts';
+import { issueCodes } from '../../src/server/modules/issuance/issue-codes.ts';
 import { sampleInfo } from '../helpers/factories.ts';
 import { issuedSite as issueOne, pending as pendingOf, siteRow as rowOf, sh } from '../helpers/issuance.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';

@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
-import { type RunningServer, startServer } from '../../src/server/start.ts';
+import { type RunningServer, startServer } from '../../src/start.ts';
 import { sampleInfo } from '../helpers/factories.ts';
 import { createTestDatabase, type TestDatabase, usingPostgres } from '../helpers/test-database.ts';
 import { HttpClient, type HttpResult } from './http-client.ts';

@@ -1,13 +1,13 @@
 // Boots the system: open and migrate the database, seed the demo on first start, serve, and shut down gracefully.
 import type { FastifyInstance } from 'fastify';
-import type { AppConfig } from '../config.ts';
-import { type Database, migrateToLatest, openDatabase } from '../db/database.ts';
-import { isDatabaseEmpty, seedDemo } from '../db/seed/demo.ts';
-import { type Scheduler, startScheduler } from '../jobs/scheduler.ts';
-import { buildApp } from './app.ts';
-import { type Clock, systemClock } from './clock.ts';
-import type { AppContext } from './context.ts';
-import { loadKeys } from './secrets.ts';
+import type { AppConfig } from './config.ts';
+import { type Database, migrateToLatest, openDatabase } from './db/database.ts';
+import { isDatabaseEmpty, seedDemo } from './db/seed/demo.ts';
+import { type Scheduler, startScheduler } from './jobs/scheduler.ts';
+import { buildApp } from './server/app.ts';
+import { type Clock, systemClock } from './server/clock.ts';
+import type { AppContext } from './server/context.ts';
+import { loadKeys } from './server/secrets.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
