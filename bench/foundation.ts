@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.ts';
 import { migrateToLatest, openDatabase } from '../src/db/database.ts';
-import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../src/db/seed/demo.ts';
+import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../src/seed/demo.ts';
 import { subtreePattern } from '../src/server/modules/org-units/repository.ts';
 import { startServer } from '../src/start.ts';
 import { HttpClient, percentile, record, sample } from './lib.ts';

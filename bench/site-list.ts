@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CompiledQuery } from 'kysely';
 import { loadConfig } from '../src/config.ts';
-import { DEMO_PASSWORD } from '../src/db/seed/demo.ts';
+import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 import type { AppContext, Db, OrgActor } from '../src/server/context.ts';
 import { listSites } from '../src/server/modules/review/list-sites.ts';
 import { listSitesQuery } from '../src/server/modules/review/schema.ts';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium } from 'playwright-core';
-import { DEMO_PASSWORD } from '../src/db/seed/demo.ts';
+import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 import type { Db } from '../src/server/context.ts';
 import { hashCheckCode } from '../src/server/passwords.ts';
 import { startServer } from '../src/start.ts';

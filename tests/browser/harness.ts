@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type AppConfig, loadConfig } from '../../src/config.ts';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
 import { todayCN } from '../../src/domain/offline.ts';
+import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import type { Clock } from '../../src/server/clock.ts';
 import { type RunningServer, startServer } from '../../src/start.ts';
 

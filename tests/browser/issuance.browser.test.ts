@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
 import { nextCodeBatchAt } from '../../src/domain/status-labels.ts';
+import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { ManualClock } from '../../src/server/clock.ts';
 import type { AppContext } from '../../src/server/context.ts';
 import { issuedCredentials } from '../../src/server/modules/issuance/credentials.ts';

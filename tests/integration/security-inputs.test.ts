@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicUrl } from '../../src/config.ts';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
+import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { MINUTE } from '../../src/server/clock.ts';
 import { qrSvg, verifyPageUrl } from '../../src/server/modules/issuance/verify-site.ts';
 import { WEAK_PASSWORD_MESSAGE } from '../../src/server/password-strength.ts';

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
+import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { type RunningServer, startServer } from '../../src/start.ts';
 import { sampleInfo } from '../helpers/factories.ts';
 import { createTestDatabase, type TestDatabase, usingPostgres } from '../helpers/test-database.ts';
