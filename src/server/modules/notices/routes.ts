@@ -3,9 +3,9 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { contentDisposition } from '../../download.ts';
 import { invalid, notFound } from '../../errors.ts';
 import { orgActor } from '../../guards.ts';
-import { contentDisposition } from '../review/export-xlsx.ts';
 import { manageNotice } from './manage-notice.ts';
 import { noticeReceipts } from './notice-receipts.ts';
 import { canManageNotice, openNotice } from './open-notice.ts';

@@ -4,8 +4,8 @@ import { DIGEST_MAX_ITEMS, type DigestItem, digestMail } from '../../../domain/n
 import { formatDateCN } from '../../../domain/status-labels.ts';
 import { deadlineCutoffs, stepDeadline } from '../../../domain/working-days.ts';
 import type { AppContext } from '../../context.ts';
+import { deadlineRuleOf } from '../../deadline-rule.ts';
 import { countWaiting, listWaiting } from '../inbox/repository.ts';
-import { deadlineRuleOf } from './deadline-rule.ts';
 import { LOCK_KEYS, withJobLock } from './job-lock.ts';
 import { queueMails } from './repository.ts';
 

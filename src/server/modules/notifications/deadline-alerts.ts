@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { escalationMail, type RequestFacts, reminderMail, unitAddresses } from '../../../domain/notifications.ts';
 import { deadlineCutoffs, stepDeadline } from '../../../domain/working-days.ts';
 import type { AppContext, Trx } from '../../context.ts';
-import { deadlineRuleOf } from './deadline-rule.ts';
+import { deadlineRuleOf } from '../../deadline-rule.ts';
 import { LOCK_KEYS, withJobLock } from './job-lock.ts';
 import { loadRequestFacts, loadUnits, queueMails } from './repository.ts';
 

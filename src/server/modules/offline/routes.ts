@@ -1,9 +1,9 @@
 // HTTP routes of 下线 for the organizing units: 下线审核 (list, 通过, 驳回, the attachment) and 例外 / 删除 / 恢复正常.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { SiteStatusAction } from '../../../domain/site-status.ts';
+import { contentDisposition } from '../../download.ts';
 import { notFound } from '../../errors.ts';
 import { orgActor } from '../../guards.ts';
-import { contentDisposition } from '../review/export-xlsx.ts';
 import { requestAttachment } from './attachments-repository.ts';
 import { changeSiteStatus, siteStatusActions } from './change-site-status.ts';
 import { listOfflineRequests } from './list-offline-requests.ts';

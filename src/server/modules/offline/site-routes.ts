@@ -1,9 +1,9 @@
 // HTTP routes of 下线 for the 填报单位: its offline page, 下线申请 (with the closure document), 完成下线, 恢复上线.
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { contentDisposition } from '../../download.ts';
 import { invalid, notFound } from '../../errors.ts';
 import { siteActor } from '../../guards.ts';
-import { contentDisposition } from '../review/export-xlsx.ts';
 import { applyOffline } from './apply-offline.ts';
 import { siteAttachment } from './attachments-repository.ts';
 import { completeOffline } from './complete-offline.ts';

@@ -2,8 +2,8 @@
 // requests, each in its own transaction, with a result per row; a refused row is reported, never half-applied.
 import type { AppContext, OrgActor } from '../../context.ts';
 import { AppError } from '../../errors.ts';
+import { findVisibleRequest } from '../requests/repository.ts';
 import { reviewRequest } from './decide-request.ts';
-import { findVisibleRequest } from './requests-repository.ts';
 import type { BulkResult } from './schema.ts';
 
 type BulkAction = 'APPROVE' | 'SUBMIT_ALL';

@@ -11,10 +11,10 @@ import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { decisionEvent, queueRequestEvent } from '../notifications/queue-request-event.ts';
+import { compareAndSetRequest, findVisibleRequest, touchSite } from '../requests/repository.ts';
 import { applyChangeSet } from '../site-workspace/apply-change-set.ts';
 import { isChangeType } from '../site-workspace/repository.ts';
 import { decisionAuditEntry } from './decision-audit.ts';
-import { compareAndSetRequest, findVisibleRequest, touchSite } from './requests-repository.ts';
 import { REQUEST_TYPE_LABELS } from './schema.ts';
 
 export type ReviewAction = Extract<RequestAction, 'APPROVE' | 'RETURN' | 'SUBMIT_ALL'>;

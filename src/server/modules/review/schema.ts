@@ -1,35 +1,11 @@
 // Schemas of the organizing unit's workspace (政府网站和栏目基本信息表): list, review actions, bulk actions, view, export.
 import { z } from 'zod';
-import type { RequestType } from '../../../domain/requests.ts';
 import { STATUS_LABELS } from '../../../domain/status-labels.ts';
 import { linkHealthCell, linkHealthFilter } from '../link-checks/schema.ts';
+import { REQUEST_TYPES } from '../requests/schema.ts';
 
-export const REQUEST_TYPES = [
-  'NEW_SITE',
-  'MODIFY',
-  'PORTAL_ON',
-  'PORTAL_OFF',
-  'SERVICE_ON',
-  'SERVICE_OFF',
-  'DOMAINS',
-  'OFFLINE_TEMP',
-  'OFFLINE_PERM',
-  'OFFLINE_EMERGENCY',
-] as const satisfies readonly RequestType[];
-
-/** 申请类型 as shown in the list filter and the detail view. */
-export const REQUEST_TYPE_LABELS: Readonly<Record<RequestType, string>> = {
-  NEW_SITE: '新增网站',
-  MODIFY: '基本信息修改',
-  PORTAL_ON: '申请门户网站',
-  PORTAL_OFF: '申请取消门户网站',
-  SERVICE_ON: '申请政务服务平台',
-  SERVICE_OFF: '申请取消政务服务平台',
-  DOMAINS: '维护其他域名',
-  OFFLINE_TEMP: '临时下线',
-  OFFLINE_PERM: '永久下线',
-  OFFLINE_EMERGENCY: '紧急下线',
-};
+// Shared with site-workspace and offline, which sit below review: kept importable from here for the web UI.
+export { auditEntry, auditTrail, REQUEST_TYPE_LABELS, REQUEST_TYPES } from '../requests/schema.ts';
 
 /** 申报状态 filter values; each is exactly one label of orgStatusLabel() as the viewer sees it. */
 export const ORG_STATUS_FILTERS = {
@@ -233,15 +209,3 @@ export const siteDetail = z.object({
   returnReason: z.string().nullable(),
   abilities: siteRow.shape.abilities,
 });
-
-export const auditEntry = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  unitName: z.string(),
-  person: z.string(),
-  action: z.string(),
-  from: z.string(),
-  to: z.string(),
-  comment: z.string(),
-});
-export const auditTrail = z.object({ items: z.array(auditEntry) });

@@ -5,7 +5,7 @@ import type ExcelJS from 'exceljs';
 import { checkCellText, MAX_IMPORT_ROWS, tooManyRowsMessage } from '../../../domain/site-import/cells.ts';
 import { decodeCsv, looksLikeText, parseCsv } from '../../../domain/site-import/csv.ts';
 import { columnLetter, type ImportIssue } from '../../../domain/site-import/headers.ts';
-import { loadExcelJS } from '../review/export-xlsx.ts';
+import { loadExcelJS } from '../../xlsx-table.ts';
 
 export interface SheetRow {
   rowNumber: number;

@@ -8,7 +8,7 @@ import type { AppContext, SiteActor, Trx } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { uniqueViolation } from '../applications/repository.ts';
 import { queueRequestEvent } from '../notifications/queue-request-event.ts';
-import { REQUEST_TYPE_LABELS } from '../review/schema.ts';
+import { REQUEST_TYPE_LABELS } from '../requests/schema.ts';
 import {
   type ChangeType,
   findOperatorSite,

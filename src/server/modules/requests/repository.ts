@@ -1,11 +1,16 @@
-// Database access for review actions and the record view: visible requests, the compare-and-set transition,
-// a site's full record and its 审核流水.
+// Database access to requests (申请) for every module that reviews or shows them: visible requests, the
+// compare-and-set transition, a site's full record and its 审核流水.
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { DB, RequestState, RequestType } from '../../../db/schema.ts';
 import type { NextState } from '../../../domain/requests.ts';
 import type { Db, Trx } from '../../context.ts';
 import { subtreePattern } from '../org-units/repository.ts';
-import type { Viewer } from './repository.ts';
+
+/** The unit looking: its code and its subtree path (review's Viewer has this shape). */
+export interface Viewer {
+  orgCode: string;
+  orgPath: string;
+}
 
 export interface VisibleRequest {
   id: number;

@@ -6,9 +6,9 @@ import { sql } from 'kysely';
 import { mailAddresses, offlineEndingMail, sitePeople } from '../../../domain/notifications.ts';
 import { addDays, todayCN } from '../../../domain/offline.ts';
 import type { AppContext } from '../../context.ts';
-import { activeDetail } from '../offline/repository.ts';
-import { LOCK_KEYS, withJobLock } from './job-lock.ts';
-import { insertSiteNotice, queueMails } from './repository.ts';
+import { LOCK_KEYS, withJobLock } from '../notifications/job-lock.ts';
+import { insertSiteNotice, queueMails } from '../notifications/repository.ts';
+import { activeDetail } from './repository.ts';
 
 export interface OfflineEndingResult {
   status: 'DONE' | 'LOCKED';
