@@ -5,7 +5,7 @@ import type { IssuanceRunError } from '../../../db/schema.ts';
 import { batchCutoffAt, type IssuanceTrigger } from '../../../domain/issuance.ts';
 import { SiteSequenceOverflowError } from '../../../domain/org-code.ts';
 import type { AppContext } from '../../context.ts';
-import { withIssuanceLock } from './batch-lock.ts';
+import { JOB_LOCKS, withJobLock } from '../../job-lock.ts';
 import {
   type IssueOutcome,
   issueApplication,
@@ -178,7 +178,7 @@ export async function issueCodes(ctx: AppContext, options: IssueCodesOptions): P
   if (options.dryRun) return dryRun(ctx, options, startedAt);
   const cutoff = batchCutoffAt(startedAt);
   if (options.withoutLock) return runBatch(ctx, options, startedAt, cutoff);
-  const locked = await withIssuanceLock(ctx, () => runBatch(ctx, options, startedAt, cutoff));
+  const locked = await withJobLock(ctx, JOB_LOCKS.issuance, () => runBatch(ctx, options, startedAt, cutoff));
   if (locked.acquired) return locked.value;
   const runId = await insertRun(ctx.db, {
     startedAt,

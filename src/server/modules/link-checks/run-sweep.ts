@@ -1,9 +1,11 @@
 // The nightly link sweep (02:00 Asia/Shanghai, src/jobs/link-sweep.ts): home pages, other domains and 栏目 addresses
-// of every live site, under an advisory lock, within a time budget, resumable through the sweep row's cursor and idempotent per night.
+// of every live site, under an advisory lock, within a time budget, resumable through the sweep row's cursor and
+// idempotent per night.
 import { setMaxListeners } from 'node:events';
 import { formatDateCN } from '../../../domain/status-labels.ts';
 import { HOUR } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
+import { JOB_LOCKS, withJobLock } from '../../job-lock.ts';
 import { checkSiteLinks } from './check-site.ts';
 import { createLinkChecker, type LinkChecker } from './checker.ts';
 import {
@@ -16,7 +18,6 @@ import {
   type SweepRow,
   type SweepSite,
 } from './repository.ts';
-import { withLinkSweepLock } from './sweep-lock.ts';
 
 export interface LinkSweepOptions {
   /** Wall-clock time this run may spend; what is left is resumed by the next run. */
@@ -65,7 +66,7 @@ class BudgetSpent extends Error {
 export async function runLinkSweep(ctx: AppContext, options: LinkSweepOptions): Promise<LinkSweepResult> {
   const started = performance.now();
   const night = formatDateCN(options.now ?? ctx.clock.now());
-  const locked = await withLinkSweepLock(ctx, () => sweep(ctx, options, night, started));
+  const locked = await withJobLock(ctx, JOB_LOCKS.linkSweep, () => sweep(ctx, options, night, started));
   if (locked.acquired) return locked.value;
   return {
     status: 'LOCKED',
