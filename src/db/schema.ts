@@ -1,5 +1,5 @@
 // Kysely table types: the TypeScript view of src/db/migrations (the schema's single source).
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { FooterReport } from '../domain/footer-check.ts';
 import type { IssuanceRunStatus, IssuanceTrigger } from '../domain/issuance.ts';
 
@@ -550,8 +550,5 @@ export interface DB {
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;
-export type NewOrgUnit = Insertable<OrgUnitsTable>;
-export type UserRow = Selectable<UsersTable>;
-export type SessionRow = Selectable<SessionsTable>;
 export type SiteRow = Selectable<SitesTable>;
 export type RequestRow = Selectable<RequestsTable>;

@@ -25,7 +25,6 @@ export const linkCheckBody = z.object({
   /** HOME ignores robots.txt; COLUMN (a 栏目 address) respects it. */
   kind: z.enum(['HOME', 'COLUMN']).default('HOME'),
 });
-export type LinkCheckBody = z.infer<typeof linkCheckBody>;
 
 const redirectHop = z.object({ status: z.number().int(), location: z.string() });
 
@@ -39,7 +38,6 @@ export const linkCheckResult = z.object({
   error: z.enum(LINK_CHECK_ERRORS).optional(),
   message: z.string(),
 });
-export type LinkCheckResultView = z.infer<typeof linkCheckResult>;
 
 export const siteIdParam = z.object({ id: z.coerce.number().int().positive() });
 
