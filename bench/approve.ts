@@ -3,9 +3,9 @@
 // a bare Fastify route. Each approval needs its own application waiting at the province: they are inserted first.
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/db/database.ts';
-import { DEMO_PASSWORD } from '../src/db/seed/demo.ts';
+import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 import { reviewRequest } from '../src/server/modules/review/decide-request.ts';
-import { startServer } from '../src/server/start.ts';
+import { startServer } from '../src/start.ts';
 import type { Target } from './foundation.ts';
 import { HttpClient, loadTest, percentile, QueryCapture, record, share, spawnServer } from './lib.ts';
 import { prepareQueue } from './queue.ts';

@@ -1,10 +1,10 @@
 // Exports of the site list: a 100-row page (GET /api/sites/export) beside the SQL of the same page, and the streamed
 // full export (GET /api/sites/export-all) of ~10,000 filtered rows beside ~1,000 rows — time and the peak memory of
 // the process while it streams; equal peaks for 10× the rows show the export runs in constant memory.
-import { DEMO_PASSWORD } from '../src/db/seed/demo.ts';
+import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 import { listSites } from '../src/server/modules/review/list-sites.ts';
 import { listSitesQuery } from '../src/server/modules/review/schema.ts';
-import { startServer } from '../src/server/start.ts';
+import { startServer } from '../src/start.ts';
 import type { Target } from './foundation.ts';
 import { HttpClient, percentile, record, sample, withPeakMemory } from './lib.ts';
 import type { BenchSize } from './scale.ts';

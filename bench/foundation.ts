@@ -2,9 +2,9 @@
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.ts';
 import { migrateToLatest, openDatabase } from '../src/db/database.ts';
-import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../src/db/seed/demo.ts';
+import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../src/seed/demo.ts';
 import { subtreePattern } from '../src/server/modules/org-units/repository.ts';
-import { startServer } from '../src/server/start.ts';
+import { startServer } from '../src/start.ts';
 import { HttpClient, percentile, record, sample } from './lib.ts';
 
 export interface Target {

@@ -7,17 +7,17 @@ import { hash } from '@node-rs/argon2';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { generateCheckCode } from '../src/domain/codes.ts';
-import { issueCodes } from '../src/jobs/issue-codes.ts';
 import { systemClock } from '../src/server/clock.ts';
 import type { AppContext } from '../src/server/context.ts';
 import { issueChunk, prepareCheckCode } from '../src/server/modules/issuance/issue-application.ts';
+import { issueCodes } from '../src/server/modules/issuance/issue-codes.ts';
 import { loadKeys } from '../src/server/secrets.ts';
 import type { Target } from './foundation.ts';
 import { QueryCapture, record, recordText } from './lib.ts';
 import { prepareQueue } from './queue.ts';
 import type { BenchSize } from './scale.ts';
 
-/** As the batch: a chunk of applications per transaction, its codes hashed at once (src/jobs/issue-codes.ts). */
+/** As the batch: a chunk of applications per transaction, its codes hashed at once (src/server/modules/issuance/issue-codes.ts). */
 const CHUNK = 100;
 /** The password profile (src/server/passwords.ts), which 校验码 used before issue 11. */
 const PASSWORD_PROFILE = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;

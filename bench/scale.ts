@@ -1,6 +1,6 @@
 // National-scale data for the other benchmarks: `seedScale` on the prepared database, timed (no limit: reported).
 import { openDatabase } from '../src/db/database.ts';
-import { seedScale } from '../src/db/seed/scale.ts';
+import { seedScale } from '../src/seed/scale.ts';
 import type { Target } from './foundation.ts';
 import { recordText } from './lib.ts';
 

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { loadConfig } from '../src/config.ts';
-import { demoSiteLogin } from '../src/db/seed/demo-sites.ts';
+import { demoSiteLogin } from '../src/seed/demo-sites.ts';
 import { loadKeys } from '../src/server/secrets.ts';
-import { startServer } from '../src/server/start.ts';
+import { startServer } from '../src/start.ts';
 import { CHROMIUM_ARGS, loginOrgUser } from '../tests/browser/harness.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));

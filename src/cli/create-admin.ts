@@ -5,10 +5,10 @@
 import { parseArgs } from 'node:util';
 import type { AppConfig } from '../config.ts';
 import { migrateToLatest, openDatabase } from '../db/database.ts';
-import { newPasswordProblems } from '../domain/password-strength.ts';
 import { AppError } from '../server/errors.ts';
 import { createRootAdmin, ROOT_ORG_CODE } from '../server/modules/accounts/root-admin.ts';
 import { createAccountBody } from '../server/modules/accounts/schema.ts';
+import { newPasswordProblems } from '../server/password-strength.ts';
 
 const USAGE = '用法：govsite create-admin <用户名> [--name 姓名] [--password-stdin]';
 

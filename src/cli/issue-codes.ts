@@ -3,8 +3,8 @@
 import type { AppConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { formatDateCN, shanghaiParts } from '../domain/status-labels.ts';
-import { issueCodes } from '../jobs/issue-codes.ts';
 import { systemClock } from '../server/clock.ts';
+import { issueCodes } from '../server/modules/issuance/issue-codes.ts';
 import { loadKeys } from '../server/secrets.ts';
 
 function shanghaiText(d: Date): string {

@@ -1,8 +1,8 @@
 // `govsite migrate` and `govsite seed --demo`.
 import type { AppConfig } from '../config.ts';
 import { migrateToLatest, openDatabase } from '../db/database.ts';
-import { isDatabaseEmpty, seedDemo } from '../db/seed/demo.ts';
-import { demoSiteLogin } from '../db/seed/demo-sites.ts';
+import { isDatabaseEmpty } from '../seed/demo.ts';
+import { demoSiteLogin, seedDemoWithSites } from '../seed/demo-sites.ts';
 import { loadKeys } from '../server/secrets.ts';
 
 export async function migrateCommand(config: AppConfig): Promise<number> {
@@ -30,7 +30,7 @@ export async function seedCommand(config: AppConfig, options: { demo: boolean })
       return 1;
     }
     const keys = await loadKeys(database.db, config.secret);
-    console.log(await seedDemo(database.db, new Date(), { sites: { keys, config, dbKind: database.kind } }));
+    console.log(await seedDemoWithSites(database.db, { keys, config, dbKind: database.kind }, new Date()));
     const login = await demoSiteLogin(database.db, keys);
     if (login) console.log(`演示填报单位：网站标识码 ${login.siteCode}  校验码 ${login.checkCode}（${login.name}）`);
     return 0;

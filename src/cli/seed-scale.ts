@@ -3,8 +3,8 @@
 import { SingleBar } from 'cli-progress';
 import type { AppConfig } from '../config.ts';
 import { migrateToLatest, openDatabase } from '../db/database.ts';
-import { generatedSiteCount, ScaleSeedRefusedError, seedScale } from '../db/seed/scale.ts';
-import { DEFAULT_SCALE_SEED } from '../db/seed/scale-plan.ts';
+import { generatedSiteCount, ScaleSeedRefusedError, seedScale } from '../seed/scale.ts';
+import { DEFAULT_SCALE_SEED } from '../seed/scale-plan.ts';
 
 export const DEFAULT_SCALE_SITES = 100_000;
 const MAX_SCALE_SITES = 2_000_000;

@@ -1,9 +1,9 @@
 // `govsite serve`: starts the system, prints the URL and the demo accounts, and shuts down gracefully on signals.
 import type { AppConfig } from '../config.ts';
-import { DEMO_PASSWORD, demoAccountsStillInitial } from '../db/seed/demo.ts';
-import { demoSiteLogin } from '../db/seed/demo-sites.ts';
+import { DEMO_PASSWORD, demoAccountsStillInitial } from '../seed/demo.ts';
+import { demoSiteLogin } from '../seed/demo-sites.ts';
 import { loadKeys } from '../server/secrets.ts';
-import { startServer } from '../server/start.ts';
+import { startServer } from '../start.ts';
 
 export async function serveCommand(config: AppConfig): Promise<number> {
   const server = await startServer(config, { onSeeded: (summary) => console.log(summary), demoSites: true });

@@ -1,5 +1,5 @@
 // Opens the database: embedded PGlite in the data directory by default, PostgreSQL when DATABASE_URL is set.
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -145,8 +145,4 @@ export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationResultSe
 
 export async function ping(db: Kysely<DB>): Promise<void> {
   await sql`SELECT 1`.execute(db);
-}
-
-export function dataDirHasDatabase(dataDir: string): boolean {
-  return existsSync(join(dataDir, 'pgdata', 'PG_VERSION'));
 }

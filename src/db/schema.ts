@@ -545,8 +545,5 @@ export interface DB {
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;
-export type NewOrgUnit = Insertable<OrgUnitsTable>;
-export type UserRow = Selectable<UsersTable>;
-export type SessionRow = Selectable<SessionsTable>;
 export type SiteRow = Selectable<SitesTable>;
 export type RequestRow = Selectable<RequestsTable>;

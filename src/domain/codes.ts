@@ -1,5 +1,4 @@
 // 临时码 and 校验码: random codes over an unambiguous alphabet, and tolerant parsing of what users type (SPEC §4.2, §4.3).
-import { randomInt } from 'node:crypto';
 import { normalizeDashes, removeWhitespace, toHalfWidth } from './text.ts';
 
 /** No I/L/O/0/1: codes are read off screenshots and paper, so look-alike characters are left out. */
@@ -10,9 +9,20 @@ export const CHECK_CODE_LENGTH = 8;
 const TEMP_CODE_RE = new RegExp(`^[${UNAMBIGUOUS_ALPHABET}]{${TEMP_CODE_LENGTH}}$`);
 const CHECK_CODE_RE = new RegExp(`^[${UNAMBIGUOUS_ALPHABET}]{${CHECK_CODE_LENGTH}}$`);
 
+/**
+ * `length` characters drawn uniformly from the Web Crypto generator (global in Node and in browsers, so the domain
+ * imports no node: module): a 32-bit draw at or above the largest multiple of the alphabet's size is drawn again, so
+ * no character is favoured. One call fills the whole code; a redraw is needed about once in 10^9 characters.
+ */
 function randomCode(length: number): string {
+  const n = UNAMBIGUOUS_ALPHABET.length;
+  const limit = 2 ** 32 - (2 ** 32 % n);
+  const draws = crypto.getRandomValues(new Uint32Array(length));
   let out = '';
-  for (let i = 0; i < length; i++) out += UNAMBIGUOUS_ALPHABET[randomInt(UNAMBIGUOUS_ALPHABET.length)];
+  for (let i = 0; i < length; i++) {
+    while (draws[i]! >= limit) draws[i] = crypto.getRandomValues(new Uint32Array(1))[0]!;
+    out += UNAMBIGUOUS_ALPHABET[draws[i]! % n];
+  }
   return out;
 }
 

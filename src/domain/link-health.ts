@@ -1,6 +1,6 @@
 // 链接健康 of a site as the site list, the statistics and the spot-check report show it: one class per site, from
 // the summary of its latest nightly check. The SQL form of the same rule is in modules/link-checks/health-sql.ts.
-import type { RunStatus } from '../db/schema.ts';
+import type { RegisterRunStatus as RunStatus } from './run-status.ts';
 
 /** Run states the nightly sweep checks: live, supervised sites. Offline sites are expected to be unreachable. */
 export const SWEPT_RUN_STATUSES = ['NORMAL', 'EXCEPTION'] as const satisfies readonly RunStatus[];

@@ -5,8 +5,7 @@ import { removeWhitespace, toHalfWidth } from './text.ts';
 export const ORG_CODE_RE = /^(\d{6}|bm\d{4}|\d{2}BM\d{2})$/;
 /** Canonical (stored) form of a 网站标识码: org code + 4-digit sequence. */
 export const SITE_CODE_RE = /^(\d{6}|bm\d{4}|\d{2}BM\d{2})\d{4}$/;
-/** Case-insensitive variants for matching raw input (the families cannot collide, SPEC §3.2). */
-export const ORG_CODE_INPUT_RE = /^(\d{6}|bm\d{4}|\d{2}BM\d{2})$/i;
+/** Case-insensitive variant for matching raw input (the families cannot collide, SPEC §3.2). */
 export const SITE_CODE_INPUT_RE = /^(\d{6}|bm\d{4}|\d{2}BM\d{2})\d{4}$/i;
 
 /** LOCAL = GB/T 2260 government; BM = State Council department or its vertical sub-unit; PROVINCIAL_BM = `11BM01`. */

@@ -3,7 +3,7 @@
 import { sendDailyDigests } from '../server/modules/notifications/daily-digest.ts';
 import { runDeadlineAlerts } from '../server/modules/notifications/deadline-alerts.ts';
 import { sendPendingMails } from '../server/modules/notifications/send-pending-mails.ts';
-import type { JobDefinition } from './scheduler.ts';
+import type { JobDefinition } from './job.ts';
 
 export const mailWorkerJob: JobDefinition = {
   name: 'mail-worker',

@@ -1,6 +1,6 @@
 // 每天 09:00 (Asia/Shanghai): sites whose temporary or emergency offline ends tomorrow are told (SPEC §15).
-import { sendOfflineEndingNotices } from '../server/modules/notifications/offline-ending.ts';
-import type { JobDefinition } from './scheduler.ts';
+import { sendOfflineEndingNotices } from '../server/modules/offline/offline-ending.ts';
+import type { JobDefinition } from './job.ts';
 
 export const offlineEndingRemindersJob: JobDefinition = {
   name: 'offline-ending-reminders',

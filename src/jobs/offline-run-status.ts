@@ -1,7 +1,7 @@
 // 每天 00:00:30 (Asia/Shanghai): temporary and emergency offlines that end today are restored (「恢复正常」), approved
 // temporary offlines that start today take effect; a run missed while down is caught up at start-up.
 import { offlineTransitionsDue, runOfflineTransitions } from '../server/modules/offline/run-offline-transitions.ts';
-import type { JobDefinition } from './scheduler.ts';
+import type { JobDefinition } from './job.ts';
 
 export const offlineRunStatusJob: JobDefinition = {
   name: 'offline-run-status',

@@ -1,15 +1,14 @@
 // The in-process scheduler: each job is one entry (name, Asia/Shanghai cron pattern, handler, optional start-up
 // catch-up). Handlers are idempotent and take their own locks, so running one twice or on two instances does no harm.
 import { Cron } from 'croner';
-import { needsCatchUp } from '../domain/issuance.ts';
 import { purgeAttemptCounters } from '../server/attempt-limits.ts';
 import { HOUR } from '../server/clock.ts';
 import type { AppContext } from '../server/context.ts';
 import { sealAuditLog } from '../server/modules/audit/chain.ts';
-import { lastSuccessfulCutoff } from '../server/modules/issuance/runs-repository.ts';
 import { purgeExpiredSessions } from '../server/plugins/session.ts';
 import { closeStaleApplicationsJob } from './close-stale-applications.ts';
-import { issueCodes } from './issue-codes.ts';
+import { issueCodesJob } from './issue-codes.ts';
+import type { JobDefinition } from './job.ts';
 import { linkSweepJob } from './link-sweep.ts';
 import { dailyDigestJob, deadlineAlertsJob, mailWorkerJob } from './mail-worker.ts';
 import { offlineEndingRemindersJob } from './offline-ending-reminders.ts';
@@ -17,28 +16,10 @@ import { offlineRunStatusJob } from './offline-run-status.ts';
 
 export const JOB_TIMEZONE = 'Asia/Shanghai';
 
-export interface JobDefinition {
-  name: string;
-  /** croner pattern with seconds, read in Asia/Shanghai. */
-  schedule: string;
-  /** Does the work; returns a one-line summary for the log. `signal` aborts at stop(): long jobs end early. */
-  run(ctx: AppContext, trigger: 'SCHEDULE' | 'STARTUP', signal?: AbortSignal): Promise<string>;
-  /** Asked once at start-up: should the job run now because a scheduled run was missed? */
-  runAtStartup?(ctx: AppContext): Promise<boolean>;
-}
-
 /** Adding a job (offline restore, link checks …) is one entry here. */
 export const JOBS: readonly JobDefinition[] = [
-  {
-    // 每天 16:00 生成网站标识码 (SPEC §7.1.4), every calendar day; a 16:00 missed while down is caught up at start-up.
-    name: 'issue-codes',
-    schedule: '0 0 16 * * *',
-    run: async (ctx, trigger) => {
-      const r = await issueCodes(ctx, { trigger });
-      return `run ${r.runId} ${r.status}: issued ${r.issued}, skipped ${r.skipped}, errors ${r.errors.length}${r.message ? ` — ${r.message}` : ''}`;
-    },
-    runAtStartup: async (ctx) => needsCatchUp(await lastSuccessfulCutoff(ctx.db), ctx.clock.now()),
-  },
+  // 每天 16:00 生成网站标识码 (SPEC §7.1.4), caught up at start-up.
+  issueCodesJob,
   {
     name: 'purge-sessions',
     schedule: '0 7 * * * *',

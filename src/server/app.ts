@@ -35,6 +35,7 @@ import { offlineSiteRoutes } from './modules/offline/site-routes.ts';
 import { orgQueryRoutes } from './modules/org-query/routes.ts';
 import { orgTreeRoutes } from './modules/org-tree/routes.ts';
 import { orgUnitRoutes } from './modules/org-units/routes.ts';
+import { offlineReviewRoutes } from './modules/review/offline-review-routes.ts';
 import { reviewRoutes } from './modules/review/routes.ts';
 import { siteImportRoutes } from './modules/site-import/routes.ts';
 import { siteWorkspaceRoutes } from './modules/site-workspace/routes.ts';
@@ -163,6 +164,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(siteImportRoutes);
   await app.register(linkCheckRoutes);
   await app.register(offlineRoutes);
+  await app.register(offlineReviewRoutes);
   await app.register(offlineSiteRoutes);
   await app.register(siteWorkspaceRoutes);
   await app.register(inboxRoutes);

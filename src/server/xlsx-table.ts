@@ -1,8 +1,21 @@
 // Small xlsx exports of on-screen tables (statistics, org-unit query): Chinese headers, one sheet per table.
 import type { Readable } from 'node:stream';
+import type ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { formatDateCN, shanghaiParts } from '../domain/status-labels.ts';
-import { contentDisposition, loadExcelJS, neutraliseCell, XLSX_TYPE } from './modules/review/export-xlsx.ts';
+import { contentDisposition, XLSX_TYPE } from './download.ts';
+
+let excel: Promise<typeof ExcelJS> | undefined;
+/** exceljs takes ~0.7 s and ~30 MB to load: the first export loads it, not the server's start-up. */
+export function loadExcelJS(): Promise<typeof ExcelJS> {
+  excel ??= import('exceljs').then((m) => m.default);
+  return excel;
+}
+
+/** A spreadsheet would run a cell starting with = + - @ (or a tab / CR) as a formula: keep it text. */
+export function neutraliseCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
 
 export type Cell = string | number | null;
 

@@ -1,7 +1,7 @@
 // Browser test of the foundation: home page, first login with the forced password change, workspace, org query, logout.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
+import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { type BrowserHarness, startHarness } from './harness.ts';
 
 const NEW_PASSWORD = 'Qhd-Port#2026';

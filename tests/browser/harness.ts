@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type AppConfig, loadConfig } from '../../src/config.ts';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
 import { todayCN } from '../../src/domain/offline.ts';
+import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import type { Clock } from '../../src/server/clock.ts';
-import { type RunningServer, startServer } from '../../src/server/start.ts';
+import { type RunningServer, startServer } from '../../src/start.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const WEB_DIR = join(repoRoot, 'dist/web');

@@ -3,12 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
 import { nextCodeBatchAt } from '../../src/domain/status-labels.ts';
-import { issueCodes } from '../../src/jobs/issue-codes.ts';
+import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { ManualClock } from '../../src/server/clock.ts';
 import type { AppContext } from '../../src/server/context.ts';
 import { issuedCredentials } from '../../src/server/modules/issuance/credentials.ts';
+import { issueCodes } from '../../src/server/modules/issuance/issue-codes.ts';
 import { loadKeys } from '../../src/server/secrets.ts';
 import { makeApplication, sampleInfo } from '../helpers/factories.ts';
 import { type BrowserHarness, startHarness } from './harness.ts';

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
+import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { finishSweep, openSweep, recordSiteResults } from '../../src/server/modules/link-checks/repository.ts';
 import { hashSecret } from '../../src/server/passwords.ts';
 import { makeSite } from '../helpers/factories.ts';

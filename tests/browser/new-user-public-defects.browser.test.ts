@@ -5,9 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
 import { addDays, todayCN } from '../../src/domain/offline.ts';
-import { issueCodes } from '../../src/jobs/issue-codes.ts';
+import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
+import { issueCodes } from '../../src/server/modules/issuance/issue-codes.ts';
 import { hashSecret } from '../../src/server/passwords.ts';
 import { makeSite, sampleInfo } from '../helpers/factories.ts';
 import { approveThrough } from '../helpers/offline.ts';

@@ -2,8 +2,8 @@
 // and both sides read the labels of SPEC §7.8; a permanent offline goes through 完成下线 to a read-only account.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
 import { addDays, todayCN } from '../../src/domain/offline.ts';
+import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { hashSecret } from '../../src/server/passwords.ts';
 import { makeSite } from '../helpers/factories.ts';
 import { type BrowserHarness, middayClock, startHarness } from './harness.ts';

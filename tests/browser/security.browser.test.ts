@@ -3,7 +3,7 @@
 // created from it, no script runs, no alert opens, and the CSP reports nothing.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
+import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { sampleInfo } from '../helpers/factories.ts';
 import { type BrowserHarness, startHarness } from './harness.ts';
 

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
+import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { HEADERS, row, xlsxOf } from '../helpers/site-import.ts';
 import { type BrowserHarness, startHarness } from './harness.ts';
 

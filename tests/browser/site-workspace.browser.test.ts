@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
+import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { hashSecret } from '../../src/server/passwords.ts';
 import { makeSite } from '../helpers/factories.ts';
 import { type BrowserHarness, SCREENSHOT_DIR, startHarness } from './harness.ts';

@@ -1,6 +1,7 @@
 // Helpers of the issuance tests: Shanghai wall-clock instants, applications waiting for their code, issued sites.
-import { issueCodes } from '../../src/jobs/issue-codes.ts';
+
 import { issuedCredentials } from '../../src/server/modules/issuance/credentials.ts';
+import { issueCodes } from '../../src/server/modules/issuance/issue-codes.ts';
 import { makeApplication } from './factories.ts';
 import type { TestApp } from './test-app.ts';
 

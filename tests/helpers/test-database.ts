@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { type Database, migrateToLatest, openDatabase } from '../../src/db/database.ts';
-import { seedDemo } from '../../src/db/seed/demo.ts';
+import { seedDemo } from '../../src/seed/demo.ts';
 
 const RUN = (process.env.GOVSITE_TEST_RUN ?? 'default').replace(/[^a-z0-9]/gi, '');
 export const TEMPLATE_DIR = resolve(`.tmp/test-template-${RUN}`);

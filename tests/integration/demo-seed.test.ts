@@ -4,10 +4,10 @@
 // chain), the demo units' contacts use 秦皇岛's area code, and the printed 填报单位 login works through the real route.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_SITE_COUNT, demoSiteLogin, seedDemoSites } from '../../src/db/seed/demo-sites.ts';
-import { issueCodes } from '../../src/jobs/issue-codes.ts';
+import { DEMO_SITE_COUNT, demoSiteLogin, seedDemoSites } from '../../src/seed/demo-sites.ts';
 import type { Db } from '../../src/server/context.ts';
 import { sealAuditLog, verifyAuditLog } from '../../src/server/modules/audit/chain.ts';
+import { issueCodes } from '../../src/server/modules/issuance/issue-codes.ts';
 import { loadKeys } from '../../src/server/secrets.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';

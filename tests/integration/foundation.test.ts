@@ -1,6 +1,6 @@
 // Foundation over HTTP on a real database: login, lockout, CSRF, session expiry, subtree scoping, accounts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
+import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { MINUTE } from '../../src/server/clock.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 

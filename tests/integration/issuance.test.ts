@@ -3,9 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueCodes } from '../../src/jobs/issue-codes.ts';
 import { JOBS, startScheduler } from '../../src/jobs/scheduler.ts';
-import { withIssuanceLock } from '../../src/server/modules/issuance/batch-lock.ts';
+import { JOB_LOCKS, withJobLock } from '../../src/server/job-lock.ts';
+import { issueCodes } from '../../src/server/modules/issuance/issue-codes.ts';
 import { sampleInfo } from '../helpers/factories.ts';
 import { issuedSite as issueOne, pending as pendingOf, siteRow as rowOf, sh } from '../helpers/issuance.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -134,10 +134,10 @@ describe('the daily batch', () => {
 
   it('skips (and records) a run while another holds the lock; a dead RUNNING row is closed by the next run', async () => {
     t.clock.set(sh('2026-11-07T16:00:00'));
-    const inner = await withIssuanceLock(t.ctx, () => issueCodes(t.ctx, { trigger: 'SCHEDULE' }));
+    const inner = await withJobLock(t.ctx, JOB_LOCKS.issuance, () => issueCodes(t.ctx, { trigger: 'SCHEDULE' }));
     expect(inner.acquired && inner.value.status).toBe('SKIPPED');
     const admin = await t.loginAs('admin');
-    const refused = await withIssuanceLock(t.ctx, () => admin.post('/api/issuance/run'));
+    const refused = await withJobLock(t.ctx, JOB_LOCKS.issuance, () => admin.post('/api/issuance/run'));
     expect(refused.acquired && refused.value.status).toBe(409);
     expect(refused.acquired && refused.value.body.message).toContain('正在运行');
 

@@ -3,10 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
 import { formatSiteCode } from '../../src/domain/org-code.ts';
-import { LINK_SWEEP_BUDGET_MS, linkSweepJob, runLinkSweep } from '../../src/jobs/link-sweep.ts';
+import { linkSweepJob } from '../../src/jobs/link-sweep.ts';
 import { JOBS } from '../../src/jobs/scheduler.ts';
 import { LinkChecker } from '../../src/server/modules/link-checks/checker.ts';
 import { linkHealthBySiteIds } from '../../src/server/modules/link-checks/repository.ts';
+import { LINK_SWEEP_BUDGET_MS, runLinkSweep } from '../../src/server/modules/link-checks/run-sweep.ts';
 import { hashSecret } from '../../src/server/passwords.ts';
 import { makeSite } from '../helpers/factories.ts';
 import { type LinkTestServer, startLinkTestServer, TEST_DOMAIN, testLookup } from '../helpers/link-servers.ts';

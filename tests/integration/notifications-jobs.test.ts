@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { type Database, openDatabase } from '../../src/db/database.ts';
+import type { JobDefinition } from '../../src/jobs/job.ts';
 import { dailyDigestJob, deadlineAlertsJob, mailWorkerJob } from '../../src/jobs/mail-worker.ts';
-import type { JobDefinition } from '../../src/jobs/scheduler.ts';
 import type { AppContext } from '../../src/server/context.ts';
 import { queueMails } from '../../src/server/modules/notifications/repository.ts';
 import { loadKeys } from '../../src/server/secrets.ts';

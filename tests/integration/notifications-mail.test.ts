@@ -4,8 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { unitAddresses } from '../../src/domain/notifications.ts';
-import { issueCodes } from '../../src/jobs/issue-codes.ts';
 import { issuedCredentials } from '../../src/server/modules/issuance/credentials.ts';
+import { issueCodes } from '../../src/server/modules/issuance/issue-codes.ts';
 import {
   MAX_MAIL_ATTEMPTS,
   SMTP_OFF_MESSAGE,

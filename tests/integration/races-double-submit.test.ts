@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
+import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { backupDatabase } from '../../src/server/modules/backup/backup.ts';
 import { makeApplication, makeSite, sampleInfo } from '../helpers/factories.ts';
 import { issuedSite, pending, sh } from '../helpers/issuance.ts';

@@ -174,7 +174,7 @@ describe('导出当页数据', () => {
     const stamp = `${sh.getUTCFullYear()}${p(sh.getUTCMonth() + 1)}${p(sh.getUTCDate())}${p(sh.getUTCHours())}${p(sh.getUTCMinutes())}${p(sh.getUTCSeconds())}`;
     const fileName = `政府网站基本信息_130302_${stamp}_p2.xlsx`;
     expect(res.headers['content-disposition']).toBe(
-      `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      `attachment; filename=${fileName.replace(/[^\x20-\x7e]/g, '_')}; filename*=UTF-8''${encodeURIComponent(fileName)}`,
     );
     const rows = await readXlsx(res);
     expect(rows[0]).toEqual(HEADERS);

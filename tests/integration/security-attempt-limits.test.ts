@@ -2,7 +2,7 @@
 // 临时码 attempt is counted before its secret is checked, so parallel attempts never check more than the limit; and a
 // name or 标识码 that does not exist answers — and locks — exactly like one that does.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
+import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { MINUTE } from '../../src/server/clock.ts';
 import { hashSecret } from '../../src/server/passwords.ts';
 import { makeSite } from '../helpers/factories.ts';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
+import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { hashSecret } from '../../src/server/passwords.ts';
 import { SESSION_COOKIE } from '../../src/server/plugins/session.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPassword } from '../../src/domain/password-policy.ts';
-import { WEAK_PASSWORD_MESSAGE, weakPasswordProblem } from '../../src/domain/password-strength.ts';
+import { WEAK_PASSWORD_MESSAGE, weakPasswordProblem } from '../../src/server/password-strength.ts';
 
 describe('weakPasswordProblem', () => {
   // Each passes the structural policy (length, three classes) yet is among the first guesses of any attacker.

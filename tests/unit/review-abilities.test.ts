@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { decide, orgStatusLabel, type RequestSnapshot } from '../../src/domain/requests.ts';
 import { orgTreeFromRecords, reviewChain } from '../../src/domain/review-chain.ts';
-import { contentDisposition, neutraliseCell } from '../../src/server/modules/review/export-xlsx.ts';
+import { contentDisposition } from '../../src/server/download.ts';
 import { listStatusText, rowAbilities } from '../../src/server/modules/review/present.ts';
+import { neutraliseCell } from '../../src/server/xlsx-table.ts';
 
 const tree = orgTreeFromRecords([
   { code: 'bm0100', parentCode: null, level: 0 },
@@ -122,7 +123,11 @@ describe('export helpers', () => {
   it('sends the Chinese file name as RFC 5987 filename* with an ASCII fallback', () => {
     const header = contentDisposition('政府网站基本信息_130302_20261102100000_p1.xlsx');
     expect(header).toBe(
-      `attachment; filename="_________130302_20261102100000_p1.xlsx"; filename*=UTF-8''${encodeURIComponent('政府网站基本信息')}_130302_20261102100000_p1.xlsx`,
+      `attachment; filename=_________130302_20261102100000_p1.xlsx; filename*=UTF-8''${encodeURIComponent('政府网站基本信息')}_130302_20261102100000_p1.xlsx`,
+    );
+    // The fallback is a bare token when it can be (RFC 6266), quoted otherwise.
+    expect(contentDisposition('抽查 报告 "1".xlsx')).toBe(
+      `attachment; filename="__ __ \\"1\\".xlsx"; filename*=UTF-8''${encodeURIComponent('抽查 报告 "1".xlsx')}`,
     );
   });
 });

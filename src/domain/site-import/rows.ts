@@ -18,12 +18,6 @@ import {
 /** Run states an import may set (temporary and emergency offline need their dates and go through the workspace). */
 export type ImportRunStatus = 'NORMAL' | 'EXCEPTION' | 'PERM_OFFLINE';
 
-export const IMPORT_RUN_STATUS_LABELS: Readonly<Record<ImportRunStatus, string>> = {
-  NORMAL: '正常',
-  EXCEPTION: '例外',
-  PERM_OFFLINE: '永久下线',
-};
-
 /** A cell as read from the file: text, or a value the reader could not turn into text safely. */
 export type RawCell = string;
 
@@ -250,12 +244,4 @@ function buildHosts(raw: string, homeUrl: string, fail: (message: string) => voi
     if (!hosts.includes(ascii)) hosts.push(ascii);
   }
   return hosts.sort();
-}
-
-/** The keys that must be unique among live sites (SPEC §5.5): name, normalised URL, hosts. */
-export interface UniqueKeys {
-  nameKey: string;
-  urlKey: string;
-  homeHost: string;
-  hosts: string[];
 }

@@ -4,7 +4,6 @@ import { bareMobile } from './mobile.ts';
 import { type Checked, fail, ok } from './result.ts';
 
 export const OFFICE_PHONE_RE = /^0\d{2,3}-[2-8]\d{6,7}(-\d{1,6})?$/;
-export const SERVICE_NUMBER_RE = /^(400|800)-?\d{3}-?\d{4}$/;
 
 const EXAMPLE = '应为“区号-号码”或“区号-号码-分机号”，如 010-62345678 或 0571-87654321-123';
 

@@ -61,10 +61,6 @@ export function provincesForIcpAbbr(abbr: string): ProvinceInfo[] {
   return PROVINCES.filter((p) => p.icp.includes(abbr));
 }
 
-export function provincesForPsbAbbr(abbr: string): ProvinceInfo[] {
-  return PROVINCES.filter((p) => p.psb.includes(abbr));
-}
-
 /** 「“蜀”或“川”」 — for messages. */
 export function quoteAbbrs(abbrs: readonly string[]): string {
   return abbrs.map((a) => `“${a}”`).join('或');

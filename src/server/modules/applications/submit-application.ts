@@ -5,6 +5,7 @@ import { type FieldMessage, type SiteInfo, type SiteInfoInput, validateSiteInfo 
 import { writeAudit } from '../../audit.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, invalid } from '../../errors.ts';
+import { sealCode, unsealCode } from '../../sealed-code.ts';
 import { tokenDigest } from '../../secrets.ts';
 import { queueRequestEvent } from '../notifications/queue-request-event.ts';
 import { lookupOrgCode } from '../org-units/lookup-org-code.ts';
@@ -18,7 +19,6 @@ import {
   lockOrgUnit,
   orgsByCode,
 } from './repository.ts';
-import { sealCode, unsealCode } from './sealed-code.ts';
 
 export interface SubmitApplicationInput {
   info: SiteInfoInput;

@@ -1,9 +1,10 @@
 // 修改密码: checks the current password (counted like a login attempt) and the policy, ends every other session, audits the change.
-import { newPasswordProblems } from '../../../domain/password-strength.ts';
+
 import { reserveAccountAttempt } from '../../attempt-limits.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { AppError } from '../../errors.ts';
+import { newPasswordProblems } from '../../password-strength.ts';
 import { hashSecret, verifySecret } from '../../passwords.ts';
 import { endAllSessions } from '../../plugins/session.ts';
 import { ACCOUNT_LOCKOUT, lockedError } from './login-guard.ts';

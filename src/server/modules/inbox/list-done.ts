@@ -1,7 +1,7 @@
 // 已办: what the caller's unit decided (审核通过 / 退回 / 驳回 / 提交 …), from its 审核流水 entries, newest first.
 import type { z } from 'zod';
 import type { AppContext, OrgActor } from '../../context.ts';
-import { REQUEST_TYPE_LABELS } from '../review/schema.ts';
+import { REQUEST_TYPE_LABELS } from '../requests/schema.ts';
 import { actionLink } from './present.ts';
 import { listDone } from './repository.ts';
 import type { donePage, PageQuery } from './schema.ts';

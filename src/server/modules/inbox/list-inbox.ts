@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { deadlineCutoffs } from '../../../domain/working-days.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
-import { deadlineRuleOf } from '../notifications/deadline-rule.ts';
+import { deadlineRuleOf } from '../../deadline-rule.ts';
 import { presentWaiting } from './present.ts';
 import { countOverdueBelow, countWaiting, listOverdueBelow, listWaiting } from './repository.ts';
 import type { inboxCount, inboxPage, PageQuery } from './schema.ts';

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import { deadlineCutoffs } from '../../../domain/working-days.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
-import { deadlineRuleOf } from '../notifications/deadline-rule.ts';
+import { deadlineRuleOf } from '../../deadline-rule.ts';
 import { resolveScope } from '../stats/resolve-scope.ts';
 import { overdueByChild } from './repository.ts';
 import type { overdueStats } from './schema.ts';

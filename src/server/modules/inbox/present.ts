@@ -1,7 +1,7 @@
 // Presents open steps for one viewer: waiting working days, due date, 逾期 / escalated, the label and the link.
 import { orgStatusLabel } from '../../../domain/requests.ts';
 import { type DeadlineRule, stepDeadline } from '../../../domain/working-days.ts';
-import { REQUEST_TYPE_LABELS } from '../review/schema.ts';
+import { REQUEST_TYPE_LABELS } from '../requests/schema.ts';
 import type { WaitingRow } from './repository.ts';
 import type { InboxItem } from './schema.ts';
 

@@ -1,6 +1,6 @@
 // Schemas of 待办 / 已办 / 下级超期, the header badge count, the digest settings and the overdue statistics.
 import { z } from 'zod';
-import { REQUEST_TYPES } from '../review/schema.ts';
+import { REQUEST_TYPES } from '../requests/schema.ts';
 
 const pageShape = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),

@@ -1,7 +1,8 @@
 // The AES-256-GCM copy of a 校验码, kept only until the site's first login so the 临时码 query can show it
 // (SPEC §4.2). Sealed with the shared helper, bound to the site row so a copy moved to another row does not open.
+
+import { sealCode, unsealCode } from '../../sealed-code.ts';
 import type { Keys } from '../../secrets.ts';
-import { sealCode, unsealCode } from '../applications/sealed-code.ts';
 
 const purpose = (siteId: number) => `check-code:site:${siteId}`;
 

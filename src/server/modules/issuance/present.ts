@@ -1,7 +1,7 @@
 // Presenters: database rows and use-case results → the JSON shapes of schema.ts (dates as ISO strings).
 import type { Selectable } from 'kysely';
 import type { IssuanceRunsTable } from '../../../db/schema.ts';
-import type { IssueCodesResult } from '../../../jobs/issue-codes.ts';
+import type { IssueCodesResult } from './issue-codes.ts';
 import type { IssuancePreview } from './preview-issuance.ts';
 import type { PendingApplication } from './repository.ts';
 

@@ -2,10 +2,10 @@
 // public verification page's data and QR code.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { issueCodes } from '../../../jobs/issue-codes.ts';
 import { writeAudit } from '../../audit.ts';
 import { AppError } from '../../errors.ts';
 import { orgActor } from '../../guards.ts';
+import { issueCodes } from './issue-codes.ts';
 import { presentPreview, presentRun, presentRunResult } from './present.ts';
 import { resetCheckCode } from './reset-check-code.ts';
 import { listRuns } from './runs-repository.ts';

@@ -1,10 +1,11 @@
 // The link checker: one URL → status, redirects (followed by hand, each hop vetted against SSRF), TLS validity and
 // time, under an overall and a per-host concurrency limit; robots.txt is respected for 栏目 addresses only.
+
+import pLimit, { type LimitFunction } from 'p-limit';
 import { type HopOutcome, requestHop } from './http-hop.ts';
 import { IpAllowlist } from './ip-ranges.ts';
 import { type LinkCheckResult, type LinkKind, linkMessages, type RedirectHop } from './messages.ts';
 import { ALLOW_ALL, DISALLOW_ALL, parseRobots, type RobotsFile, robotsAllows } from './robots.ts';
-import { KeyedSemaphore, Semaphore } from './semaphore.ts';
 import { type LookupFn, systemLookup, vetHost } from './target.ts';
 
 export type { LookupFn } from './target.ts';
@@ -65,8 +66,10 @@ export class LinkChecker {
   readonly #userAgent: string;
   readonly #allow: IpAllowlist;
   readonly #lookup: LookupFn;
-  readonly #overall: Semaphore;
-  readonly #perHost: KeyedSemaphore;
+  readonly #overall: LimitFunction;
+  readonly #perHostConcurrency: number;
+  /** One limit per host in use, dropped when its last request ends so the map does not grow without bound. */
+  readonly #perHost = new Map<string, { limit: LimitFunction; users: number }>();
   readonly #robotsTtlMs: number;
   readonly #robots = new Map<string, { expires: number; file: Promise<RobotsFile | null> }>();
   readonly #options: LinkCheckerOptions;
@@ -79,8 +82,8 @@ export class LinkChecker {
     this.#userAgent = options.userAgent ?? LINK_CHECK_USER_AGENT;
     this.#allow = new IpAllowlist(options.allow ?? []);
     this.#lookup = options.lookup ?? systemLookup;
-    this.#overall = new Semaphore(options.concurrency ?? 8);
-    this.#perHost = new KeyedSemaphore(options.perHostConcurrency ?? 2);
+    this.#overall = pLimit(options.concurrency ?? 8);
+    this.#perHostConcurrency = options.perHostConcurrency ?? 2;
     this.#robotsTtlMs = options.robotsTtlMs ?? 60 * 60_000;
   }
 
@@ -181,38 +184,45 @@ export class LinkChecker {
     { kind: 'ok'; outcome: Extract<HopOutcome, { kind: 'response' }> } | Extract<Fetched, { kind: 'failed' }>
   > {
     const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
-    const releaseHost = await this.#perHost.acquire(host, signal);
-    let releaseOverall: (() => void) | null = null;
+    // Per host first, then overall (p-limit): a queued request starts only when both have a free slot. An aborted
+    // run's queued requests end as soon as their turn comes (the running ones are aborted by the same signal).
+    signal?.throwIfAborted();
+    const perHost = this.#perHost.get(host) ?? { limit: pLimit(this.#perHostConcurrency), users: 0 };
+    this.#perHost.set(host, perHost);
+    perHost.users++;
     try {
-      releaseOverall = await this.#overall.acquire(signal);
-      const started = performance.now();
-      try {
-        const target = await vetHost(host, {
-          lookup: this.#lookup,
-          allow: this.#allow,
-          timeoutMs: this.timeoutMs,
-          signal,
-        });
-        if (target.kind === 'failed') return target;
-        this.#options.onConnect?.({ url: url.href, address: target.address });
-        const outcome = await requestHop({
-          url,
-          address: target.address,
-          timeoutMs: this.timeoutMs,
-          userAgent: this.#userAgent,
-          readBody,
-          maxBodyBytes,
-          signal,
-          ca: this.#options.tlsCa,
-        });
-        if (outcome.kind === 'response') return { kind: 'ok', outcome };
-        return { kind: 'failed', error: outcome.error, message: this.#failureMessage(outcome.error, outcome.code) };
-      } finally {
-        clock.elapsedMs += performance.now() - started;
-      }
+      return await perHost.limit(() =>
+        this.#overall(async () => {
+          signal?.throwIfAborted();
+          const started = performance.now();
+          try {
+            const target = await vetHost(host, {
+              lookup: this.#lookup,
+              allow: this.#allow,
+              timeoutMs: this.timeoutMs,
+              signal,
+            });
+            if (target.kind === 'failed') return target;
+            this.#options.onConnect?.({ url: url.href, address: target.address });
+            const outcome = await requestHop({
+              url,
+              address: target.address,
+              timeoutMs: this.timeoutMs,
+              userAgent: this.#userAgent,
+              readBody,
+              maxBodyBytes,
+              signal,
+              ca: this.#options.tlsCa,
+            });
+            if (outcome.kind === 'response') return { kind: 'ok', outcome };
+            return { kind: 'failed', error: outcome.error, message: this.#failureMessage(outcome.error, outcome.code) };
+          } finally {
+            clock.elapsedMs += performance.now() - started;
+          }
+        }),
+      );
     } finally {
-      releaseOverall?.();
-      releaseHost();
+      if (--perHost.users === 0) this.#perHost.delete(host);
     }
   }
 

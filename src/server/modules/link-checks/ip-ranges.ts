@@ -1,5 +1,7 @@
 // Which IP addresses a link check may connect to: special-purpose ranges (RFC 6890 and friends) are refused unless
-// an explicit allowlist (GOVSITE_LINKCHECK_ALLOW) names them. Pure: no DNS, no sockets.
+// an explicit allowlist (GOVSITE_LINKCHECK_ALLOW) names them. Pure: no DNS, no sockets. Parsing and prefix matching
+// are ipaddr.js's; the table of ranges below is this system's policy (stricter than ipaddr.js's own range names).
+import ipaddr, { type IPv4, type IPv6 } from 'ipaddr.js';
 
 /** The range an address falls in; only `unicast` (globally routable) is reachable without the allowlist. */
 export type IpRange =
@@ -24,94 +26,47 @@ export interface IpClass {
   embeddedV4?: string;
 }
 
-interface Cidr {
-  bytes: Uint8Array;
-  bits: number;
-}
+/** An address and a prefix length, as ipaddr.js matches them. */
+type Cidr = [IPv4 | IPv6, number];
 
-interface RangeRule extends Cidr {
+interface RangeRule {
+  cidr: Cidr;
   range: IpRange;
 }
 
 /** Dotted-quad IPv4 in canonical decimal form (as URL parsing and DNS produce it), else null. */
-export function parseIpv4(text: string): Uint8Array | null {
-  const parts = text.split('.');
-  if (parts.length !== 4) return null;
-  const out = new Uint8Array(4);
-  for (const [i, part] of parts.entries()) {
-    if (!/^(0|[1-9]\d{0,2})$/.test(part)) return null;
-    const n = Number(part);
-    if (n > 255) return null;
-    out[i] = n;
-  }
-  return out;
+export function parseIpv4(text: string): IPv4 | null {
+  return ipaddr.IPv4.isValidFourPartDecimal(text) ? ipaddr.IPv4.parse(text) : null;
 }
 
 /** IPv6 (brackets and a `%zone` suffix tolerated, embedded dotted IPv4 tail allowed), else null. */
-export function parseIpv6(text: string): Uint8Array | null {
+export function parseIpv6(text: string): IPv6 | null {
   let s = text.trim();
   if (s.startsWith('[') && s.endsWith(']')) s = s.slice(1, -1);
-  const zone = s.indexOf('%');
-  if (zone >= 0) s = s.slice(0, zone);
-  if (!s.includes(':')) return null;
-  const halves = s.split('::');
-  if (halves.length > 2) return null;
-  const toWords = (part: string): number[] | null => {
-    if (part === '') return [];
-    const words: number[] = [];
-    const groups = part.split(':');
-    for (const [i, group] of groups.entries()) {
-      if (i === groups.length - 1 && group.includes('.')) {
-        const v4 = parseIpv4(group);
-        if (v4 === null) return null;
-        words.push(((v4[0] ?? 0) << 8) | (v4[1] ?? 0), ((v4[2] ?? 0) << 8) | (v4[3] ?? 0));
-      } else {
-        if (!/^[0-9a-f]{1,4}$/i.test(group)) return null;
-        words.push(Number.parseInt(group, 16));
-      }
-    }
-    return words;
-  };
-  const head = toWords(halves[0] ?? '');
-  const tail = halves.length === 2 ? toWords(halves[1] ?? '') : [];
-  if (head === null || tail === null) return null;
-  const missing = 8 - head.length - tail.length;
-  if (halves.length === 2 ? missing < 1 : missing !== 0) return null;
-  const words = [...head, ...new Array<number>(missing).fill(0), ...tail];
-  const out = new Uint8Array(16);
-  for (const [i, w] of words.entries()) {
-    out[i * 2] = w >> 8;
-    out[i * 2 + 1] = w & 0xff;
-  }
-  return out;
+  return s.includes(':') && ipaddr.IPv6.isValid(s) ? ipaddr.IPv6.parse(s) : null;
 }
 
+/** `a.b.c.d/n` or an address alone (its own /32 or /128); only canonical addresses, as parseIpv4/parseIpv6. */
 function parseCidr(text: string): Cidr | null {
   const [addr = '', bitsText] = text.trim().split('/');
-  const bytes = parseIpv4(addr) ?? parseIpv6(addr);
-  if (bytes === null) return null;
-  const max = bytes.length * 8;
-  if (bitsText === undefined) return { bytes, bits: max };
+  const ip = parseIpv4(addr) ?? parseIpv6(addr);
+  if (ip === null) return null;
+  const max = ip.kind() === 'ipv4' ? 32 : 128;
+  if (bitsText === undefined) return [ip, max];
   if (!/^\d{1,3}$/.test(bitsText)) return null;
   const bits = Number(bitsText);
-  return bits <= max ? { bytes, bits } : null;
+  return bits <= max ? [ip, bits] : null;
 }
 
-function inCidr(bytes: Uint8Array, cidr: Cidr): boolean {
-  if (bytes.length !== cidr.bytes.length) return false;
-  let left = cidr.bits;
-  for (let i = 0; left > 0; i++, left -= 8) {
-    const mask = left >= 8 ? 0xff : (0xff << (8 - left)) & 0xff;
-    if (((bytes[i] ?? 0) & mask) !== ((cidr.bytes[i] ?? 0) & mask)) return false;
-  }
-  return true;
+function inCidr(ip: IPv4 | IPv6, cidr: Cidr): boolean {
+  return ip.kind() === cidr[0].kind() && ip.match(cidr);
 }
 
 function rules(table: [string, IpRange][]): RangeRule[] {
   return table.map(([cidr, range]) => {
     const parsed = parseCidr(cidr);
     if (parsed === null) throw new Error(`bad range ${cidr}`);
-    return { ...parsed, range };
+    return { cidr: parsed, range };
   });
 }
 
@@ -155,14 +110,15 @@ const SIX_TO_FOUR = parseCidr('2002::/16') as Cidr;
 const GLOBAL_UNICAST_V6 = parseCidr('2000::/3') as Cidr;
 
 /** The IPv4 address an IPv6 address stands for (mapped, NAT64 or 6to4), if any. */
-function embeddedV4(bytes: Uint8Array): Uint8Array | null {
-  if (inCidr(bytes, V4_MAPPED) || inCidr(bytes, NAT64)) return bytes.slice(12, 16);
-  if (inCidr(bytes, SIX_TO_FOUR)) return bytes.slice(2, 6);
+function embeddedV4(ip: IPv6): IPv4 | null {
+  const bytes = ip.toByteArray();
+  if (inCidr(ip, V4_MAPPED) || inCidr(ip, NAT64)) return new ipaddr.IPv4(bytes.slice(12, 16));
+  if (inCidr(ip, SIX_TO_FOUR)) return new ipaddr.IPv4(bytes.slice(2, 6));
   return null;
 }
 
-function classifyV4(bytes: Uint8Array): IpRange {
-  return V4_RULES.find((r) => inCidr(bytes, r))?.range ?? 'unicast';
+function classifyV4(ip: IPv4): IpRange {
+  return V4_RULES.find((r) => inCidr(ip, r.cidr))?.range ?? 'unicast';
 }
 
 /** Classifies a literal IP address; null when `text` is not one (e.g. a host name). */
@@ -172,8 +128,8 @@ export function classifyIp(text: string): IpClass | null {
   const v6 = parseIpv6(text);
   if (v6 === null) return null;
   const inner = embeddedV4(v6);
-  if (inner !== null) return { family: 6, range: classifyV4(inner), embeddedV4: inner.join('.') };
-  const special = V6_RULES.find((r) => inCidr(v6, r))?.range;
+  if (inner !== null) return { family: 6, range: classifyV4(inner), embeddedV4: inner.toString() };
+  const special = V6_RULES.find((r) => inCidr(v6, r.cidr))?.range;
   if (special !== undefined) return { family: 6, range: special };
   return { family: 6, range: inCidr(v6, GLOBAL_UNICAST_V6) ? 'unicast' : 'reserved' };
 }
@@ -198,10 +154,10 @@ export class IpAllowlist {
   }
 
   has(ip: string): boolean {
-    const bytes = parseIpv4(ip) ?? parseIpv6(ip);
-    if (bytes === null) return false;
-    const inner = bytes.length === 16 ? embeddedV4(bytes) : null;
-    return this.#entries.some((c) => inCidr(bytes, c) || (inner !== null && inCidr(inner, c)));
+    const parsed = parseIpv4(ip) ?? parseIpv6(ip);
+    if (parsed === null) return false;
+    const inner = parsed.kind() === 'ipv6' ? embeddedV4(parsed as IPv6) : null;
+    return this.#entries.some((c) => inCidr(parsed, c) || (inner !== null && inCidr(inner, c)));
   }
 }
 

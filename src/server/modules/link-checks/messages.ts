@@ -1,22 +1,10 @@
 // The result shape of a link check and every Chinese text it carries (one place to review the wording).
 import type { IpRange } from './ip-ranges.ts';
 
-export const LINK_CHECK_ERRORS = [
-  'TIMEOUT',
-  'DNS',
-  'REFUSED_TARGET',
-  'TLS',
-  'CONNECTION',
-  'TOO_MANY_REDIRECTS',
-  'REDIRECT_LOOP',
-  'HTTP_ERROR',
-  'ROBOTS',
-] as const;
-export type LinkCheckError = (typeof LINK_CHECK_ERRORS)[number];
+// The codes are part of the API contract (schema.ts); re-exported here beside their texts.
+export { LINK_CHECK_ERRORS, LINK_KINDS, type LinkCheckError, type LinkKind } from './schema.ts';
 
-/** HOME: 首页网址; DOMAIN: `https://<其他域名>/`; COLUMN: a 栏目 address (robots.txt respected). */
-export const LINK_KINDS = ['HOME', 'DOMAIN', 'COLUMN'] as const;
-export type LinkKind = (typeof LINK_KINDS)[number];
+import type { LinkCheckError } from './schema.ts';
 
 export interface RedirectHop {
   status: number;

@@ -202,14 +202,6 @@ export async function finishSweep(db: Db, sweepId: number, now: Date): Promise<v
     .execute();
 }
 
-export async function sweepTotals(db: Db, sweepId: number) {
-  return db
-    .selectFrom('link_sweeps')
-    .select(['sites_checked as sitesChecked', 'urls_checked as urlsChecked', 'urls_failed as urlsFailed', 'runs'])
-    .where('id', '=', sweepId)
-    .executeTakeFirstOrThrow();
-}
-
 /** The site if the caller may see it: an org user within its subtree, a 填报单位 only its own site. */
 export async function findVisibleSite(db: Db, siteId: number, actor: Actor) {
   let q = db

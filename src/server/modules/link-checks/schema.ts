@@ -2,14 +2,29 @@
 import { z } from 'zod';
 import { FOOTER_ITEMS, FOOTER_STATUSES } from '../../../domain/footer-check.ts';
 import { LINK_HEALTH_STATUSES } from '../../../domain/link-health.ts';
-import { LINK_CHECK_ERRORS, LINK_KINDS } from './messages.ts';
+
+export const LINK_CHECK_ERRORS = [
+  'TIMEOUT',
+  'DNS',
+  'REFUSED_TARGET',
+  'TLS',
+  'CONNECTION',
+  'TOO_MANY_REDIRECTS',
+  'REDIRECT_LOOP',
+  'HTTP_ERROR',
+  'ROBOTS',
+] as const;
+export type LinkCheckError = (typeof LINK_CHECK_ERRORS)[number];
+
+/** HOME: 首页网址; DOMAIN: `https://<其他域名>/`; COLUMN: a 栏目 address (robots.txt respected). */
+export const LINK_KINDS = ['HOME', 'DOMAIN', 'COLUMN'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
 
 export const linkCheckBody = z.object({
   url: z.string().trim().min(1, '请填写网址').max(2000, '网址过长'),
   /** HOME ignores robots.txt; COLUMN (a 栏目 address) respects it. */
   kind: z.enum(['HOME', 'COLUMN']).default('HOME'),
 });
-export type LinkCheckBody = z.infer<typeof linkCheckBody>;
 
 const redirectHop = z.object({ status: z.number().int(), location: z.string() });
 
@@ -23,7 +38,6 @@ export const linkCheckResult = z.object({
   error: z.enum(LINK_CHECK_ERRORS).optional(),
   message: z.string(),
 });
-export type LinkCheckResultView = z.infer<typeof linkCheckResult>;
 
 export const siteIdParam = z.object({ id: z.coerce.number().int().positive() });
 

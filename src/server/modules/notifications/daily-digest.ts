@@ -4,9 +4,9 @@ import { DIGEST_MAX_ITEMS, type DigestItem, digestMail } from '../../../domain/n
 import { formatDateCN } from '../../../domain/status-labels.ts';
 import { deadlineCutoffs, stepDeadline } from '../../../domain/working-days.ts';
 import type { AppContext } from '../../context.ts';
+import { deadlineRuleOf } from '../../deadline-rule.ts';
+import { JOB_LOCKS, withJobLock } from '../../job-lock.ts';
 import { countWaiting, listWaiting } from '../inbox/repository.ts';
-import { deadlineRuleOf } from './deadline-rule.ts';
-import { LOCK_KEYS, withJobLock } from './job-lock.ts';
 import { queueMails } from './repository.ts';
 
 export interface DigestRunResult {
@@ -57,6 +57,6 @@ async function run(ctx: AppContext): Promise<DigestRunResult> {
 }
 
 export async function sendDailyDigests(ctx: AppContext): Promise<DigestRunResult> {
-  const locked = await withJobLock(ctx, LOCK_KEYS.dailyDigest, () => run(ctx));
+  const locked = await withJobLock(ctx, JOB_LOCKS.dailyDigest, () => run(ctx));
   return locked.acquired ? locked.value : { status: 'LOCKED', users: 0, queued: 0 };
 }

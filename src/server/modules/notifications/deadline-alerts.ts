@@ -5,8 +5,8 @@ import { sql } from 'kysely';
 import { escalationMail, type RequestFacts, reminderMail, unitAddresses } from '../../../domain/notifications.ts';
 import { deadlineCutoffs, stepDeadline } from '../../../domain/working-days.ts';
 import type { AppContext, Trx } from '../../context.ts';
-import { deadlineRuleOf } from './deadline-rule.ts';
-import { LOCK_KEYS, withJobLock } from './job-lock.ts';
+import { deadlineRuleOf } from '../../deadline-rule.ts';
+import { JOB_LOCKS, withJobLock } from '../../job-lock.ts';
 import { loadRequestFacts, loadUnits, queueMails } from './repository.ts';
 
 type AlertKind = 'REMINDER' | 'ESCALATION';
@@ -84,6 +84,6 @@ async function run(ctx: AppContext, now: Date): Promise<DeadlineRunResult> {
 
 /** The hourly deadline job (also run directly by tests with a moved clock). */
 export async function runDeadlineAlerts(ctx: AppContext): Promise<DeadlineRunResult> {
-  const locked = await withJobLock(ctx, LOCK_KEYS.deadlineAlerts, () => run(ctx, ctx.clock.now()));
+  const locked = await withJobLock(ctx, JOB_LOCKS.deadlineAlerts, () => run(ctx, ctx.clock.now()));
   return locked.acquired ? locked.value : { status: 'LOCKED', reminders: 0, escalations: 0, mails: 0 };
 }

@@ -2,7 +2,7 @@
 // keeps failing ends FAILED after MAX_MAIL_ATTEMPTS. Without SMTP configured, pending mails are marked SKIPPED
 // (未发送) instead, so enabling SMTP later does not flood people with stale news.
 import type { AppContext, Db } from '../../context.ts';
-import { LOCK_KEYS, withJobLock } from './job-lock.ts';
+import { JOB_LOCKS, withJobLock } from '../../job-lock.ts';
 import { createSmtpMailer, isConnectionError, type Mailer } from './mailer.ts';
 
 export const MAX_MAIL_ATTEMPTS = 10;
@@ -93,7 +93,7 @@ async function drain(ctx: AppContext, mailer: Mailer, options: SendPendingOption
 
 /** One run of the mail worker (every 30 s), under its advisory lock. Also called directly by tests. */
 export async function sendPendingMails(ctx: AppContext, options: SendPendingOptions = {}): Promise<MailRunResult> {
-  const locked = await withJobLock(ctx, LOCK_KEYS.mailWorker, async () => {
+  const locked = await withJobLock(ctx, JOB_LOCKS.mailWorker, async () => {
     const mailer = options.mailer === undefined ? createSmtpMailer(ctx.config.mail) : options.mailer;
     if (!mailer) {
       const skipped = await markSkipped(ctx.db, ctx.clock.now());

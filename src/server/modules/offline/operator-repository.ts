@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { OfflineKindColumn, RequestState } from '../../../db/schema.ts';
 import type { Db } from '../../context.ts';
-import { type AuditRow, auditEntries } from '../review/requests-repository.ts';
+import { type AuditRow, auditEntries } from '../requests/repository.ts';
 
 export interface OperatorRequestRow {
   id: number;

@@ -17,7 +17,7 @@ import {
 } from '../../../domain/offline.ts';
 import type { AppContext, SiteActor } from '../../context.ts';
 import { notFound } from '../../errors.ts';
-import type { AuditRow } from '../review/requests-repository.ts';
+import type { AuditRow } from '../requests/repository.ts';
 import { siteOfflineRequests, siteOfflineTrail } from './operator-repository.ts';
 import { approvedTempYears, findSiteByCode, openRequestType } from './repository.ts';
 import type { OperatorView } from './schema.ts';

@@ -1,25 +1,14 @@
 // HTTP routes of 下线 for the organizing units: 下线审核 (list, 通过, 驳回, the attachment) and 例外 / 删除 / 恢复正常.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { SiteStatusAction } from '../../../domain/site-status.ts';
+import { contentDisposition } from '../../download.ts';
 import { notFound } from '../../errors.ts';
 import { orgActor } from '../../guards.ts';
-import { contentDisposition } from '../review/export-xlsx.ts';
 import { requestAttachment } from './attachments-repository.ts';
 import { changeSiteStatus, siteStatusActions } from './change-site-status.ts';
 import { listOfflineRequests } from './list-offline-requests.ts';
 import { findVisibleOffline } from './list-repository.ts';
-import { reviewOffline } from './review-offline.ts';
-import {
-  approveBody,
-  idParam,
-  listQuery,
-  offlinePage,
-  reasonBody,
-  returnBody,
-  statusActionsView,
-  statusChangeResult,
-  transitionResult,
-} from './schema.ts';
+import { idParam, listQuery, offlinePage, reasonBody, statusActionsView, statusChangeResult } from './schema.ts';
 
 export const offlineRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['下线审核'];
@@ -32,51 +21,6 @@ export const offlineRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: '下线审核列表', querystring: listQuery, response: { 200: offlinePage } },
     },
     async (request) => listOfflineRequests(app.ctx, orgActor(request), request.query),
-  );
-
-  app.post(
-    '/api/offline-requests/:id/approve',
-    {
-      config,
-      schema: {
-        tags,
-        summary: '下线审核通过',
-        params: idParam,
-        body: approveBody,
-        response: { 200: transitionResult },
-      },
-    },
-    async (request) =>
-      reviewOffline(app.ctx, {
-        actor: orgActor(request),
-        id: request.params.id,
-        action: 'APPROVE',
-        expectedVersion: request.body.version,
-        ip: request.ip,
-      }),
-  );
-
-  app.post(
-    '/api/offline-requests/:id/return',
-    {
-      config,
-      schema: {
-        tags,
-        summary: '下线审核驳回（须填写原因）',
-        params: idParam,
-        body: returnBody,
-        response: { 200: transitionResult },
-      },
-    },
-    async (request) =>
-      reviewOffline(app.ctx, {
-        actor: orgActor(request),
-        id: request.params.id,
-        action: 'RETURN',
-        reason: request.body.reason,
-        expectedVersion: request.body.version,
-        ip: request.ip,
-      }),
   );
 
   app.get(

@@ -3,7 +3,7 @@
 // own transaction under its row lock, each change a compare-and-set: running twice, or after downtime, is safe.
 import { todayCN } from '../../../domain/offline.ts';
 import type { AppContext } from '../../context.ts';
-import { withOfflineJobLock } from './job-lock.ts';
+import { JOB_LOCKS, withJobLock } from '../../job-lock.ts';
 import { sitesDueForRestore, tempOfflinesDueToStart } from './job-repository.ts';
 import { activeDetail, endOffline, findDetail, lockSite } from './repository.ts';
 import { changeRunStatus } from './run-status.ts';
@@ -51,7 +51,7 @@ async function startTemp(ctx: AppContext, due: { requestId: number; siteId: numb
 export async function runOfflineTransitions(ctx: AppContext): Promise<OfflineTransitionsResult> {
   const now = ctx.clock.now();
   const today = todayCN(now);
-  const locked = await withOfflineJobLock(ctx, async () => {
+  const locked = await withJobLock(ctx, JOB_LOCKS.offlineRunStatus, async () => {
     let restored = 0;
     let started = 0;
     let expired = 0;

@@ -2,9 +2,9 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { MESSAGES } from '../../../domain/messages.ts';
+import { contentDisposition } from '../../download.ts';
 import { invalid, notFound } from '../../errors.ts';
 import { siteActor } from '../../guards.ts';
-import { contentDisposition } from '../review/export-xlsx.ts';
 import { applyOffline } from './apply-offline.ts';
 import { siteAttachment } from './attachments-repository.ts';
 import { completeOffline } from './complete-offline.ts';

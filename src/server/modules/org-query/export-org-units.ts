@@ -6,8 +6,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { PersonContact } from '../../../db/schema.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
-import { type Cell, xlsxFileName } from '../../xlsx-table.ts';
-import { loadExcelJS, neutraliseCell } from '../review/export-xlsx.ts';
+import { type Cell, loadExcelJS, neutraliseCell, xlsxFileName } from '../../xlsx-table.ts';
 import { type OrgQueryFilters, queryVisibleUnits } from './repository.ts';
 import { RELATION_LABELS } from './schema.ts';
 

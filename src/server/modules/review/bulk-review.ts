@@ -4,8 +4,8 @@ import { bulkApproveRefusal, bulkSubmitRefusal } from '../../../domain/open-requ
 import type { RequestSnapshot } from '../../../domain/requests.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { AppError } from '../../errors.ts';
+import { findVisibleRequest } from '../requests/repository.ts';
 import { reviewRequest } from './decide-request.ts';
-import { findVisibleRequest } from './requests-repository.ts';
 import type { BulkResult } from './schema.ts';
 
 type BulkAction = 'APPROVE' | 'SUBMIT_ALL';

@@ -4,7 +4,7 @@ import { offlineKindOf } from '../../../domain/offline.ts';
 import { orgStatusLabel, type RequestSnapshot } from '../../../domain/requests.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { findVisibleRequest } from './requests-repository.ts';
+import { findVisibleRequest } from '../requests/repository.ts';
 import { type ReviewAction, reviewInTransaction } from './review-core.ts';
 import { REQUEST_TYPE_LABELS } from './schema.ts';
 

@@ -3,15 +3,8 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
-import {
-  exportCells,
-  exportFileName,
-  loadExcelJS,
-  loadExportExtras,
-  SHEET_NAME,
-  SHEET_OPTIONS,
-  setUpSheet,
-} from './export-xlsx.ts';
+import { loadExcelJS } from '../../xlsx-table.ts';
+import { exportCells, exportFileName, loadExportExtras, SHEET_NAME, SHEET_OPTIONS, setUpSheet } from './export-xlsx.ts';
 import { presentRow } from './present.ts';
 import { iterateSiteRows, listSiteRows } from './repository.ts';
 import type { SiteFilters } from './schema.ts';

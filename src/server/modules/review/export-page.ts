@@ -1,15 +1,8 @@
 // 导出当页数据 (SPEC §13): exactly the rows of the requested page, as the caller's unit sees them; one 「导出」 entry.
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
-import {
-  exportCells,
-  exportFileName,
-  loadExcelJS,
-  loadExportExtras,
-  SHEET_NAME,
-  SHEET_OPTIONS,
-  setUpSheet,
-} from './export-xlsx.ts';
+import { loadExcelJS } from '../../xlsx-table.ts';
+import { exportCells, exportFileName, loadExportExtras, SHEET_NAME, SHEET_OPTIONS, setUpSheet } from './export-xlsx.ts';
 import { presentRow } from './present.ts';
 import { listSiteRows } from './repository.ts';
 import type { ListSitesQuery } from './schema.ts';

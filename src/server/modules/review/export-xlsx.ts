@@ -1,30 +1,17 @@
 // The xlsx form of the list: the list's columns in display order, then 链接健康 and 其他域名, cells neutralised
 // against formula injection, the file name of SPEC §13 and its Content-Disposition.
-import type ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import type { RunStatus } from '../../../db/schema.ts';
 import { YES_NO } from '../../../domain/status-labels.ts';
 import type { Db } from '../../context.ts';
+import { neutraliseCell } from '../../xlsx-table.ts';
 import { presentLinkHealth } from '../link-checks/present-health.ts';
 import { linkHealthBySiteIds } from '../link-checks/repository.ts';
 import { compactDateTimeCN, formatDateTimeCN } from './present.ts';
 import { otherDomainsBySiteIds } from './repository.ts';
 import { SITE_COLUMN_TITLES, type SiteColumnKey, type SiteRowView } from './schema.ts';
 
-let excel: Promise<typeof ExcelJS> | undefined;
-/** exceljs takes ~0.7 s and ~30 MB to load: the first export loads it, not the server's start-up. */
-export function loadExcelJS(): Promise<typeof ExcelJS> {
-  excel ??= import('exceljs').then((m) => m.default);
-  return excel;
-}
-
 export const SHEET_NAME = '政府网站基本信息';
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** A spreadsheet would run a cell starting with = + - @ (or a tab / CR) as a formula: keep it text. */
-export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 const yesNo = (v: boolean) => (v ? YES_NO.yes : YES_NO.no);
 
@@ -91,14 +78,4 @@ export const SHEET_OPTIONS = { views: [{ state: 'frozen' as const, ySplit: 1 }] 
 
 export function exportFileName(orgCode: string, at: Date, suffix: string): string {
   return `政府网站基本信息_${orgCode}_${compactDateTimeCN(at)}_${suffix}.xlsx`;
-}
-
-/** RFC 6266 / 5987: an ASCII fallback and the UTF-8 name. */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -1,9 +1,9 @@
 // 政府网站和栏目基本信息表: one page of the caller's subtree, with labels and abilities for the caller's unit.
 import { deadlineCutoffs } from '../../../domain/working-days.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
+import { deadlineRuleOf } from '../../deadline-rule.ts';
 import { presentLinkHealth } from '../link-checks/present-health.ts';
 import { linkHealthBySiteIds } from '../link-checks/repository.ts';
-import { deadlineRuleOf } from '../notifications/deadline-rule.ts';
 import { presentRow } from './present.ts';
 import { countWaiting, listSiteRows } from './repository.ts';
 import type { ListSitesQuery, SiteListItemView } from './schema.ts';

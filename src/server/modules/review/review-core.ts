@@ -18,9 +18,9 @@ import { applyTransition, type TransitionSubject } from '../../lifecycle/request
 import { decisionEvent, queueRequestEvent } from '../notifications/queue-request-event.ts';
 import { lockSite, type SiteState } from '../offline/repository.ts';
 import { type OfflineEffect, offlineApproved, offlineReturned } from '../offline/review-effects.ts';
+import { touchSite } from '../requests/repository.ts';
 import { applyChangeSet } from '../site-workspace/apply-change-set.ts';
 import { type DecisionKind, decisionAuditEntry } from './decision-audit.ts';
-import { touchSite } from './requests-repository.ts';
 
 export type ReviewAction = Extract<RequestAction, 'APPROVE' | 'RETURN' | 'SUBMIT_ALL'>;
 

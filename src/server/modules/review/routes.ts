@@ -1,11 +1,11 @@
 // HTTP routes of the organizing unit's workspace: the site list, 审核 / 退回, the bulk actions, 查看 and exports.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { contentDisposition, XLSX_TYPE } from '../../download.ts';
 import { orgActor } from '../../guards.ts';
 import { bulkApprove, bulkSubmit } from './bulk-review.ts';
 import { reviewRequest } from './decide-request.ts';
 import { exportAll } from './export-all.ts';
 import { exportPage } from './export-page.ts';
-import { contentDisposition, XLSX_TYPE } from './export-xlsx.ts';
 import { listSites } from './list-sites.ts';
 import {
   approveBody,

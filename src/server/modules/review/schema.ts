@@ -20,6 +20,8 @@ export {
   SITE_COLUMN_TITLES,
   type SiteColumnKey,
 } from '../../../shared/site-list.ts';
+// Shared with site-workspace and offline, which sit below review: kept importable from here for the web UI.
+export { auditEntry, auditTrail } from '../requests/schema.ts';
 
 export const SORT_KEYS = ['default', 'updatedAt', 'name', 'siteCode'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -194,15 +196,3 @@ export const siteDetail = z.object({
   returnReason: z.string().nullable(),
   abilities: siteRow.shape.abilities,
 });
-
-export const auditEntry = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  unitName: z.string(),
-  person: z.string(),
-  action: z.string(),
-  from: z.string(),
-  to: z.string(),
-  comment: z.string(),
-});
-export const auditTrail = z.object({ items: z.array(auditEntry) });

@@ -5,7 +5,7 @@ import type ExcelJS from 'exceljs';
 import { checkCellText, MAX_IMPORT_ROWS, tooManyRowsMessage } from '../../../domain/site-import/cells.ts';
 import { decodeCsv, looksLikeText, parseCsv } from '../../../domain/site-import/csv.ts';
 import { columnLetter, type ImportIssue } from '../../../domain/site-import/headers.ts';
-import { loadExcelJS } from '../review/export-xlsx.ts';
+import { loadExcelJS } from '../../xlsx-table.ts';
 
 export interface SheetRow {
   rowNumber: number;
@@ -26,8 +26,6 @@ export interface SheetData {
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const startsWith = (b: Uint8Array, magic: number[]) => magic.every((x, i) => b[i] === x);
-
-export const ACCEPTED_EXTENSIONS = ['xlsx', 'csv'] as const;
 
 function fileError(message: string): SheetData {
   return { format: 'xlsx', encoding: null, headers: [], rows: [], errors: [fileIssue(message)] };

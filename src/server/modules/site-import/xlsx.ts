@@ -6,9 +6,8 @@ import { HeaderMatcher, type ImportField } from '../../../domain/site-import/hea
 import { RUN_STATUS_LABELS, type SiteRunStatus } from '../../../domain/status-labels.ts';
 import { hostToUnicode } from '../../../domain/validation/index.ts';
 import type { Db } from '../../context.ts';
-import { xlsxFileName } from '../../xlsx-table.ts';
+import { loadExcelJS, neutraliseCell, xlsxFileName } from '../../xlsx-table.ts';
 import { subtreePattern } from '../org-units/repository.ts';
-import { loadExcelJS, neutraliseCell } from '../review/export-xlsx.ts';
 import { listCategories } from '../site-workspace/categories-repository.ts';
 import type { ImportScope } from './plan-import.ts';
 import { type ImportPlan, ROW_ACTION_LABELS } from './plan-import.ts';

@@ -4,8 +4,8 @@ import { changeCount, diffColumns, diffDomains, diffSiteInfo } from '../../../do
 import { hostToUnicode } from '../../../domain/validation/punycode.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { findVisibleRequest } from '../review/requests-repository.ts';
-import { REQUEST_TYPE_LABELS } from '../review/schema.ts';
+import { findVisibleRequest } from '../requests/repository.ts';
+import { REQUEST_TYPE_LABELS } from '../requests/schema.ts';
 import { listCategories } from './categories-repository.ts';
 import { BadChangeSetError, proposedRecord, storedColumns } from './change-set.ts';
 import { siteDomains } from './live-record-repository.ts';

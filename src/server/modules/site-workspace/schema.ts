@@ -1,7 +1,7 @@
 // Schemas of the 填报单位 workspace: its home, 基本信息修改 (draft / submit), the flag and 其他域名 requests, the
 // reviewer's change-set view and the root's 栏目 dictionary.
 import { z } from 'zod';
-import { auditEntry } from '../review/schema.ts';
+import { auditEntry } from '../requests/schema.ts';
 
 const text = (max: number) => z.string().max(max).nullish();
 

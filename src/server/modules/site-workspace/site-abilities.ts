@@ -2,7 +2,7 @@
 import type { RunStatus } from '../../../db/schema.ts';
 import { decide, type RequestSnapshot, reporterStatusLabel } from '../../../domain/requests.ts';
 import { ACTION_LABELS, RUN_STATUS_LABELS } from '../../../domain/status-labels.ts';
-import { REQUEST_TYPE_LABELS } from '../review/schema.ts';
+import { REQUEST_TYPE_LABELS } from '../requests/schema.ts';
 import { isChangeType } from './repository.ts';
 import type { SiteAction } from './schema.ts';
 

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import { quarterLabel, quarterOf, quarterRange } from '../../../domain/spot-check.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
-import { REQUEST_TYPE_LABELS } from '../review/schema.ts';
+import { REQUEST_TYPE_LABELS } from '../requests/schema.ts';
 import { openRequestsByHolder, openRequestsByType, quarterCounts } from './repository.ts';
 import { resolveScope } from './resolve-scope.ts';
 import type { requestStats } from './schema.ts';

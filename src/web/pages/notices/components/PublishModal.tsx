@@ -2,15 +2,17 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, Modal, Radio, Upload, type UploadFile } from 'antd';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { ot } from '../../../locales/org-tools.zh-CN.ts';
 import { errorMessage } from '../../../request.ts';
+import { lazyPage } from '../../../shared/lazy-page.ts';
 import { useNotify } from '../../../shared/notify.tsx';
 import { publishNotice, refreshNotices, uploadAttachment } from '../api.ts';
-import { RichTextEditor } from './RichTextEditor.tsx';
 
 const text = ot.notices.form;
 const MAX_BYTES = 10 * 1024 * 1024;
+// TipTap (~100 kB gzip) loads with the dialog: the notice list itself does not need it.
+const RichTextEditor = lazyPage(() => import('./RichTextEditor.tsx'));
 
 interface Values {
   title: string;
@@ -85,7 +87,7 @@ export function PublishModal({ open, isRoot, onClose }: { open: boolean; isRoot:
             },
           ]}
         >
-          <RichTextEditor />
+          <SuspendedEditor />
         </Form.Item>
         {isRoot && (
           <Form.Item name="audience" label={text.audience}>
@@ -128,5 +130,14 @@ export function PublishModal({ open, isRoot, onClose }: { open: boolean; isRoot:
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+/** Form.Item hands value/onChange/id to its child: passed through to the editor once its code is there. */
+function SuspendedEditor(props: { value?: string; onChange?: (html: string) => void; id?: string }) {
+  return (
+    <Suspense fallback={<div style={{ minHeight: 220, border: '1px solid #d9d9d9', borderRadius: 6 }} />}>
+      <RichTextEditor {...props} />
+    </Suspense>
   );
 }

@@ -1,9 +1,8 @@
 // The demo data set: the national org tree and a handful of demo accounts, created on the first start.
 import { sql } from 'kysely';
-import type { Db } from '../../server/context.ts';
-import { insertOrgUnits } from '../../server/modules/org-units/repository.ts';
-import { hashSecret } from '../../server/passwords.ts';
-import { type DemoSiteEnv, seedDemoSites } from './demo-sites.ts';
+import type { Db } from '../server/context.ts';
+import { insertOrgUnits } from '../server/modules/org-units/repository.ts';
+import { hashSecret } from '../server/passwords.ts';
 import { buildNationalTree, contactsFor } from './national-tree.ts';
 
 /** One shared initial password for the demo accounts; each must be changed at first login. */
@@ -63,10 +62,10 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 }
 
 /**
- * The org tree and the demo accounts; with `sites` (npm start, `govsite seed --demo`) also the demo sites of 河北省
- * (demo-sites.ts). Tests and benchmarks seed the tree and accounts only and create the sites they need.
+ * The org tree and the demo accounts. npm start and `govsite seed --demo` add the demo sites of 河北省 on top
+ * (`seedDemoWithSites` in demo-sites.ts); tests and benchmarks seed the tree and accounts only.
  */
-export async function seedDemo(db: Db, now = new Date(), options: { sites?: DemoSiteEnv } = {}): Promise<string> {
+export async function seedDemo(db: Db, now = new Date()): Promise<string> {
   const tree = buildNationalTree().map((o) => ({ ...o, ...contactsFor(o.code) }));
   const hash = await hashSecret(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
@@ -88,9 +87,7 @@ export async function seedDemo(db: Db, now = new Date(), options: { sites?: Demo
       )
       .execute();
   });
-  const sites = options.sites ? await seedDemoSites(db, options.sites, now) : null;
-  const siteText = sites ? `，${sites.sites} 个河北省演示网站（用时 ${(sites.ms / 1000).toFixed(1)} 秒）` : '';
-  return `已创建演示数据：${tree.length} 个组织单位，${DEMO_ACCOUNTS.length} 个演示账号${siteText}`;
+  return `已创建演示数据：${tree.length} 个组织单位，${DEMO_ACCOUNTS.length} 个演示账号`;
 }
 
 /** Demo accounts that still have the shared initial password (so printing it is still useful). */

@@ -3,9 +3,9 @@
 // chunk, the same on PGlite and PostgreSQL), then the 标识码 sequences, the id sequences and a marker entry.
 import { performance } from 'node:perf_hooks';
 import { type RawBuilder, sql } from 'kysely';
-import type { Db, Trx } from '../../server/context.ts';
-import { CONTENT, entryHash, sealAuditLog } from '../../server/modules/audit/chain.ts';
-import type { RunStatus } from '../schema.ts';
+import type { RunStatus } from '../db/schema.ts';
+import type { Db, Trx } from '../server/context.ts';
+import { CONTENT, entryHash, sealAuditLog } from '../server/modules/audit/chain.ts';
 import { isDatabaseEmpty, seedDemo } from './demo.ts';
 import { DEFAULT_SCALE_SEED, type Lifecycle, planScale, type ScaleExisting, type ScalePlan } from './scale-plan.ts';
 import {

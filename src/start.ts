@@ -1,13 +1,14 @@
 // Boots the system: open and migrate the database, seed the demo on first start, serve, and shut down gracefully.
 import type { FastifyInstance } from 'fastify';
-import type { AppConfig } from '../config.ts';
-import { type Database, migrateToLatest, openDatabase } from '../db/database.ts';
-import { isDatabaseEmpty, seedDemo } from '../db/seed/demo.ts';
-import { type Scheduler, startScheduler } from '../jobs/scheduler.ts';
-import { buildApp } from './app.ts';
-import { type Clock, systemClock } from './clock.ts';
-import type { AppContext } from './context.ts';
-import { loadKeys } from './secrets.ts';
+import type { AppConfig } from './config.ts';
+import { type Database, migrateToLatest, openDatabase } from './db/database.ts';
+import { type Scheduler, startScheduler } from './jobs/scheduler.ts';
+import { isDatabaseEmpty, seedDemo } from './seed/demo.ts';
+import { seedDemoWithSites } from './seed/demo-sites.ts';
+import { buildApp } from './server/app.ts';
+import { type Clock, systemClock } from './server/clock.ts';
+import type { AppContext } from './server/context.ts';
+import { loadKeys } from './server/secrets.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -33,8 +34,10 @@ export async function startServer(
     await migrateToLatest(database.db);
     const keys = await loadKeys(database.db, config.secret);
     if (config.seedDemoOnEmpty && (await isDatabaseEmpty(database.db))) {
-      const sites = options.demoSites ? { keys, config, dbKind: database.kind } : undefined;
-      const summary = await seedDemo(database.db, (options.clock ?? systemClock).now(), { sites });
+      const now = (options.clock ?? systemClock).now();
+      const summary = options.demoSites
+        ? await seedDemoWithSites(database.db, { keys, config, dbKind: database.kind }, now)
+        : await seedDemo(database.db, now);
       options.onSeeded?.(summary);
     }
     const ctx: AppContext = {

@@ -1,5 +1,5 @@
 // Deterministic, plausible contact persons for demo and generated data (no real people).
-import type { PersonContact } from '../schema.ts';
+import type { PersonContact } from '../db/schema.ts';
 
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔汤';

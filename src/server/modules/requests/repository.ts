@@ -1,10 +1,15 @@
-// Database access for review actions and the record view: visible requests, a site's full record and its 审核流水.
-// The transition itself is the lifecycle writer's (src/server/lifecycle/request-transition.ts).
+// Database access to requests (申请) for every module that reviews or shows them: visible requests, a site's full
+// record and its 审核流水. The transition itself is the lifecycle writer's (src/server/lifecycle/request-transition.ts).
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { DB, RequestState, RequestType } from '../../../db/schema.ts';
 import type { Db, Trx } from '../../context.ts';
 import { subtreePattern } from '../org-units/repository.ts';
-import type { Viewer } from './repository.ts';
+
+/** The unit looking: its code and its subtree path (review's Viewer has this shape). */
+export interface Viewer {
+  orgCode: string;
+  orgPath: string;
+}
 
 export interface VisibleRequest {
   id: number;

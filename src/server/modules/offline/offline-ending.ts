@@ -6,9 +6,9 @@ import { sql } from 'kysely';
 import { mailAddresses, offlineEndingMail, sitePeople } from '../../../domain/notifications.ts';
 import { addDays, todayCN } from '../../../domain/offline.ts';
 import type { AppContext } from '../../context.ts';
-import { activeDetail } from '../offline/repository.ts';
-import { LOCK_KEYS, withJobLock } from './job-lock.ts';
-import { insertSiteNotice, queueMails } from './repository.ts';
+import { JOB_LOCKS, withJobLock } from '../../job-lock.ts';
+import { insertSiteNotice, queueMails } from '../notifications/repository.ts';
+import { activeDetail } from './repository.ts';
 
 export interface OfflineEndingResult {
   status: 'DONE' | 'LOCKED';
@@ -75,6 +75,6 @@ async function run(ctx: AppContext): Promise<Omit<OfflineEndingResult, 'status'>
 }
 
 export async function sendOfflineEndingNotices(ctx: AppContext): Promise<OfflineEndingResult> {
-  const locked = await withJobLock(ctx, LOCK_KEYS.offlineEnding, () => run(ctx));
+  const locked = await withJobLock(ctx, JOB_LOCKS.offlineEnding, () => run(ctx));
   return locked.acquired ? { status: 'DONE', ...locked.value } : { status: 'LOCKED', sites: 0, mails: 0 };
 }

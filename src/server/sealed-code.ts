@@ -1,6 +1,6 @@
 // AES-256-GCM sealing of the 临时码 for idempotent replay only: the lookup uses its HMAC digest, never this copy.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { Keys } from '../../secrets.ts';
+import type { Keys } from './secrets.ts';
 
 const VERSION = 'v1';
 

@@ -2,15 +2,15 @@
 // information and 栏目, the NEW_SITE request of every entry and the change requests of issued sites, and the
 // 审核流水 each of them left (about five entries per site). Pure and deterministic.
 
-import { AUDIT_ACTION_TEXT } from '../../domain/audit-events.ts';
-import { batchCutoffAt } from '../../domain/issuance.ts';
-import { formatSiteCode } from '../../domain/org-code.ts';
-import { reviewChain, singleReviewer } from '../../domain/review-chain.ts';
-import type { SiteInfo } from '../../domain/site-info.ts';
-import { COLUMN_SEPARATOR, normalizeName } from '../../domain/text.ts';
-import { hostOf, normalizeUrlForCompare } from '../../domain/validation/index.ts';
-import { provinceOf } from '../../domain/validation/provinces.ts';
-import type { ActorType, RequestState, RequestType, RunStatus } from '../schema.ts';
+import type { ActorType, RequestState, RequestType, RunStatus } from '../db/schema.ts';
+import { AUDIT_ACTION_TEXT } from '../domain/audit-events.ts';
+import { batchCutoffAt } from '../domain/issuance.ts';
+import { formatSiteCode } from '../domain/org-code.ts';
+import { reviewChain, singleReviewer } from '../domain/review-chain.ts';
+import type { SiteInfo } from '../domain/site-info.ts';
+import { COLUMN_SEPARATOR, normalizeName } from '../domain/text.ts';
+import { hostOf, normalizeUrlForCompare } from '../domain/validation/index.ts';
+import { provinceOf } from '../domain/validation/provinces.ts';
 import { demoPerson, hashString, prng } from './people.ts';
 import { between, type PlannedSite, type ScaleOrg, type ScalePlan } from './scale-plan.ts';
 import { COLUMN_NAMES, PRINCIPAL_TITLES, RETURN_REASONS } from './scale-words.ts';

@@ -7,32 +7,33 @@
 import { performance } from 'node:perf_hooks';
 import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
-import type { AppConfig } from '../../config.ts';
-import { AUDIT_ACTION_TEXT } from '../../domain/audit-events.ts';
-import { generateCheckCode } from '../../domain/codes.ts';
-import { SWEPT_RUN_STATUSES } from '../../domain/link-health.ts';
-import { todayCN } from '../../domain/offline.ts';
-import { quarterOf, submissionWindow } from '../../domain/spot-check.ts';
-import { COLUMN_SEPARATOR } from '../../domain/text.ts';
-import { writeAudit } from '../../server/audit.ts';
-import { ManualClock } from '../../server/clock.ts';
-import type { AppContext, Db, OrgActor, SiteActor } from '../../server/context.ts';
-import { sealAuditLog } from '../../server/modules/audit/chain.ts';
-import { decryptCheckCode, encryptCheckCode } from '../../server/modules/issuance/check-code-cipher.ts';
-import { type LinkCheckResult, linkMessages } from '../../server/modules/link-checks/messages.ts';
-import { type CheckedUrl, countsAsFailure, FLAG_AFTER_FAILURES } from '../../server/modules/link-checks/repository.ts';
-import { publishNotice } from '../../server/modules/notices/publish-notice.ts';
-import { applyOffline } from '../../server/modules/offline/apply-offline.ts';
-import { changeSiteStatus } from '../../server/modules/offline/change-site-status.ts';
-import { completeOffline } from '../../server/modules/offline/complete-offline.ts';
-import { reviewOffline } from '../../server/modules/offline/review-offline.ts';
-import { requestFlagChange } from '../../server/modules/site-workspace/request-flag.ts';
-import { saveReport } from '../../server/modules/spot-checks/save-report.ts';
-import { submitReport } from '../../server/modules/spot-checks/submit-report.ts';
-import { hashCheckCode } from '../../server/passwords.ts';
-import type { Keys } from '../../server/secrets.ts';
-import type { DatabaseKind } from '../database.ts';
-import type { LinkChecksTable, LinkHealthTable } from '../schema.ts';
+import type { AppConfig } from '../config.ts';
+import type { DatabaseKind } from '../db/database.ts';
+import type { LinkChecksTable, LinkHealthTable } from '../db/schema.ts';
+import { AUDIT_ACTION_TEXT } from '../domain/audit-events.ts';
+import { generateCheckCode } from '../domain/codes.ts';
+import { SWEPT_RUN_STATUSES } from '../domain/link-health.ts';
+import { todayCN } from '../domain/offline.ts';
+import { quarterOf, submissionWindow } from '../domain/spot-check.ts';
+import { COLUMN_SEPARATOR } from '../domain/text.ts';
+import { writeAudit } from '../server/audit.ts';
+import { ManualClock } from '../server/clock.ts';
+import type { AppContext, Db, OrgActor, SiteActor } from '../server/context.ts';
+import { sealAuditLog } from '../server/modules/audit/chain.ts';
+import { decryptCheckCode, encryptCheckCode } from '../server/modules/issuance/check-code-cipher.ts';
+import { type LinkCheckResult, linkMessages } from '../server/modules/link-checks/messages.ts';
+import { type CheckedUrl, countsAsFailure, FLAG_AFTER_FAILURES } from '../server/modules/link-checks/repository.ts';
+import { publishNotice } from '../server/modules/notices/publish-notice.ts';
+import { applyOffline } from '../server/modules/offline/apply-offline.ts';
+import { changeSiteStatus } from '../server/modules/offline/change-site-status.ts';
+import { completeOffline } from '../server/modules/offline/complete-offline.ts';
+import { reviewOffline } from '../server/modules/review/review-offline.ts';
+import { requestFlagChange } from '../server/modules/site-workspace/request-flag.ts';
+import { saveReport } from '../server/modules/spot-checks/save-report.ts';
+import { submitReport } from '../server/modules/spot-checks/submit-report.ts';
+import { hashCheckCode } from '../server/passwords.ts';
+import type { Keys } from '../server/secrets.ts';
+import { seedDemo } from './demo.ts';
 import { hashString, prng } from './people.ts';
 import { loadExisting, SealedAuditWriter, syncSequence, writeChunk, writeSequences } from './scale.ts';
 import { type Lifecycle, planScale, type ScaleOrg } from './scale-plan.ts';
@@ -104,6 +105,13 @@ interface DemoSiteRow {
   code_issued_at: Date | null;
   updated_at: Date;
   open: number;
+}
+
+/** npm start and `govsite seed --demo`: the org tree and demo accounts (demo.ts), then the demo sites. */
+export async function seedDemoWithSites(db: Db, env: DemoSiteEnv, now: Date): Promise<string> {
+  const base = await seedDemo(db, now);
+  const sites = await seedDemoSites(db, env, now);
+  return `${base}，${sites.sites} 个河北省演示网站（用时 ${(sites.ms / 1000).toFixed(1)} 秒）`;
 }
 
 /** Writes the demo sites into a database that holds the demo tree and accounts (seedDemo) and nothing else. */

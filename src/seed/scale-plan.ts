@@ -1,10 +1,11 @@
 // The plan of the national-scale data set, without I/O: which unit gets how many sites, their names and addresses,
 // each site's life so far (issued, waiting for its code, somewhere in review …) and the 标识码 sequence numbers.
 // Deterministic: the same seed, tree and existing data give the same plan (prng/hashString from people.ts).
-import { type OrgTree, orgTreeFromRecords, reviewChain } from '../../domain/review-chain.ts';
-import { normalizeName } from '../../domain/text.ts';
-import { normalizeUrlForCompare } from '../../domain/validation/index.ts';
-import type { OrgBranch } from '../schema.ts';
+
+import type { OrgBranch } from '../db/schema.ts';
+import { type OrgTree, orgTreeFromRecords, reviewChain } from '../domain/review-chain.ts';
+import { normalizeName } from '../domain/text.ts';
+import { normalizeUrlForCompare } from '../domain/validation/index.ts';
 import { hashString, prng } from './people.ts';
 import { LOCAL_DEPARTMENTS, SITE_KINDS, VERTICAL_SUBJECTS } from './scale-words.ts';
 

@@ -4,7 +4,7 @@
 // Server side only: the dictionaries are ~1 MB (≈0.2 s to load), so they are loaded with the first password checked,
 // not at start-up, and the web form keeps the structural check of password-policy.ts.
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import { checkPassword } from './password-policy.ts';
+import { checkPassword } from '../domain/password-policy.ts';
 
 export const MIN_STRENGTH_SCORE = 3;
 export const WEAK_PASSWORD_MESSAGE = '密码过于常见或容易被猜中（如 Password123、Admin@12345），请换一个不易猜测的密码';
