@@ -13,6 +13,7 @@ import * as m0012notifications from './0012-notifications.ts';
 import * as m0013nameBigrams from './0013-name-bigrams.ts';
 import * as m0014offlineEndingNotice from './0014-offline-ending-notice.ts';
 import * as m0015attemptCounters from './0015-attempt-counters.ts';
+import * as m0017workReports from './0017-work-reports.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0013-name-bigrams': m0013nameBigrams,
   '0014-offline-ending-notice': m0014offlineEndingNotice,
   '0015-attempt-counters': m0015attemptCounters,
+  '0017-work-reports': m0017workReports,
 };
