@@ -6,6 +6,7 @@ import {
   BranchesOutlined,
   CheckSquareOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   HistoryOutlined,
   ImportOutlined,
   KeyOutlined,
@@ -111,6 +112,13 @@ export const WORKSPACE_PAGES: readonly WorkspacePage[] = [
     label: sw.categories.title,
     icon: <UnorderedListOutlined />,
     component: lazyPage(() => import('./pages/column-categories/index.tsx')),
+  },
+  {
+    access: 'workReports',
+    path: 'work-reports',
+    label: '工作年度报表',
+    icon: <FileTextOutlined />,
+    component: lazyPage(() => import('./pages/work-report/review/index.tsx')),
   },
   {
     access: 'siteImport',
