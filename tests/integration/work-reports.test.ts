@@ -5,7 +5,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LinkCheckConfig } from '../../src/config.ts';
+import { workReportColumns } from '../../src/domain/annual-report/work-report-render.ts';
 import { TEST_DOMAIN, testLookup } from '../helpers/link-servers.ts';
+import { readXlsx } from '../helpers/review.ts';
 import { operatorOf } from '../helpers/site-workspace.ts';
 import { createTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 import { completeReport } from '../helpers/work-report-data.ts';
@@ -307,6 +309,8 @@ describe('scoping, races and the window', () => {
     const b = await submittedReport();
     const done = await submittedReport();
     await haigang.post(`/api/work-reports/${done.id}/approve`, { version: done.version });
+    const waitingBefore = (await haigang.get('/api/work-reports/waiting')).body.count as number;
+    expect(waitingBefore).toBeGreaterThanOrEqual(2);
     const res = await haigang.post('/api/work-reports/approve-page', {
       items: [a, b, done].map((r) => ({ id: r.id, version: r.version })),
     });
@@ -315,6 +319,8 @@ describe('scoping, races and the window', () => {
       approved: 2,
       skipped: [{ id: done.id, reason: '该年度报表已审核，请刷新后查看' }],
     });
+    expect((await haigang.get('/api/work-reports/waiting')).body.count).toBe(waitingBefore - 2);
+    expect((await qinhuangdao.get('/api/work-reports/waiting')).body.count).toBe(0);
   });
 
   it('refuses filling before the window and after its close in Chinese; a returned report stays correctable', async () => {
@@ -402,5 +408,36 @@ describe('scoping, races and the window', () => {
     const res = await op.client.post('/api/site/work-report/draft', { year: 2026, version: 0, data: {} });
     expect(res.status).toBe(400);
     expect(res.body.message).toBe('本网站无需填报2026年度工作年度报表（当年未运行或已关停）');
+  });
+
+  it("exports the subtree's reports as xlsx in the template's column order, nothing outside it", async () => {
+    const { site } = await submittedReport();
+    const res = await qinhuangdao.get('/api/work-reports/export?year=2026');
+    expect(res.status).toBe(200);
+    expect(String(res.headers['content-disposition'])).toContain(
+      encodeURIComponent('2026年度政府网站工作年度报表.xlsx'),
+    );
+    const rows = await readXlsx(res);
+    const headers = workReportColumns().map((c) => c.header);
+    expect(rows[0]).toEqual(headers);
+    expect(headers.slice(0, 9)).toEqual([
+      '网站名称',
+      '首页网址',
+      '主办单位',
+      '网站类型',
+      '政府网站标识码',
+      'ICP备案号',
+      '公安机关备案号',
+      '统计周期',
+      '独立用户访问总量（单位：个）',
+    ]);
+    const row = rows.find((r) => r[0] === site.name);
+    expect(row).toBeDefined();
+    const cell = (header: string) => row![headers.indexOf(header)];
+    expect(cell('网站总访问量（单位：次）')).toBe('1000');
+    expect(cell('互动交流·留言办理·平均办理时间（单位：天）')).toBe('2.5');
+    expect(cell('状态')).toBe('待审核');
+    const outside = await readXlsx(await hubei.get('/api/work-reports/export?year=2026'));
+    expect(outside).toEqual([headers]);
   });
 });

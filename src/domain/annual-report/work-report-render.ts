@@ -53,3 +53,46 @@ export function workReportTable(o: {
     signature,
   };
 }
+
+/** The columns of the xlsx of many reports: the head, then every field in the template's order, then the workflow. */
+export function workReportColumns(): { key: string; header: string }[] {
+  const head = (Object.keys(WORK_REPORT_HEAD_LABELS) as (keyof WorkReportHead)[]).map((k) => ({
+    key: `head.${k}`,
+    header: WORK_REPORT_HEAD_LABELS[k],
+  }));
+  const fields = WORK_REPORT_FIELDS.map((f) => {
+    const section = WORK_REPORT_SECTIONS.find((s) => s.key === f.section)?.label ?? '';
+    const path = [section, f.group, fieldTitle(f)].filter((p) => p !== undefined && p !== '').join('·');
+    return { key: f.key, header: path };
+  });
+  return [
+    ...head,
+    { key: 'period', header: '统计周期' },
+    ...fields,
+    { key: 'filledOn', header: '填报日期' },
+    { key: 'state', header: '状态' },
+    { key: 'publishedUrl', header: '发布地址' },
+    { key: 'linkCheck', header: '发布地址检查' },
+  ];
+}
+
+/** One report's cells by column key (values as the printed table shows them). */
+export function workReportCells(o: {
+  head: WorkReportHead;
+  data: WorkReportData;
+  period: { from: string; to: string };
+  filledOn: string | null;
+  stateLabel: string;
+  publishedUrl: string | null;
+  linkCheckMessage: string | null;
+}): Record<string, string> {
+  const cells: Record<string, string> = {};
+  for (const k of Object.keys(WORK_REPORT_HEAD_LABELS) as (keyof WorkReportHead)[]) cells[`head.${k}`] = o.head[k];
+  cells.period = `${o.period.from} 至 ${o.period.to}`;
+  for (const f of WORK_REPORT_FIELDS) cells[f.key] = fieldApplies(f, o.data) ? displayValue(f, o.data[f.key]) : '';
+  cells.filledOn = o.filledOn ?? '';
+  cells.state = o.stateLabel;
+  cells.publishedUrl = o.publishedUrl ?? '';
+  cells.linkCheck = o.linkCheckMessage ?? '';
+  return cells;
+}

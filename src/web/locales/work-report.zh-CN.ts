@@ -48,6 +48,7 @@ export const wr = {
     return: '退回',
     approveConfirm: '确认审核通过该年度报表？',
     approvePage: '当页数据全部审核',
+    export: '导出全部（xlsx）',
     approvePageConfirm: (n: number) => `将审核通过当页 ${n} 份待审核的报表，确认？`,
     approvePageNone: '当页没有本单位可审核的报表',
     approvedPage: (n: number, skipped: number) =>

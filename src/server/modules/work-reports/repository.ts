@@ -186,6 +186,32 @@ export async function listReports(db: Db, f: ListFilter) {
   return { items, total: Number(total.n) };
 }
 
+/** Every report of the subtree for a year with its site, for the xlsx (ordered by 标识码). */
+export function reportsForExport(db: Db, orgPath: string, year: number) {
+  return db
+    .selectFrom('work_reports as r')
+    .innerJoin('sites as s', 's.id', 'r.site_id')
+    .innerJoin('org_units as o', 'o.code', 's.org_code')
+    .selectAll('r')
+    .select(SITE_COLUMNS)
+    .where('r.year', '=', year)
+    .where('o.path', 'like', subtreePattern(orgPath))
+    .orderBy('s.site_code')
+    .limit(100_000)
+    .execute();
+}
+
+/** Reports submitted and waiting for this unit's decision (its 待办 for 工作年度报表), any year. */
+export async function countWaiting(db: Db, orgCode: string): Promise<number> {
+  const row = await db
+    .selectFrom('work_reports')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('reviewer_org', '=', orgCode)
+    .where('state', '=', 'SUBMITTED')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export function findWindow(db: Db | Trx, year: number) {
   return db.selectFrom('work_report_windows').selectAll().where('year', '=', year).executeTakeFirst();
 }

@@ -4,8 +4,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { reportYearAt } from '../../../domain/annual-report/work-report-window.ts';
 import { orgActor, siteActor } from '../../guards.ts';
 import { createLinkChecker, type LinkChecker } from '../link-checks/checker.ts';
+import { contentDisposition, XLSX_TYPE } from '../review/export-xlsx.ts';
+import { exportReports } from './export-xlsx.ts';
 import { loadWindow } from './present.ts';
 import { publishReport } from './publish-report.ts';
+import { countWaiting } from './repository.ts';
 import { approvePage, decideReport, listSubtreeReports, viewReport } from './review-report.ts';
 import {
   approvePageBody,
@@ -18,6 +21,7 @@ import {
   reportView,
   returnBody,
   saveBody,
+  waitingCount,
   windowBody,
   windowResponse,
   yearQuery,
@@ -92,6 +96,32 @@ export const workReportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => listSubtreeReports(app.ctx, orgActor(request), request.query),
+  );
+
+  app.get(
+    '/api/work-reports/waiting',
+    {
+      config: org,
+      schema: { tags, summary: '待本单位审核的工作年度报表数（菜单角标）', response: { 200: waitingCount } },
+    },
+    async (request) => ({ count: await countWaiting(app.ctx.db, orgActor(request).orgCode) }),
+  );
+
+  app.get(
+    '/api/work-reports/export',
+    {
+      config: { access: 'org', exportSlot: true },
+      schema: {
+        tags,
+        summary: '导出本单位及下级网站某年度的工作年度报表（xlsx，按模板列顺序）',
+        querystring: yearQuery,
+      },
+    },
+    async (request, reply) => {
+      const year = request.query.year ?? reportYearAt(app.ctx.clock.now());
+      const file = await exportReports(app.ctx, orgActor(request), year);
+      return reply.type(XLSX_TYPE).header('content-disposition', contentDisposition(file.fileName)).send(file.body);
+    },
   );
 
   app.get(

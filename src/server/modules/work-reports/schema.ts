@@ -147,3 +147,5 @@ export const approvePageResult = z.object({
   approved: z.number(),
   skipped: z.array(z.object({ id: z.number(), reason: z.string() })),
 });
+
+export const waitingCount = z.object({ count: z.number().int() });

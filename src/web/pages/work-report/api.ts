@@ -37,3 +37,6 @@ export const approvePage = (items: { id: number; version: number }[]) =>
   api.post<{ approved: number; skipped: { id: number; reason: string }[] }>('/api/work-reports/approve-page', {
     items,
   });
+
+export const waitingKey = [...workReportKey, 'waiting'] as const;
+export const waitingCount = () => api.get<{ count: number }>('/api/work-reports/waiting');

@@ -21,6 +21,7 @@ import { useState } from 'react';
 import { WORK_REPORT_STATE_LABELS, WORK_REPORT_STATES } from '../../../../domain/annual-report/work-report-states.ts';
 import { wr } from '../../../locales/work-report.zh-CN.ts';
 import { errorMessage } from '../../../request.ts';
+import { downloadFile } from '../../../shared/download-file.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { useNotify } from '../../../shared/notify.tsx';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
@@ -141,6 +142,11 @@ export default function WorkReportReviewPage() {
     onError: (e) => message.error(errorMessage(e)),
     meta: { inlineError: true },
   });
+  const exporting = useMutation({
+    mutationFn: () => downloadFile('/api/work-reports/export', { year: list.data?.year ?? year }),
+    onError: (e) => message.error(errorMessage(e)),
+    meta: { inlineError: true },
+  });
   const reviewable = (list.data?.items ?? []).filter((r) => r.reviewable);
   const batch = useMutation({
     mutationFn: () => approvePage(reviewable.map((r) => ({ id: r.id, version: r.version }))),
@@ -225,16 +231,21 @@ export default function WorkReportReviewPage() {
       <PageHeader
         title={text.title}
         extra={
-          <Popconfirm
-            title={reviewable.length > 0 ? text.approvePageConfirm(reviewable.length) : text.approvePageNone}
-            onConfirm={() => reviewable.length > 0 && batch.mutate()}
-            okText="确认"
-            cancelText="取消"
-          >
-            <Button type="primary" loading={batch.isPending} disabled={reviewable.length === 0}>
-              {text.approvePage}
+          <Space>
+            <Button onClick={() => exporting.mutate()} loading={exporting.isPending}>
+              {text.export}
             </Button>
-          </Popconfirm>
+            <Popconfirm
+              title={reviewable.length > 0 ? text.approvePageConfirm(reviewable.length) : text.approvePageNone}
+              onConfirm={() => reviewable.length > 0 && batch.mutate()}
+              okText="确认"
+              cancelText="取消"
+            >
+              <Button type="primary" loading={batch.isPending} disabled={reviewable.length === 0}>
+                {text.approvePage}
+              </Button>
+            </Popconfirm>
+          </Space>
         }
       />
       <Flex gap={12} wrap style={{ marginBottom: 12 }} align="center">
