@@ -20,7 +20,11 @@ describe('work report UI', () => {
   beforeAll(async () => {
     h = await startHarness({ viewport: { width: 1366, height: 900 }, clock });
     const db = h.server.database.db;
-    await db.updateTable('users').set({ must_change_password: false }).where('username', '=', 'haigang').execute();
+    await db
+      .updateTable('users')
+      .set({ must_change_password: false })
+      .where('username', 'in', ['haigang', 'admin'])
+      .execute();
     const site = await makeSite(db, { orgCode: '130302', name: SITE, homeUrl: 'https://tjj.haigang.gov.cn/' });
     siteCode = site.site_code ?? '';
     await db
@@ -109,6 +113,16 @@ describe('work report UI', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: '打印 / 另存为 PDF' }).isVisible()).toBe(false);
     await h.screenshot('work-report-print');
+
+    // The root sets the year's window from the same page.
+    await page.emulateMedia({ media: 'screen' });
+    await loginOrgUser(h.context, page, h.url, 'admin');
+    await page.getByRole('menuitem', { name: '工作年度报表' }).click();
+    await page.getByRole('button', { name: '填报时间设置' }).click();
+    const dialog = page.getByRole('dialog', { name: '2026年度工作年度报表填报时间' });
+    await expect.poll(() => dialog.getByLabel('填报截止日期').inputValue()).toBe('2027-01-20');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await page.getByText('填报时间已保存').waitFor();
     expect(h.errors).toEqual([]);
   });
 });

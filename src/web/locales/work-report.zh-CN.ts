@@ -62,6 +62,15 @@ export const wr = {
     empty: '该年度暂无年度报表',
     close: '关闭',
   },
+  windowForm: {
+    open: '填报时间设置',
+    title: (y: number) => `${y}年度工作年度报表填报时间`,
+    fillFrom: '填报开始日期',
+    fillTo: '填报截止日期',
+    publishBy: '发布截止日期',
+    required: '请选择日期',
+    saved: '填报时间已保存',
+  },
   printPage: {
     notApproved: '年度报表审核通过后才能打印',
     sign: '单位负责人、审核人、填报人',

@@ -1,6 +1,6 @@
 // Calls of 工作年度报表: the 填报单位's report, the units' list and decisions, the printable view.
 import type { z } from 'zod';
-import type { ReportView, reportList } from '../../../server/modules/work-reports/schema.ts';
+import type { ReportView, reportList, WindowView } from '../../../server/modules/work-reports/schema.ts';
 import { api } from '../../request.ts';
 
 export type { ReportView };
@@ -40,3 +40,7 @@ export const approvePage = (items: { id: number; version: number }[]) =>
 
 export const waitingKey = [...workReportKey, 'waiting'] as const;
 export const waitingCount = () => api.get<{ count: number }>('/api/work-reports/waiting');
+
+export const getWindow = (year: number) => api.get<WindowView>('/api/work-report-window', { year });
+export const saveWindow = (w: { year: number; fillFrom: string; fillTo: string; publishBy: string }) =>
+  api.post<WindowView>('/api/work-report-window', w);

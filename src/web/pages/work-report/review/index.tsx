@@ -19,6 +19,7 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { WORK_REPORT_STATE_LABELS, WORK_REPORT_STATES } from '../../../../domain/annual-report/work-report-states.ts';
+import { useSession } from '../../../access.ts';
 import { wr } from '../../../locales/work-report.zh-CN.ts';
 import { errorMessage } from '../../../request.ts';
 import { downloadFile } from '../../../shared/download-file.ts';
@@ -36,6 +37,7 @@ import {
   workReportKey,
 } from '../api.ts';
 import { ReportTable } from '../ReportTable.tsx';
+import { WindowSettings } from './WindowSettings.tsx';
 
 type Row = ReportList['items'][number];
 const text = wr.review;
@@ -123,6 +125,8 @@ function ViewDrawer({ id, onClose }: { id: number | null; onClose: () => void })
 
 export default function WorkReportReviewPage() {
   const params = usePageParams();
+  const actor = useSession().data?.actor;
+  const isRoot = actor?.kind === 'ORG_USER' && actor.orgLevel === 0;
   const message = useNotify();
   const queryClient = useQueryClient();
   const year = Number(params.get('year')) || undefined;
@@ -232,6 +236,7 @@ export default function WorkReportReviewPage() {
         title={text.title}
         extra={
           <Space>
+            {isRoot && list.data && <WindowSettings year={list.data.year} />}
             <Button onClick={() => exporting.mutate()} loading={exporting.isPending}>
               {text.export}
             </Button>
