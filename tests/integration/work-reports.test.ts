@@ -157,6 +157,22 @@ describe('the whole workflow', () => {
     expect(returned.status, JSON.stringify(returned.body)).toBe(200);
     expect(returned.body).toMatchObject({ state: 'RETURNED', returnReason: '网站总访问量与统计系统不符' });
 
+    // The site's 负责人 and 联系人 get a mail, and the site a notice on its home.
+    const mails = await t.ctx.db
+      .selectFrom('mail_outbox')
+      .select(['to_address', 'subject', 'body'])
+      .where('subject', 'like', '%2026年度工作年度报表被退回%')
+      .execute();
+    const ours = mails.filter((m) => m.body.includes(site.name));
+    expect(ours.map((m) => m.to_address)).toContain('lina@example.gov.cn');
+    expect(ours[0]?.body).toContain('退回原因：网站总访问量与统计系统不符');
+    const notices = await t.ctx.db
+      .selectFrom('site_notices')
+      .select(['kind', 'title'])
+      .where('site_id', '=', site.id)
+      .execute();
+    expect(notices).toEqual([{ kind: 'RETURNED', title: '【政府网站信息报送系统】2026年度工作年度报表被退回' }]);
+
     // The site sees the reason, corrects and resubmits.
     const seen = await client.get('/api/site/work-report?year=2026');
     expect(seen.body).toMatchObject({

@@ -1,6 +1,7 @@
 // 工作年度报表 for the units: the subtree's list, one report, 通过 / 退回 by the site's 本级组织单位 and 当页数据全部审核.
 
 import type { z } from 'zod';
+import { workReportDecisionMail } from '../../../domain/annual-report/work-report-mail.ts';
 import {
   decideWorkReport,
   statesAllowing,
@@ -8,10 +9,12 @@ import {
   type WorkReportRole,
 } from '../../../domain/annual-report/work-report-states.ts';
 import { reportYearAt } from '../../../domain/annual-report/work-report-window.ts';
+import { mailAddresses, sitePeople } from '../../../domain/notifications.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor, Trx } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { presentReport } from './present.ts';
+import { insertSiteNotice, queueMails } from '../notifications/repository.ts';
+import { loadWindow, presentReport } from './present.ts';
 import { findVisibleReport, listReports, updateReport } from './repository.ts';
 import type { listQuery, ReportView } from './schema.ts';
 import { WORK_REPORT_ENTITY } from './site-report.ts';
@@ -113,6 +116,25 @@ async function decideIn(trx: Trx, now: Date, o: DecideOptions): Promise<void> {
     },
     o.ip,
   );
+  // The site hears of the decision: a mail to its 负责人 and 联系人 (queued in this transaction) and a notice on its home.
+  const text = workReportDecisionMail({
+    approved: o.action === 'APPROVE',
+    year: row.year,
+    siteName: row.name,
+    siteCode: row.site_code ?? '',
+    byUnit: o.actor.orgName,
+    reason: o.reason,
+    publishBy: (await loadWindow(trx, row.year)).publishBy,
+    at: now,
+  });
+  const kind = o.action === 'APPROVE' ? 'FINAL_APPROVED' : 'RETURNED';
+  await queueMails(trx, mailAddresses(sitePeople(row.info as Record<string, unknown>)), {
+    kind,
+    requestId: null,
+    text,
+    at: now,
+  });
+  await insertSiteNotice(trx, { siteId: row.site_id, requestId: null, kind, text, at: now });
 }
 
 export async function decideReport(ctx: AppContext, o: DecideOptions): Promise<ReportView> {
