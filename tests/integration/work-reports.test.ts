@@ -456,4 +456,51 @@ describe('scoping, races and the window', () => {
     const outside = await readXlsx(await hubei.get('/api/work-reports/export?year=2026'));
     expect(outside).toEqual([headers]);
   });
+
+  it('every 工作年度报表 form twice at once: one effect each, the other a Chinese 409', async () => {
+    const { client, site } = await siteOperator();
+    const onlyOne = (results: { status: number; body: { message?: string } }[]) => {
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+      expect(results.find((r) => r.status === 409)?.body.message).toMatch(CHINESE);
+      return results.find((r) => r.status === 200)!.body as { version: number; id: number };
+    };
+    const draft = onlyOne(
+      await Promise.all(
+        [0, 1].map(() => client.post('/api/site/work-report/draft', { year: 2026, version: 0, data: {} })),
+      ),
+    );
+    const submitted = onlyOne(
+      await Promise.all(
+        [0, 1].map(() =>
+          client.post('/api/site/work-report/submit', { year: 2026, version: draft.version, data: completeReport() }),
+        ),
+      ),
+    );
+    const page = await Promise.all(
+      [0, 1].map(() =>
+        haigang.post('/api/work-reports/approve-page', { items: [{ id: submitted.id, version: submitted.version }] }),
+      ),
+    );
+    expect(page.map((r) => r.body.approved).sort()).toEqual([0, 1]);
+    const approved = await client.get('/api/site/work-report?year=2026');
+    onlyOne(
+      await Promise.all(
+        [0, 1].map(() =>
+          client.post('/api/site/work-report/publish', {
+            year: 2026,
+            version: approved.body.version,
+            url: pageUrl('/nb2026.html'),
+          }),
+        ),
+      ),
+    );
+    const actions = (await auditOf(submitted.id)).map((a) => a.action);
+    expect(actions).toEqual([
+      '保存工作年度报表草稿',
+      '提交工作年度报表',
+      '工作年度报表审核通过',
+      '回填工作年度报表发布地址',
+    ]);
+    expect(site.id).toBeGreaterThan(0);
+  });
 });
