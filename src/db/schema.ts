@@ -1,5 +1,8 @@
 // Kysely table types: the TypeScript view of src/db/migrations (the schema's single source).
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { EnteredValues } from '../domain/annual-report/supervision-report-checks.ts';
+import type { SupervisionPrefill } from '../domain/annual-report/supervision-report-prefill.ts';
+import type { SupervisionReportState } from '../domain/annual-report/supervision-report-states.ts';
 import type { WorkReportData, WorkReportHead } from '../domain/annual-report/work-report-fields.ts';
 import type { WorkReportState } from '../domain/annual-report/work-report-states.ts';
 import type { FooterReport } from '../domain/footer-check.ts';
@@ -522,6 +525,25 @@ export interface StepAlertsTable {
   created_at: Timestamp;
 }
 
+/** 《政府网站监管年度报表》 of a level-1 unit for a year (migration 0018). */
+export interface SupervisionReportsTable {
+  id: Generated<number>;
+  org_code: string;
+  year: number;
+  state: SupervisionReportState;
+  /** The unit's entries (EnteredValues). */
+  data: ColumnType<EnteredValues, string | undefined, string>;
+  /** Values computed from the register and the spot-check reports at `prefilled_at`. */
+  prefill: Json<SupervisionPrefill>;
+  prefilled_at: Timestamp;
+  version: Generated<number>;
+  return_reason: string | null;
+  submitted_at: Timestamp | null;
+  decided_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 /** 政府网站工作年度报表 (migration 0017); states from src/domain/annual-report/work-report-states.ts. */
 export interface WorkReportsTable {
   id: Generated<number>;
@@ -592,6 +614,7 @@ export interface DB {
   mail_outbox: MailOutboxTable;
   site_notices: SiteNoticesTable;
   step_alerts: StepAlertsTable;
+  supervision_reports: SupervisionReportsTable;
   work_reports: WorkReportsTable;
   work_report_windows: WorkReportWindowsTable;
 }

@@ -8,6 +8,7 @@ export type MenuKey =
   | 'loginLog'
   | 'spotChecks'
   | 'spotChecksHelp'
+  | 'supervisionReports'
   | 'stats'
   | 'notices'
   | 'orgTree'
@@ -33,6 +34,8 @@ export const MENU: readonly MenuItemDef[] = [
   // SPEC §8.1 #3–#8: 上报抽查情况 is level-1 work (the root views all); its 说明 page follows it (§16 item 19).
   { key: 'spotChecks', label: '上报抽查情况', levels: [0, 1] },
   { key: 'spotChecksHelp', label: '上报抽查情况说明', levels: [0, 1] },
+  // Issue 21: 《政府网站监管年度报表》, filled in by each level-1 unit and reviewed by the root.
+  { key: 'supervisionReports', label: '监管年度报表', levels: [0, 1] },
   { key: 'orgUnits', label: '组织单位信息查询', levels: [0, 1, 2, 3] },
   { key: 'stats', label: '基本信息统计', levels: [0, 1, 2, 3] },
   { key: 'notices', label: '重要通知', levels: [0, 1, 2, 3] },

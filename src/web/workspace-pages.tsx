@@ -5,6 +5,7 @@ import {
   BarChartOutlined,
   BranchesOutlined,
   CheckSquareOutlined,
+  FileProtectOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   HistoryOutlined,
@@ -84,6 +85,14 @@ export const WORKSPACE_PAGES: readonly WorkspacePage[] = [
     label: ot.spotChecks.help,
     icon: <QuestionCircleOutlined />,
     component: lazyPage(() => import('./pages/spot-checks/help/index.tsx')),
+  },
+  {
+    // Issue 21: 《政府网站监管年度报表》 of the level-1 units, reviewed by the root.
+    access: 'supervisionReports',
+    path: 'supervision-reports',
+    label: '监管年度报表',
+    icon: <FileProtectOutlined />,
+    component: lazyPage(() => import('./pages/supervision-reports/index.tsx')),
   },
   {
     access: 'stats',

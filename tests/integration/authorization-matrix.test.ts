@@ -181,6 +181,8 @@ const RECORD_PARAMS: Record<
 const COVERED_ELSEWHERE: Record<string, string> = {
   '/api/notices/:id': 'tests/integration/org-tools-notices.test.ts (another province’s notice is 404)',
   '/api/spot-checks/:id': 'tests/integration/org-tools-spot-checks.test.ts (root only)',
+  '/api/supervision-reports/:id':
+    'tests/integration/supervision-reports.test.ts (another province’s report is 404 and unchanged; level 2/3 are 403)',
   '/api/org-tree/units/:code': 'root only; tests/integration/org-tools-org-tree.test.ts',
   '/api/public/org-lookup/:code': 'public by design',
   '/api/public/verify/:siteCode': 'public by design (nothing secret)',

@@ -64,6 +64,23 @@ const POST_ROUTES: Record<string, Entry> = {
   'POST /api/spot-checks/report/submit': { proof: 'save a new spot-check report twice at once, then submit it twice' },
   'POST /api/spot-checks/:id/return': { proof: 'save a new spot-check report twice at once, then submit it twice' },
   'POST /api/spot-checks/sample-suggestion': { harmless: 'read-only (a random suggestion, nothing stored)' },
+  'POST /api/supervision-reports': { proof: 'supervision report: every action twice at once, one effect each' },
+  'POST /api/supervision-reports/:id/draft': {
+    proof: 'supervision report: every action twice at once, one effect each',
+  },
+  'POST /api/supervision-reports/:id/refresh-prefill': {
+    proof: 'supervision report: every action twice at once, one effect each',
+  },
+  'POST /api/supervision-reports/:id/submit': {
+    proof: 'supervision report: every action twice at once, one effect each',
+  },
+  'POST /api/supervision-reports/:id/approve': {
+    proof:
+      'supervision report: every action twice at once, one effect each; tests/integration/supervision-reports.test.ts',
+  },
+  'POST /api/supervision-reports/:id/return': {
+    proof: 'supervision report: every action twice at once, one effect each',
+  },
   'POST /api/link-check': { harmless: 'read-only (fetches a URL, stores nothing)' },
   'POST /api/inbox/settings': { harmless: 'writes the same digest switch and address again (the last write wins)' },
   'POST /api/site/notices/read': { harmless: 'marks read what is unread: the second call finds nothing to mark' },
@@ -326,6 +343,53 @@ describe('creating things twice at once', () => {
       .where('action', 'like', '%退回%')
       .execute();
     expect(returns).toHaveLength(1);
+  });
+});
+
+describe('supervision report: every action twice at once, one effect each', () => {
+  it('opens one report, and saves, refreshes, submits, returns and approves it once per version', async () => {
+    const hebei = await t.loginAs('hebei');
+    const root = await t.loginAs('admin');
+    const opened = await twice(() => hebei.post('/api/supervision-reports', { year: 2025 }));
+    expect(statuses(opened)).toEqual([200, 200]);
+    expect(opened[0]!.body.id).toBe(opened[1]!.body.id);
+    const id: number = opened[0]!.body.id;
+    const rows = await t.ctx.db
+      .selectFrom('supervision_reports')
+      .select('id')
+      .where('org_code', '=', '130000')
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect(await auditCount('创建监管年度报表', String(id))).toBe(1);
+
+    const data = {
+      errorMessages: 10,
+      errorMessagesOnTime: 9,
+      securityChecks: 1,
+      securityProblems: 0,
+      securityFixed: 0,
+      fakeSitesFound: 0,
+      fakeSitesHandled: 0,
+      trainingSessions: 1,
+      trainees: 20,
+    };
+    const each = async (path: string, body: Record<string, unknown>, who = hebei) => {
+      const version = (await who.get(`/api/supervision-reports/${id}`)).body.version;
+      const results = await twice(() => who.post(`/api/supervision-reports/${id}/${path}`, { version, ...body }));
+      expect(statuses(results)).toEqual([200, 409]);
+      expectRefusedClearly(results);
+    };
+    await each('draft', { data });
+    expect(await auditCount('保存监管年度报表', String(id))).toBe(1);
+    await each('refresh-prefill', {});
+    expect(await auditCount('更新监管年度报表预填数据', String(id))).toBe(1);
+    await each('submit', {});
+    expect(await auditCount('提交监管年度报表', String(id))).toBe(1);
+    await each('return', { reason: '请核对培训人数' }, root);
+    expect(await auditCount('退回监管年度报表', String(id))).toBe(1);
+    await each('submit', {});
+    await each('approve', {}, root);
+    expect(await auditCount('通过监管年度报表', String(id))).toBe(1);
   });
 });
 

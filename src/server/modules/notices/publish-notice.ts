@@ -22,8 +22,8 @@ export async function publishNotice(
     throw forbidden('省级（部委）组织单位只能向本单位及下级组织单位发布通知');
   }
   const audience: NoticeAudience = actor.orgLevel === 0 ? (input.audience ?? 'ALL') : 'SUBTREE';
-  const bodyHtml = sanitizeNoticeHtml(input.bodyHtml);
-  if (plainText(bodyHtml) === '') throw invalid('请填写通知正文');
+  const bodyHtml = await sanitizeNoticeHtml(input.bodyHtml);
+  if ((await plainText(bodyHtml)) === '') throw invalid('请填写通知正文');
   const ids = [...new Set(input.attachmentIds)];
   const now = ctx.clock.now();
   const notice = {

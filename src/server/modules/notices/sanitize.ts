@@ -1,8 +1,16 @@
 // 重要通知 bodies are rich text: stored as HTML cleaned by sanitize-html against a small allow-list, so the web UI
-// can render them as they are (no scripts, styles, event handlers, frames or foreign images).
-import sanitizeHtml from 'sanitize-html';
+// can render them as they are (no scripts, styles, event handlers, frames or foreign images). sanitize-html (with
+// postcss and htmlparser2, ~0.4 MB of code) is loaded with the first notice published, not at every start-up.
+import type sanitizeHtml from 'sanitize-html';
 
-const OPTIONS: sanitizeHtml.IOptions = {
+type Sanitize = typeof sanitizeHtml;
+let loaded: Promise<Sanitize> | undefined;
+const loadSanitizeHtml = (): Promise<Sanitize> => {
+  loaded ??= import('sanitize-html').then((m) => m.default);
+  return loaded;
+};
+
+const options = (sanitize: Sanitize): sanitizeHtml.IOptions => ({
   allowedTags: [
     'p',
     'div',
@@ -34,17 +42,19 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   transformTags: {
-    a: sanitizeHtml.simpleTransform('a', { target: '_blank', rel: 'noopener noreferrer' }),
+    a: sanitize.simpleTransform('a', { target: '_blank', rel: 'noopener noreferrer' }),
     h1: 'h3',
     h2: 'h3',
   },
-};
+});
 
-export function sanitizeNoticeHtml(html: string): string {
-  return sanitizeHtml(html, OPTIONS).trim();
+export async function sanitizeNoticeHtml(html: string): Promise<string> {
+  const sanitize = await loadSanitizeHtml();
+  return sanitize(html, options(sanitize)).trim();
 }
 
 /** The visible text of sanitized HTML, to refuse an empty body. */
-export function plainText(html: string): string {
-  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/&nbsp;|\s/g, '');
+export async function plainText(html: string): Promise<string> {
+  const sanitize = await loadSanitizeHtml();
+  return sanitize(html, { allowedTags: [], allowedAttributes: {} }).replace(/&nbsp;|\s/g, '');
 }

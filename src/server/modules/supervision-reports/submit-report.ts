@@ -1,0 +1,27 @@
+// 监管年度报表 — 提交: once the year is over, every entered cell filled and valid; the prefill is frozen as stored.
+import { submissionErrors } from '../../../domain/annual-report/supervision-report-checks.ts';
+import { yearRange } from '../../../domain/annual-report/supervision-report-prefill.ts';
+import type { AppContext, OrgActor } from '../../context.ts';
+import { invalid } from '../../errors.ts';
+import { requireReportingUnit } from './access.ts';
+import type { ReportView } from './schema.ts';
+import { runTransition } from './transition.ts';
+
+export async function submitReport(
+  ctx: AppContext,
+  o: { actor: OrgActor; id: number; version: number; ip: string | null },
+): Promise<ReportView> {
+  requireReportingUnit(o.actor);
+  return runTransition(ctx, {
+    ...o,
+    action: 'SUBMIT',
+    change: (row, _trx, now) => {
+      if (now < yearRange(row.year).end) {
+        throw invalid(`${row.year}年度尚未结束，${row.year + 1}年1月1日起方可提交`);
+      }
+      const errors = submissionErrors(row.data, row.prefill);
+      if (errors.length > 0) throw invalid(errors.join('；'), { errors });
+      return { submittedAt: now, decidedAt: null };
+    },
+  });
+}
