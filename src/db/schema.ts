@@ -3,6 +3,8 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { EnteredValues } from '../domain/annual-report/supervision-report-checks.ts';
 import type { SupervisionPrefill } from '../domain/annual-report/supervision-report-prefill.ts';
 import type { SupervisionReportState } from '../domain/annual-report/supervision-report-states.ts';
+import type { WorkReportData, WorkReportHead } from '../domain/annual-report/work-report-fields.ts';
+import type { WorkReportState } from '../domain/annual-report/work-report-states.ts';
 import type { ActorType } from '../domain/audit-events.ts';
 import type { FooterReport } from '../domain/footer-check.ts';
 import type { IssuanceRunStatus, IssuanceTrigger } from '../domain/issuance.ts';
@@ -514,6 +516,49 @@ export interface SupervisionReportsTable {
   updated_at: Timestamp;
 }
 
+/** 政府网站工作年度报表 (migration 0017); states from src/domain/annual-report/work-report-states.ts. */
+export interface WorkReportsTable {
+  id: Generated<number>;
+  site_id: number;
+  year: number;
+  state: WorkReportState;
+  data: ColumnType<WorkReportData, string | undefined, string>;
+  /** The register's head (网站名称 … 公安机关备案号) as it was at submission; null before. */
+  head: ColumnType<WorkReportHead | null, string | null | undefined, string | null>;
+  /** The site's 本级组织单位, who reviews. */
+  reviewer_org: string;
+  return_reason: string | null;
+  /** 填报日期 (YYYY-MM-DD), set at submission. */
+  filled_on: string | null;
+  submitted_at: Timestamp | null;
+  decided_at: Timestamp | null;
+  published_url: string | null;
+  published_at: Timestamp | null;
+  published_late: Generated<boolean>;
+  /** The link checker's verdict on the published address. */
+  link_check: ColumnType<WorkReportLinkCheck | null, string | null | undefined, string | null>;
+  link_checked_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WorkReportLinkCheck {
+  reachable: boolean;
+  titleFound: boolean;
+  message: string;
+  status: number | null;
+}
+
+export interface WorkReportWindowsTable {
+  year: number;
+  fill_from: string;
+  fill_to: string;
+  publish_by: string;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   org_units: OrgUnitsTable;
   users: UsersTable;
@@ -542,6 +587,8 @@ export interface DB {
   site_notices: SiteNoticesTable;
   step_alerts: StepAlertsTable;
   supervision_reports: SupervisionReportsTable;
+  work_reports: WorkReportsTable;
+  work_report_windows: WorkReportWindowsTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;

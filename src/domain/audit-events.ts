@@ -60,6 +60,14 @@ export const AUDIT_ACTION_TEXT = {
   COLUMN_CATEGORIES_MAINTAINED: '维护栏目类别',
   // Annual reports (issue 21)
   SUPERVISION_REPORT_CREATED: '创建监管年度报表',
+  WORK_REPORT_SAVED: '保存工作年度报表草稿',
+  WORK_REPORT_SUBMITTED: '提交工作年度报表',
+  WORK_REPORT_RESUBMITTED: '重新提交工作年度报表',
+  WORK_REPORT_APPROVED: '工作年度报表审核通过',
+  WORK_REPORT_RETURNED: '退回工作年度报表',
+  WORK_REPORT_PUBLISHED: '回填工作年度报表发布地址',
+  WORK_REPORT_ADDRESS_CORRECTED: '更正工作年度报表发布地址',
+  WORK_REPORT_WINDOW_SET: '设置工作年度报表填报时间',
   // System
   LINK_HEALTH_FLAGGED: 'LINK_HEALTH_FLAGGED',
   DEMO_DATA_SEEDED: '写入演示数据',

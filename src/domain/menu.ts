@@ -14,7 +14,8 @@ export type MenuKey =
   | 'orgTree'
   | 'columnDictionary'
   | 'issuance'
-  | 'siteImport';
+  | 'siteImport'
+  | 'workReports';
 
 export interface MenuItemDef {
   key: MenuKey;
@@ -43,6 +44,8 @@ export const MENU: readonly MenuItemDef[] = [
   { key: 'columnDictionary', label: '栏目类别', levels: [0] },
   // The 16:00 网站标识码 batch: ledger, preview and manual run (SPEC §7.1.4 "root can trigger a manual run").
   { key: 'issuance', label: '标识码生成', levels: [0] },
+  // Issue 21: 政府网站工作年度报表 of the subtree; the site's 本级组织单位 reviews, the units above view.
+  { key: 'workReports', label: '工作年度报表', levels: [0, 1, 2, 3] },
   // Issue 20: bring an existing register in (root: whole tree; level 1: its subtree).
   { key: 'siteImport', label: '批量导入网站', levels: [0, 1], adminOnly: true },
   { key: 'accounts', label: '账号管理', levels: [0, 1, 2, 3], adminOnly: true },

@@ -42,6 +42,7 @@ import { siteWorkspaceRoutes } from './modules/site-workspace/routes.ts';
 import { spotCheckRoutes } from './modules/spot-checks/routes.ts';
 import { statsRoutes } from './modules/stats/routes.ts';
 import { supervisionReportRoutes } from './modules/supervision-reports/routes.ts';
+import { workReportRoutes } from './modules/work-reports/routes.ts';
 import { apiDocsPlugin } from './plugins/api-docs.ts';
 import { clientErrorHandler, errorPlugin, frameworkErrorBody } from './plugins/errors.ts';
 import { exportSlotsPlugin } from './plugins/export-slots.ts';
@@ -169,6 +170,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(siteWorkspaceRoutes);
   await app.register(inboxRoutes);
   await app.register(notificationRoutes);
+  await app.register(workReportRoutes);
 
   const webDir = ctx.config.webDir;
   const hasWeb = existsSync(join(webDir, 'index.html'));

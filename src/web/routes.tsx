@@ -18,6 +18,8 @@ const ApplyFormPage = lazyPage(() => import('./pages/apply/form/index.tsx'));
 const ProgressPage = lazyPage(() => import('./pages/progress/index.tsx'));
 const SiteHomePage = lazyPage(() => import('./pages/site/home/index.tsx'));
 const SiteModificationPage = lazyPage(() => import('./pages/site/modification/index.tsx'));
+const SiteWorkReportPage = lazyPage(() => import('./pages/work-report/site/index.tsx'));
+const WorkReportPrintPage = lazyPage(() => import('./pages/work-report/print/index.tsx'));
 const VerifyPage = lazyPage(() => import('./pages/public/verify/index.tsx'));
 const WorkspaceLayout = lazyPage(() => import('./layouts/workspace/index.tsx'));
 const RequirePage = lazyPage(() => import('./layouts/workspace/RequirePage.tsx'));
@@ -60,6 +62,8 @@ export const routes: RouteObject[] = [
       { path: '/progress', element: <ProgressPage /> },
       { path: '/site', element: <SiteHomePage /> },
       { path: '/site/modification', element: <SiteModificationPage /> },
+      { path: '/site/work-report', element: <SiteWorkReportPage /> },
+      { path: '/work-report/print', element: <WorkReportPrintPage /> },
       { path: '/verify/:siteCode', element: <VerifyPage /> },
       {
         path: '/org',
@@ -105,6 +109,8 @@ const PUBLIC_PAGES: Record<string, PreloadableComponent | undefined> = {
   progress: ProgressPage,
   site: SiteHomePage,
   'site/modification': SiteModificationPage,
+  'site/work-report': SiteWorkReportPage,
+  'work-report/print': WorkReportPrintPage,
 };
 
 /**

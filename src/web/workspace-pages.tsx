@@ -7,6 +7,7 @@ import {
   CheckSquareOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   HistoryOutlined,
   ImportOutlined,
   KeyOutlined,
@@ -24,6 +25,7 @@ import { sw } from './locales/site-workspace.zh-CN.ts';
 import { t } from './locales/zh-CN.ts';
 import { InboxMenuBadge } from './pages/inbox/InboxBadge.tsx';
 import { NoticesUnreadBadge } from './pages/notices/UnreadBadge.tsx';
+import { WorkReportMenuBadge } from './pages/work-report/WaitingBadge.tsx';
 import { lazyPage, type PreloadableComponent } from './shared/lazy-page.ts';
 
 export interface WorkspacePage {
@@ -120,6 +122,14 @@ export const WORKSPACE_PAGES: readonly WorkspacePage[] = [
     label: sw.categories.title,
     icon: <UnorderedListOutlined />,
     component: lazyPage(() => import('./pages/column-categories/index.tsx')),
+  },
+  {
+    access: 'workReports',
+    path: 'work-reports',
+    label: '工作年度报表',
+    icon: <FileTextOutlined />,
+    component: lazyPage(() => import('./pages/work-report/review/index.tsx')),
+    badge: WorkReportMenuBadge,
   },
   {
     access: 'siteImport',

@@ -27,6 +27,7 @@ let site: { id: number; site_code: string | null };
 let otherSite: { id: number; site_code: string | null };
 let request: { id: number };
 let haigangUserId: number;
+let workReport: { id: number };
 
 async function siteClient(siteCode: string, checkCode: string, ip: string): Promise<TestClient> {
   const c = t.client({ ip });
@@ -44,6 +45,21 @@ beforeAll(async () => {
   await db.updateTable('sites').set({ check_code_hash: hash }).where('id', 'in', [site.id, otherSite.id]).execute();
   // An application of 海港区 waiting at 秦皇岛市 (step 1 of 130302 → 130300 → 130000).
   request = (await makeApplication(db, { orgCode: '130302', state: 'IN_REVIEW', stepIndex: 1 })).request;
+  // A submitted 工作年度报表 of 海港区's site, reviewed by 海港区.
+  workReport = await db
+    .insertInto('work_reports')
+    .values({
+      site_id: site.id,
+      year: 2025,
+      state: 'SUBMITTED',
+      data: '{}',
+      reviewer_org: '130302',
+      submitted_at: new Date(),
+      created_at: new Date(),
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   haigangUserId = (
     await db.selectFrom('users').select('id').where('username', '=', 'haigang').executeTakeFirstOrThrow()
   ).id;
@@ -59,7 +75,7 @@ afterAll(async () => {
 /** Tables a refused request must never touch. */
 async function fingerprint(): Promise<string> {
   const parts: string[] = [];
-  for (const table of ['sites', 'requests', 'users', 'org_units', 'site_domains', 'site_sequences']) {
+  for (const table of ['sites', 'requests', 'users', 'org_units', 'site_domains', 'site_sequences', 'work_reports']) {
     const r = await sql<{ h: string | null; n: number }>`
       SELECT count(*)::int AS n, md5(string_agg(row_to_json(x)::text, '' ORDER BY row_to_json(x)::text)) AS h
       FROM ${sql.table(table)} x`.execute(t.ctx.db);
@@ -96,6 +112,8 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/sites/:id/exception': { reason: '越权测试' },
   'POST /api/sites/:id/delete': { reason: '越权测试' },
   'POST /api/sites/:id/restore': { reason: '越权测试' },
+  'POST /api/work-reports/:id/approve': { version: 1 },
+  'POST /api/work-reports/:id/return': { version: 1, reason: '越权测试' },
 };
 
 async function call(client: TestClient, route: RouteInfo, url: string, body: unknown = {}): Promise<Res> {
@@ -157,6 +175,7 @@ const RECORD_PARAMS: Record<
   '/api/requests/:id': () => ({ own: { id: String(request.id) }, kind: 'request' }),
   '/api/accounts/:id': () => ({ own: { id: String(haigangUserId) }, kind: 'user' }),
   '/api/org-units/:code': () => ({ own: { code: '130302' }, kind: 'org' }),
+  '/api/work-reports/:id': () => ({ own: { id: String(workReport.id) }, kind: 'other' }),
 };
 // Parameters whose visibility is proven by their own module's tests (named here so the matrix knows them).
 const COVERED_ELSEWHERE: Record<string, string> = {

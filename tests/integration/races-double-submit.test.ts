@@ -97,6 +97,27 @@ const POST_ROUTES: Record<string, Entry> = {
   'POST /api/site/offline/requests': { proof: 'tests/integration/offline-races.test.ts (下线申请, 紧急下线)' },
   'POST /api/site/offline/complete': { proof: 'tests/integration/offline-races.test.ts (完成下线)' },
   'POST /api/site/offline/restore': { proof: 'tests/integration/offline-races.test.ts (紧急下线 then 恢复上线)' },
+  'POST /api/site/work-report/draft': {
+    proof: 'tests/integration/work-reports.test.ts (every 工作年度报表 form twice at once: one effect each)',
+  },
+  'POST /api/site/work-report/submit': {
+    proof: 'tests/integration/work-reports.test.ts (every 工作年度报表 form twice at once: one effect each)',
+  },
+  'POST /api/site/work-report/publish': {
+    proof: 'tests/integration/work-reports.test.ts (every 工作年度报表 form twice at once: one effect each)',
+  },
+  'POST /api/work-reports/:id/approve': {
+    proof: 'tests/integration/work-reports.test.ts (two concurrent decisions: one wins)',
+  },
+  'POST /api/work-reports/:id/return': {
+    proof: 'tests/integration/work-reports.test.ts (two concurrent decisions: one wins)',
+  },
+  'POST /api/work-reports/approve-page': {
+    proof: 'tests/integration/work-reports.test.ts (every 工作年度报表 form twice at once: one effect each)',
+  },
+  'POST /api/work-report-window': {
+    harmless: 'writes the same three dates again (upsert on the year; the last write equals the first)',
+  },
   'PUT /api/site/modification/draft': { proof: '填报单位 requests twice at once: one open request each' },
   'POST /api/site/modification/submit': { proof: '填报单位 requests twice at once: one open request each' },
   'POST /api/site/portal': { proof: '填报单位 requests twice at once: one open request each' },

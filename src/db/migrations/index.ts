@@ -14,6 +14,7 @@ import * as m0013nameBigrams from './0013-name-bigrams.ts';
 import * as m0014offlineEndingNotice from './0014-offline-ending-notice.ts';
 import * as m0015attemptCounters from './0015-attempt-counters.ts';
 import * as m0016requestStateCheck from './0016-request-state-check.ts';
+import * as m0017workReports from './0017-work-reports.ts';
 import * as m0018supervisionReports from './0018-supervision-reports.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
   '0014-offline-ending-notice': m0014offlineEndingNotice,
   '0015-attempt-counters': m0015attemptCounters,
   '0016-request-state-check': m0016requestStateCheck,
+  '0017-work-reports': m0017workReports,
   '0018-supervision-reports': m0018supervisionReports,
 };

@@ -4251,6 +4251,472 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/site/work-report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本网站某年度的工作年度报表（默认上一年度） */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              id: number | null;
+              year: number;
+              state: 'NONE' | 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'PUBLISHED';
+              stateLabel: string;
+              version: number;
+              mustReport: boolean;
+              period: {
+                from: string;
+                to: string;
+              };
+              head: {
+                siteName: string;
+                homeUrl: string;
+                sponsorName: string;
+                siteType: string;
+                siteCode: string;
+                icpNo: string;
+                psbNo: string;
+              };
+              data: {
+                [key: string]: number | boolean | string | null;
+              };
+              reviewerOrgName: string;
+              returnReason: string | null;
+              filledOn: string | null;
+              submittedAt: string | null;
+              decidedAt: string | null;
+              publishedUrl: string | null;
+              publishedAt: string | null;
+              publishedLate: boolean;
+              linkCheck: {
+                reachable: boolean;
+                titleFound: boolean;
+                message: string;
+                status: number | null;
+              } | null;
+              window: {
+                year: number;
+                fillFrom: string;
+                fillTo: string;
+                publishBy: string;
+                saved: boolean;
+              };
+              errors: {
+                field: string;
+                message: string;
+              }[];
+              warnings: {
+                field: string;
+                message: string;
+              }[];
+              abilities: {
+                [key: string]: {
+                  allowed: boolean;
+                  reason?: string;
+                };
+              };
+              table: {
+                title: string;
+                period: string;
+                head: {
+                  label: string;
+                  value: string;
+                }[];
+                rows: {
+                  section: string;
+                  group: string;
+                  label: string;
+                  value: string;
+                }[];
+                signature: {
+                  label: string;
+                  value: string;
+                }[];
+              } | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/site/work-report/draft': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 保存工作年度报表草稿 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            year: number;
+            version: number;
+            data: {
+              [key: string]: number | boolean | string | null;
+            };
+          };
+        };
+      };
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              id: number | null;
+              year: number;
+              state: 'NONE' | 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'PUBLISHED';
+              stateLabel: string;
+              version: number;
+              mustReport: boolean;
+              period: {
+                from: string;
+                to: string;
+              };
+              head: {
+                siteName: string;
+                homeUrl: string;
+                sponsorName: string;
+                siteType: string;
+                siteCode: string;
+                icpNo: string;
+                psbNo: string;
+              };
+              data: {
+                [key: string]: number | boolean | string | null;
+              };
+              reviewerOrgName: string;
+              returnReason: string | null;
+              filledOn: string | null;
+              submittedAt: string | null;
+              decidedAt: string | null;
+              publishedUrl: string | null;
+              publishedAt: string | null;
+              publishedLate: boolean;
+              linkCheck: {
+                reachable: boolean;
+                titleFound: boolean;
+                message: string;
+                status: number | null;
+              } | null;
+              window: {
+                year: number;
+                fillFrom: string;
+                fillTo: string;
+                publishBy: string;
+                saved: boolean;
+              };
+              errors: {
+                field: string;
+                message: string;
+              }[];
+              warnings: {
+                field: string;
+                message: string;
+              }[];
+              abilities: {
+                [key: string]: {
+                  allowed: boolean;
+                  reason?: string;
+                };
+              };
+              table: {
+                title: string;
+                period: string;
+                head: {
+                  label: string;
+                  value: string;
+                }[];
+                rows: {
+                  section: string;
+                  group: string;
+                  label: string;
+                  value: string;
+                }[];
+                signature: {
+                  label: string;
+                  value: string;
+                }[];
+              } | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/site/work-report/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 回填工作年度报表的发布地址（检查能否访问） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            year: number;
+            version: number;
+            url: string;
+          };
+        };
+      };
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              id: number | null;
+              year: number;
+              state: 'NONE' | 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'PUBLISHED';
+              stateLabel: string;
+              version: number;
+              mustReport: boolean;
+              period: {
+                from: string;
+                to: string;
+              };
+              head: {
+                siteName: string;
+                homeUrl: string;
+                sponsorName: string;
+                siteType: string;
+                siteCode: string;
+                icpNo: string;
+                psbNo: string;
+              };
+              data: {
+                [key: string]: number | boolean | string | null;
+              };
+              reviewerOrgName: string;
+              returnReason: string | null;
+              filledOn: string | null;
+              submittedAt: string | null;
+              decidedAt: string | null;
+              publishedUrl: string | null;
+              publishedAt: string | null;
+              publishedLate: boolean;
+              linkCheck: {
+                reachable: boolean;
+                titleFound: boolean;
+                message: string;
+                status: number | null;
+              } | null;
+              window: {
+                year: number;
+                fillFrom: string;
+                fillTo: string;
+                publishBy: string;
+                saved: boolean;
+              };
+              errors: {
+                field: string;
+                message: string;
+              }[];
+              warnings: {
+                field: string;
+                message: string;
+              }[];
+              abilities: {
+                [key: string]: {
+                  allowed: boolean;
+                  reason?: string;
+                };
+              };
+              table: {
+                title: string;
+                period: string;
+                head: {
+                  label: string;
+                  value: string;
+                }[];
+                rows: {
+                  section: string;
+                  group: string;
+                  label: string;
+                  value: string;
+                }[];
+                signature: {
+                  label: string;
+                  value: string;
+                }[];
+              } | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/site/work-report/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 提交工作年度报表（本级组织单位审核） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            year: number;
+            version: number;
+            data: {
+              [key: string]: number | boolean | string | null;
+            };
+          };
+        };
+      };
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              id: number | null;
+              year: number;
+              state: 'NONE' | 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'PUBLISHED';
+              stateLabel: string;
+              version: number;
+              mustReport: boolean;
+              period: {
+                from: string;
+                to: string;
+              };
+              head: {
+                siteName: string;
+                homeUrl: string;
+                sponsorName: string;
+                siteType: string;
+                siteCode: string;
+                icpNo: string;
+                psbNo: string;
+              };
+              data: {
+                [key: string]: number | boolean | string | null;
+              };
+              reviewerOrgName: string;
+              returnReason: string | null;
+              filledOn: string | null;
+              submittedAt: string | null;
+              decidedAt: string | null;
+              publishedUrl: string | null;
+              publishedAt: string | null;
+              publishedLate: boolean;
+              linkCheck: {
+                reachable: boolean;
+                titleFound: boolean;
+                message: string;
+                status: number | null;
+              } | null;
+              window: {
+                year: number;
+                fillFrom: string;
+                fillTo: string;
+                publishBy: string;
+                saved: boolean;
+              };
+              errors: {
+                field: string;
+                message: string;
+              }[];
+              warnings: {
+                field: string;
+                message: string;
+              }[];
+              abilities: {
+                [key: string]: {
+                  allowed: boolean;
+                  reason?: string;
+                };
+              };
+              table: {
+                title: string;
+                period: string;
+                head: {
+                  label: string;
+                  value: string;
+                }[];
+                rows: {
+                  section: string;
+                  group: string;
+                  label: string;
+                  value: string;
+                }[];
+                signature: {
+                  label: string;
+                  value: string;
+                }[];
+              } | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/sites': {
     parameters: {
       query?: never;
@@ -7069,6 +7535,604 @@ export interface paths {
                   reason?: string;
                 };
               };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/work-report-window': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 某年度的填报和发布时间 */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              year: number;
+              fillFrom: string;
+              fillTo: string;
+              publishBy: string;
+              saved: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 设置某年度的填报和发布时间（国务院办公厅） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            year: number;
+            fillFrom: string;
+            fillTo: string;
+            publishBy: string;
+          };
+        };
+      };
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              year: number;
+              fillFrom: string;
+              fillTo: string;
+              publishBy: string;
+              saved: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/work-reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本单位及下级网站的工作年度报表 */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+          state?: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'PUBLISHED';
+          q?: string;
+          mine?: 'true' | 'false';
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              year: number;
+              items: {
+                id: number;
+                version: number;
+                siteCode: string;
+                siteName: string;
+                orgName: string;
+                state: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'PUBLISHED';
+                stateLabel: string;
+                submittedAt: string | null;
+                publishedUrl: string | null;
+                linkCheck: {
+                  reachable: boolean;
+                  titleFound: boolean;
+                  message: string;
+                  status: number | null;
+                } | null;
+                reviewable: boolean;
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/work-reports/approve-page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 当页数据全部审核（通过本单位可审核的报表） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              version: number;
+            }[];
+          };
+        };
+      };
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              approved: number;
+              skipped: {
+                id: number;
+                reason: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/work-reports/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出本单位及下级网站某年度的工作年度报表（xlsx，按模板列顺序） */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/work-reports/waiting': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 待本单位审核的工作年度报表数（菜单角标） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              count: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/work-reports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 查看工作年度报表 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              id: number | null;
+              year: number;
+              state: 'NONE' | 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'PUBLISHED';
+              stateLabel: string;
+              version: number;
+              mustReport: boolean;
+              period: {
+                from: string;
+                to: string;
+              };
+              head: {
+                siteName: string;
+                homeUrl: string;
+                sponsorName: string;
+                siteType: string;
+                siteCode: string;
+                icpNo: string;
+                psbNo: string;
+              };
+              data: {
+                [key: string]: number | boolean | string | null;
+              };
+              reviewerOrgName: string;
+              returnReason: string | null;
+              filledOn: string | null;
+              submittedAt: string | null;
+              decidedAt: string | null;
+              publishedUrl: string | null;
+              publishedAt: string | null;
+              publishedLate: boolean;
+              linkCheck: {
+                reachable: boolean;
+                titleFound: boolean;
+                message: string;
+                status: number | null;
+              } | null;
+              window: {
+                year: number;
+                fillFrom: string;
+                fillTo: string;
+                publishBy: string;
+                saved: boolean;
+              };
+              errors: {
+                field: string;
+                message: string;
+              }[];
+              warnings: {
+                field: string;
+                message: string;
+              }[];
+              abilities: {
+                [key: string]: {
+                  allowed: boolean;
+                  reason?: string;
+                };
+              };
+              table: {
+                title: string;
+                period: string;
+                head: {
+                  label: string;
+                  value: string;
+                }[];
+                rows: {
+                  section: string;
+                  group: string;
+                  label: string;
+                  value: string;
+                }[];
+                signature: {
+                  label: string;
+                  value: string;
+                }[];
+              } | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/work-reports/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 工作年度报表审核通过 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            version: number;
+          };
+        };
+      };
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              id: number | null;
+              year: number;
+              state: 'NONE' | 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'PUBLISHED';
+              stateLabel: string;
+              version: number;
+              mustReport: boolean;
+              period: {
+                from: string;
+                to: string;
+              };
+              head: {
+                siteName: string;
+                homeUrl: string;
+                sponsorName: string;
+                siteType: string;
+                siteCode: string;
+                icpNo: string;
+                psbNo: string;
+              };
+              data: {
+                [key: string]: number | boolean | string | null;
+              };
+              reviewerOrgName: string;
+              returnReason: string | null;
+              filledOn: string | null;
+              submittedAt: string | null;
+              decidedAt: string | null;
+              publishedUrl: string | null;
+              publishedAt: string | null;
+              publishedLate: boolean;
+              linkCheck: {
+                reachable: boolean;
+                titleFound: boolean;
+                message: string;
+                status: number | null;
+              } | null;
+              window: {
+                year: number;
+                fillFrom: string;
+                fillTo: string;
+                publishBy: string;
+                saved: boolean;
+              };
+              errors: {
+                field: string;
+                message: string;
+              }[];
+              warnings: {
+                field: string;
+                message: string;
+              }[];
+              abilities: {
+                [key: string]: {
+                  allowed: boolean;
+                  reason?: string;
+                };
+              };
+              table: {
+                title: string;
+                period: string;
+                head: {
+                  label: string;
+                  value: string;
+                }[];
+                rows: {
+                  section: string;
+                  group: string;
+                  label: string;
+                  value: string;
+                }[];
+                signature: {
+                  label: string;
+                  value: string;
+                }[];
+              } | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/work-reports/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 退回工作年度报表 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            version: number;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              id: number | null;
+              year: number;
+              state: 'NONE' | 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'PUBLISHED';
+              stateLabel: string;
+              version: number;
+              mustReport: boolean;
+              period: {
+                from: string;
+                to: string;
+              };
+              head: {
+                siteName: string;
+                homeUrl: string;
+                sponsorName: string;
+                siteType: string;
+                siteCode: string;
+                icpNo: string;
+                psbNo: string;
+              };
+              data: {
+                [key: string]: number | boolean | string | null;
+              };
+              reviewerOrgName: string;
+              returnReason: string | null;
+              filledOn: string | null;
+              submittedAt: string | null;
+              decidedAt: string | null;
+              publishedUrl: string | null;
+              publishedAt: string | null;
+              publishedLate: boolean;
+              linkCheck: {
+                reachable: boolean;
+                titleFound: boolean;
+                message: string;
+                status: number | null;
+              } | null;
+              window: {
+                year: number;
+                fillFrom: string;
+                fillTo: string;
+                publishBy: string;
+                saved: boolean;
+              };
+              errors: {
+                field: string;
+                message: string;
+              }[];
+              warnings: {
+                field: string;
+                message: string;
+              }[];
+              abilities: {
+                [key: string]: {
+                  allowed: boolean;
+                  reason?: string;
+                };
+              };
+              table: {
+                title: string;
+                period: string;
+                head: {
+                  label: string;
+                  value: string;
+                }[];
+                rows: {
+                  section: string;
+                  group: string;
+                  label: string;
+                  value: string;
+                }[];
+                signature: {
+                  label: string;
+                  value: string;
+                }[];
+              } | null;
             };
           };
         };

@@ -1,12 +1,13 @@
 // 填报单位 home (SPEC §8.2): the registered record, run status and 修改审核状态, the unit that reviews the site's
 // requests, and the buttons the server allows now (a disabled button shows why). Only a SITE session may open it.
-import { LogoutOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { FileTextOutlined, LogoutOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { useLogout, useSession } from '../../../access.ts';
 import { sw } from '../../../locales/site-workspace.zh-CN.ts';
+import { wr } from '../../../locales/work-report.zh-CN.ts';
 import { t } from '../../../locales/zh-CN.ts';
 import { LinkButton } from '../../../shared/LinkButton.tsx';
 import { useNotify } from '../../../shared/notify.tsx';
@@ -159,9 +160,15 @@ export default function SiteHomePage() {
         }
         extra={
           data && (
-            <LinkButton type="link" icon={<SafetyCertificateOutlined />} to={`/verify/${data.site.siteCode}`}>
-              {text.verify}
-            </LinkButton>
+            <Space size={0}>
+              {/* Issue 21: the 政府网站工作年度报表 of the year being filled. */}
+              <LinkButton type="link" icon={<FileTextOutlined />} to="/site/work-report">
+                {wr.title}
+              </LinkButton>
+              <LinkButton type="link" icon={<SafetyCertificateOutlined />} to={`/verify/${data.site.siteCode}`}>
+                {text.verify}
+              </LinkButton>
+            </Space>
           )
         }
       >
