@@ -144,11 +144,14 @@ export function openRequestsByHolder(db: Db, path: string, now: Date) {
 
 /**
  * Quarter figures of SPEC §9.3 for a subtree: sites running at `end` (NORMAL, exceptions excluded, issued before
- * the end), issued within [start, end), and permanently closed within it — by an audit entry reaching PERM_OFFLINE,
- * or, for records without one, a PERM_OFFLINE row last changed in the quarter.
+ * the end), issued within [start, end), and permanently closed within it — by the site's run-status audit entry
+ * reaching PERM_OFFLINE (its `data.toRunStatus`; `to_state` holds the Chinese label), or, for records without one
+ * (imported as closed), a PERM_OFFLINE row last changed in the quarter.
  */
 export async function quarterCounts(db: Db | Trx, path: string, range: { start: Date; end: Date }) {
   const issuedAt = sql<Date>`coalesce(s.code_issued_at, s.created_at)`;
+  const closedEntry = sql`SELECT 1 FROM audit_log a
+        WHERE a.entity_type = 'SITE' AND a.entity_id = s.id::text AND a.data->>'toRunStatus' = 'PERM_OFFLINE'`;
   const row = await sitesIn(db, path)
     .where('s.site_code', 'is not', null)
     .select([
@@ -157,10 +160,9 @@ export async function quarterCounts(db: Db | Trx, path: string, range: { start: 
         'issued',
       ),
       sql<number>`count(*) FILTER (WHERE
-        EXISTS (SELECT 1 FROM audit_log a WHERE a.site_code = s.site_code AND a.to_state = 'PERM_OFFLINE'
-                 AND a.at >= ${range.start} AND a.at < ${range.end})
+        EXISTS (${closedEntry} AND a.at >= ${range.start} AND a.at < ${range.end})
         OR (s.run_status = 'PERM_OFFLINE' AND s.updated_at >= ${range.start} AND s.updated_at < ${range.end}
-            AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.site_code = s.site_code AND a.to_state = 'PERM_OFFLINE'))
+            AND NOT EXISTS (${closedEntry}))
       )::int`.as('closed'),
     ])
     .executeTakeFirstOrThrow();
