@@ -174,7 +174,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   const webDir = ctx.config.webDir;
   const hasWeb = existsSync(join(webDir, 'index.html'));
-  if (hasWeb && existsSync(join(webDir, 'assets'))) {
+  if (hasWeb) {
     // The hashed bundles under /assets/ through one wildcard route (a route per file cost ~0.1 s of start-up to
     // compile ~100 routes); index.html is the not-found handler's answer below.
     await app.register(fastifyStatic, {
