@@ -29,7 +29,13 @@ export interface ServerProcess {
 /** Starts `node bin/govsite.js serve` on a free port with `env`; resolves once it prints its URL. */
 export async function startServerProcess(env: Record<string, string>, logFile: string): Promise<ServerProcess> {
   const fd = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/govsite.js'), 'serve'], {
+  // The compiled server when dist/ is up to date with the sources (CI builds first), else the sources through tsx:
+  // a stale build left by an earlier `npm run build` would run old code against new migrations.
+  const { serverStale } = (await import(join(REPO_ROOT, 'scripts/build.mjs'))) as { serverStale: () => boolean };
+  const entry = serverStale()
+    ? ['--import', 'tsx', join(REPO_ROOT, 'src/cli/main.ts')]
+    : [join(REPO_ROOT, 'bin/govsite.js')];
+  const child = spawn(process.execPath, [...entry, 'serve'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
