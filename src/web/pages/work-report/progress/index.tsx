@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Breadcrumb, Button, Flex, InputNumber, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { Link } from 'react-router';
 import { wr } from '../../../locales/work-report.zh-CN.ts';
 import { errorMessage } from '../../../request.ts';
 import { downloadFile } from '../../../shared/download-file.ts';
@@ -27,7 +28,13 @@ export default function WorkReportProgressPage() {
     onError: (e) => message.error(errorMessage(e)),
     meta: { inlineError: true },
   });
-  const drill = (code: string) => params.update({ org: code });
+  // Real links (open in a new tab, keyboard, back button): the same page with another unit, the year kept.
+  const linkTo = (code: string | undefined) => {
+    const search = new URLSearchParams();
+    if (year) search.set('year', String(year));
+    if (code) search.set('org', code);
+    return { search: search.toString() };
+  };
 
   const cell = (key: Exclude<keyof Row, 'code' | 'name' | 'own' | 'drillable'>, title: string) => ({
     title,
@@ -39,8 +46,7 @@ export default function WorkReportProgressPage() {
     {
       title: text.unit,
       dataIndex: 'name',
-      render: (name: string, r) =>
-        r.own || !r.drillable ? name : <Typography.Link onClick={() => drill(r.code)}>{name}</Typography.Link>,
+      render: (name: string, r) => (r.own || !r.drillable ? name : <Link to={linkTo(r.code)}>{name}</Link>),
     },
     cell('due', text.due),
     cell('submitted', text.submitted),
@@ -83,13 +89,7 @@ export default function WorkReportProgressPage() {
             items={data.trail.map((u, i) => ({
               key: u.code,
               title:
-                i === data.trail.length - 1 ? (
-                  u.name
-                ) : (
-                  <Typography.Link onClick={() => params.update({ org: i === 0 ? undefined : u.code })}>
-                    {u.name}
-                  </Typography.Link>
-                ),
+                i === data.trail.length - 1 ? u.name : <Link to={linkTo(i === 0 ? undefined : u.code)}>{u.name}</Link>,
             }))}
           />
         )}
