@@ -145,7 +145,10 @@ function preloadRoute(pathname: string): void {
     return;
   }
   void RequirePage.preload();
-  void [...WORKSPACE_PAGES, PASSWORD_PAGE].find((page) => page.path === path)?.component.preload();
+  // A nested page (work-reports/progress) before its parent's (work-reports).
+  const pages = [...WORKSPACE_PAGES, PASSWORD_PAGE];
+  const subPath = pathname.split('/').slice(2).filter(Boolean).join('/');
+  void (pages.find((page) => page.path === subPath) ?? pages.find((page) => page.path === path))?.component.preload();
 }
 
 preloadRoute(window.location.pathname);
