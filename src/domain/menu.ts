@@ -15,7 +15,8 @@ export type MenuKey =
   | 'columnDictionary'
   | 'issuance'
   | 'siteImport'
-  | 'workReports';
+  | 'workReports'
+  | 'workReportProgress';
 
 export interface MenuItemDef {
   key: MenuKey;
@@ -46,6 +47,8 @@ export const MENU: readonly MenuItemDef[] = [
   { key: 'issuance', label: '标识码生成', levels: [0] },
   // Issue 21: 政府网站工作年度报表 of the subtree; the site's 本级组织单位 reviews, the units above view.
   { key: 'workReports', label: '工作年度报表', levels: [0, 1, 2, 3] },
+  // Issue 21: its progress board — 填报率, 审核率, 发布率 per subordinate unit, with drill-down and export.
+  { key: 'workReportProgress', label: '年度报表进度', levels: [0, 1, 2, 3] },
   // Issue 20: bring an existing register in (root: whole tree; level 1: its subtree).
   { key: 'siteImport', label: '批量导入网站', levels: [0, 1], adminOnly: true },
   { key: 'accounts', label: '账号管理', levels: [0, 1, 2, 3], adminOnly: true },

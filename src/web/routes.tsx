@@ -21,6 +21,7 @@ const SiteModificationPage = lazyPage(() => import('./pages/site/modification/in
 const SiteWorkReportPage = lazyPage(() => import('./pages/work-report/site/index.tsx'));
 const WorkReportPrintPage = lazyPage(() => import('./pages/work-report/print/index.tsx'));
 const VerifyPage = lazyPage(() => import('./pages/public/verify/index.tsx'));
+const WorkReportColumnPage = lazyPage(() => import('./pages/public/work-report-column/index.tsx'));
 const WorkspaceLayout = lazyPage(() => import('./layouts/workspace/index.tsx'));
 const RequirePage = lazyPage(() => import('./layouts/workspace/RequirePage.tsx'));
 const WelcomePage = lazyPage(() => import('./pages/org/welcome/index.tsx'));
@@ -65,6 +66,7 @@ export const routes: RouteObject[] = [
       { path: '/site/work-report', element: <SiteWorkReportPage /> },
       { path: '/work-report/print', element: <WorkReportPrintPage /> },
       { path: '/verify/:siteCode', element: <VerifyPage /> },
+      { path: '/public/work-reports/:orgCode', element: <WorkReportColumnPage /> },
       {
         path: '/org',
         element: <WorkspaceLayout />,
@@ -122,7 +124,11 @@ function preloadRoute(pathname: string): void {
   const [, area, path] = pathname.split('/');
   if (area !== 'org') {
     const rest = pathname.replace(/^\/+|\/+$/g, '');
-    const page = rest.startsWith('verify/') ? VerifyPage : PUBLIC_PAGES[rest];
+    const page = rest.startsWith('verify/')
+      ? VerifyPage
+      : rest.startsWith('public/work-reports/')
+        ? WorkReportColumnPage
+        : PUBLIC_PAGES[rest];
     if (!page) return;
     const session = prefetchSession();
     void page.preload();
@@ -139,7 +145,10 @@ function preloadRoute(pathname: string): void {
     return;
   }
   void RequirePage.preload();
-  void [...WORKSPACE_PAGES, PASSWORD_PAGE].find((page) => page.path === path)?.component.preload();
+  // A nested page (work-reports/progress) before its parent's (work-reports).
+  const pages = [...WORKSPACE_PAGES, PASSWORD_PAGE];
+  const subPath = pathname.split('/').slice(2).filter(Boolean).join('/');
+  void (pages.find((page) => page.path === subPath) ?? pages.find((page) => page.path === path))?.component.preload();
 }
 
 preloadRoute(window.location.pathname);

@@ -11,6 +11,7 @@ import {
   HistoryOutlined,
   ImportOutlined,
   KeyOutlined,
+  LineChartOutlined,
   NotificationOutlined,
   NumberOutlined,
   PoweroffOutlined,
@@ -22,6 +23,7 @@ import type { ComponentType, ReactNode } from 'react';
 import { ol } from './locales/offline.zh-CN.ts';
 import { ot } from './locales/org-tools.zh-CN.ts';
 import { sw } from './locales/site-workspace.zh-CN.ts';
+import { wr } from './locales/work-report.zh-CN.ts';
 import { t } from './locales/zh-CN.ts';
 import { InboxMenuBadge } from './pages/inbox/InboxBadge.tsx';
 import { NoticesUnreadBadge } from './pages/notices/UnreadBadge.tsx';
@@ -130,6 +132,13 @@ export const WORKSPACE_PAGES: readonly WorkspacePage[] = [
     icon: <FileTextOutlined />,
     component: lazyPage(() => import('./pages/work-report/review/index.tsx')),
     badge: WorkReportMenuBadge,
+  },
+  {
+    access: 'workReportProgress',
+    path: 'work-reports/progress',
+    label: wr.progress.menu,
+    icon: <LineChartOutlined />,
+    component: lazyPage(() => import('./pages/work-report/progress/index.tsx')),
   },
   {
     access: 'siteImport',

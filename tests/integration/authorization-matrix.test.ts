@@ -186,6 +186,8 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   '/api/org-tree/units/:code': 'root only; tests/integration/org-tools-org-tree.test.ts',
   '/api/public/org-lookup/:code': 'public by design',
   '/api/public/verify/:siteCode': 'public by design (nothing secret)',
+  '/api/public/work-reports/:orgCode':
+    'public by design (published addresses only); tests/integration/work-report-board.test.ts (non-level-1 → 404)',
   '/api/offline-requests/:id':
     'tests/integration/offline-review.test.ts, offline-apply.test.ts (sibling and outside → 404)',
   '/api/site/offline/attachments/:id': 'tests/integration/offline-apply.test.ts (another site’s document → 404)',

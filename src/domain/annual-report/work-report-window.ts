@@ -93,6 +93,14 @@ export function mustReport(site: { runStatus: string; codeIssuedAt: Date | null 
   return formatDateCN(site.codeIssuedAt) <= `${year}-12-31`;
 }
 
+/**
+ * The instant mustReport's date rule turns on: a 标识码 issued before it (00:00 on 1 January of the next year,
+ * Asia/Shanghai) was issued "before the end of the year". Lets a query apply the same rule in SQL.
+ */
+export function mustReportIssuedBefore(year: number): Date {
+  return new Date(`${year + 1}-01-01T00:00:00+08:00`);
+}
+
 /** 统计周期: the year, or from the opening day for a site opened during it. */
 export function reportPeriod(year: number, codeIssuedAt: Date | null): { from: string; to: string } {
   const start = `${year}-01-01`;

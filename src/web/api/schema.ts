@@ -2758,6 +2758,60 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/public/work-reports/{orgCode}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 工作年度报表专栏：省级（部委）单位各网站某年度报表的发布情况 */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path: {
+          orgCode: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              orgCode: string;
+              orgName: string;
+              year: number;
+              years: number[];
+              items: {
+                siteCode: string;
+                siteName: string;
+                homeUrl: string;
+                reportUrl: string | null;
+                status: '已发布' | '未发布';
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/requests/bulk-approve': {
     parameters: {
       query?: never;
@@ -7742,6 +7796,109 @@ export interface paths {
       parameters: {
         query?: {
           year?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/work-reports/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 工作年度报表进度：本单位（或下级单位）各直属下级的填报率、审核率、发布率 */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+          org?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              year: number;
+              unit: {
+                code: string;
+                name: string;
+                level: number;
+              };
+              trail: {
+                code: string;
+                name: string;
+              }[];
+              rows: {
+                due: number;
+                submitted: number;
+                approved: number;
+                published: number;
+                fillRate: string;
+                reviewRate: string;
+                publishRate: string;
+                code: string;
+                name: string;
+                own: boolean;
+                drillable: boolean;
+              }[];
+              total: {
+                due: number;
+                submitted: number;
+                approved: number;
+                published: number;
+                fillRate: string;
+                reviewRate: string;
+                publishRate: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/work-reports/progress/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出工作年度报表进度（xlsx） */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+          org?: string;
         };
         header?: never;
         path?: never;

@@ -7,15 +7,22 @@ import { orgActor, siteActor } from '../../guards.ts';
 import { createLinkChecker, type LinkChecker } from '../link-checks/checker.ts';
 import { exportReports } from './export-xlsx.ts';
 import { loadWindow } from './present.ts';
+import { exportProgress, loadProgress } from './progress.ts';
+import { loadColumn } from './public-column.ts';
 import { publishReport } from './publish-report.ts';
 import { countWaiting } from './repository.ts';
 import { approvePage, decideReport, listSubtreeReports, viewReport } from './review-report.ts';
 import {
   approvePageBody,
   approvePageResult,
+  columnList,
+  columnParams,
+  columnQuery,
   decideBody,
   idParam,
   listQuery,
+  progressBoard,
+  progressQuery,
   publishBody,
   reportList,
   reportView,
@@ -122,6 +129,47 @@ export const workReportRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await exportReports(app.ctx, orgActor(request), year);
       return reply.type(XLSX_TYPE).header('content-disposition', contentDisposition(file.fileName)).send(file.body);
     },
+  );
+
+  app.get(
+    '/api/work-reports/progress',
+    {
+      config: org,
+      schema: {
+        tags,
+        summary: '工作年度报表进度：本单位（或下级单位）各直属下级的填报率、审核率、发布率',
+        querystring: progressQuery,
+        response: { 200: progressBoard },
+      },
+    },
+    async (request) => loadProgress(app.ctx, orgActor(request), request.query),
+  );
+
+  app.get(
+    '/api/work-reports/progress/export',
+    {
+      config: { access: 'org', exportSlot: true },
+      schema: { tags, summary: '导出工作年度报表进度（xlsx）', querystring: progressQuery },
+    },
+    async (request, reply) => {
+      const file = await exportProgress(app.ctx, orgActor(request), request.query);
+      return reply.type(XLSX_TYPE).header('content-disposition', contentDisposition(file.fileName)).send(file.body);
+    },
+  );
+
+  app.get(
+    '/api/public/work-reports/:orgCode',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['公开查询'],
+        summary: '工作年度报表专栏：省级（部委）单位各网站某年度报表的发布情况',
+        params: columnParams,
+        querystring: columnQuery,
+        response: { 200: columnList },
+      },
+    },
+    async (request) => loadColumn(app.ctx, { orgCode: request.params.orgCode, ...request.query }),
   );
 
   app.get(

@@ -149,3 +149,64 @@ export const approvePageResult = z.object({
 });
 
 export const waitingCount = z.object({ count: z.number().int() });
+
+/** The public 专栏 of a level-1 unit. */
+export const columnParams = z.object({ orgCode: z.string().trim().max(20) });
+export const columnQuery = z.object({
+  year: year.optional(),
+  page: listQuery.shape.page,
+  pageSize: listQuery.shape.pageSize,
+});
+export const columnList = z.object({
+  orgCode: z.string(),
+  orgName: z.string(),
+  year: z.number(),
+  /** The years a visitor may choose (2017 to the year now being reported). */
+  years: z.array(z.number()),
+  items: z.array(
+    z.object({
+      siteCode: z.string(),
+      siteName: z.string(),
+      homeUrl: z.string(),
+      /** The published address, once 已发布. */
+      reportUrl: z.string().nullable(),
+      status: z.enum(['已发布', '未发布']),
+    }),
+  ),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+export const progressQuery = z.object({
+  year: year.optional(),
+  /** A unit of the caller's subtree (drill-down); the caller's own unit when absent. */
+  org: z.string().trim().max(20).optional(),
+});
+const progressCells = z.object({
+  due: z.number(),
+  submitted: z.number(),
+  approved: z.number(),
+  published: z.number(),
+  fillRate: z.string(),
+  reviewRate: z.string(),
+  publishRate: z.string(),
+});
+export const progressBoard = z.object({
+  year: z.number(),
+  unit: z.object({ code: z.string(), name: z.string(), level: z.number() }),
+  /** From the caller's unit down to the unit shown (the drill-down path). */
+  trail: z.array(z.object({ code: z.string(), name: z.string() })),
+  rows: z.array(
+    progressCells.extend({
+      code: z.string(),
+      name: z.string(),
+      /** The row of the unit's own sites (本级). */
+      own: z.boolean(),
+      /** A subordinate unit with units below it. */
+      drillable: z.boolean(),
+    }),
+  ),
+  total: progressCells,
+});
+export type ProgressBoard = z.infer<typeof progressBoard>;

@@ -38,3 +38,8 @@ export const getWindow = (year: number) =>
   unwrap(client.GET('/api/work-report-window', { params: { query: { year } } }));
 export const saveWindow = (w: ApiBody<'/api/work-report-window', 'post'>) =>
   unwrap(client.POST('/api/work-report-window', { body: w }));
+
+export type ProgressBoard = ApiResponse<'/api/work-reports/progress', 'get'>;
+export type ProgressQuery = ApiQuery<'/api/work-reports/progress', 'get'>;
+export const getProgress = (q: ProgressQuery) =>
+  unwrap(client.GET('/api/work-reports/progress', { params: { query: q } }));
