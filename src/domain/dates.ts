@@ -116,9 +116,8 @@ export function shanghaiMidnight(day: string): Date {
 
 /** The instant of `hour`:00 Asia/Shanghai on a `YYYY-MM-DD` day. */
 export function shanghaiTimeOn(day: string, hour: number): Date {
-  return dayjs
-    .tz(`${calendarDay(day).format('YYYY-MM-DD')}T${String(hour).padStart(2, '0')}:00:00`, BEIJING_TZ)
-    .toDate();
+  calendarDay(day);
+  return dayjs.tz(`${day}T${String(hour).padStart(2, '0')}:00:00`, BEIJING_TZ).toDate();
 }
 
 /** The instant 00:00 Asia/Shanghai on the first day of `month` (1–12; later months roll into the next years). */
