@@ -14,10 +14,15 @@ module.exports = {
     {
       name: 'domain-no-packages',
       comment:
-        'src/domain runs in the browser too: no node: builtins and no packages (a type-only import of a package is erased).',
+        'src/domain runs in the browser too: no node: builtins and no packages (a type-only import of a package is erased), but for a short allow-list of pure, browser-safe ones: dayjs (with its plugins, e.g. dayjs/plugin/utc) and punycode (the npm package, not node:punycode).',
       severity: 'error',
       from: { path: '^src/domain/' },
-      to: { dependencyTypes: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'] },
+      to: {
+        dependencyTypes: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
+        // The allow-list (lead's decision, issue #17): exactly these packages and their subpaths. A builtin resolves
+        // to its bare name (`punycode`, `node:punycode`), never under node_modules/, so it stays forbidden.
+        pathNot: '^node_modules/(dayjs|punycode)/',
+      },
     },
     {
       name: 'db-below-server',

@@ -2,15 +2,10 @@
 // the scheduler). Exit 0 when done or skipped (another run holds the lock), 1 when it failed or some application erred.
 import type { AppConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
-import { formatDateCN, shanghaiParts } from '../domain/status-labels.ts';
+import { formatDateMinuteCN } from '../domain/dates.ts';
 import { systemClock } from '../server/clock.ts';
 import { issueCodes } from '../server/modules/issuance/issue-codes.ts';
 import { loadKeys } from '../server/secrets.ts';
-
-function shanghaiText(d: Date): string {
-  const p = shanghaiParts(d);
-  return `${formatDateCN(d)} ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
-}
 
 export async function issueCodesCommand(config: AppConfig, options: { dryRun: boolean }): Promise<number> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -18,7 +13,7 @@ export async function issueCodesCommand(config: AppConfig, options: { dryRun: bo
     const keys = await loadKeys(database.db, config.secret);
     const ctx = { db: database.db, dbKind: database.kind, clock: systemClock, keys, config };
     const result = await issueCodes(ctx, { trigger: 'CLI', dryRun: options.dryRun });
-    const cutoff = `截止时间 ${shanghaiText(result.cutoff)}（北京时间）之前办结的申请`;
+    const cutoff = `截止时间 ${formatDateMinuteCN(result.cutoff)}（北京时间）之前办结的申请`;
     if (result.status === 'SKIPPED') {
       console.log(`未执行：${result.message ?? ''}（记录编号 ${result.runId}）`);
       return 0;

@@ -1,11 +1,10 @@
 // The daily 网站标识码 batch as pure rules (SPEC §4.1, §4.2, §7.1.4): its cut-off, catch-up, predicted codes,
 // who may log in as 填报单位 and who may reset a 校验码.
 import type { Ability } from './ability.ts';
+import { addDays, formatDateCN, shanghaiTimeOn } from './dates.ts';
 import { formatSiteCode, MAX_SITE_SEQUENCE, SiteSequenceOverflowError } from './org-code.ts';
 import type { RegisterRunStatus } from './run-status.ts';
-import { CODE_BATCH_HOUR, formatDateCN, shanghaiMidnight } from './status-labels.ts';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { CODE_BATCH_HOUR } from './status-labels.ts';
 
 /** How a batch run was started; stored in the ledger. */
 export const ISSUANCE_TRIGGERS = ['SCHEDULE', 'STARTUP', 'MANUAL', 'CLI'] as const;
@@ -20,8 +19,9 @@ export type IssuanceRunStatus = (typeof ISSUANCE_RUN_STATUSES)[number];
  * before it, so an approval at or after 16:00:00 always waits for the next day's batch (SPEC §7.1.4).
  */
 export function batchCutoffAt(now: Date): Date {
-  const today = shanghaiMidnight(formatDateCN(now)).getTime() + CODE_BATCH_HOUR * 60 * 60 * 1000;
-  return new Date(now.getTime() >= today ? today : today - DAY_MS);
+  const day = formatDateCN(now);
+  const today = shanghaiTimeOn(day, CODE_BATCH_HOUR);
+  return now.getTime() >= today.getTime() ? today : shanghaiTimeOn(addDays(day, -1), CODE_BATCH_HOUR);
 }
 
 /** Is an application finally approved at `finalApprovedAt` issued by a batch with this cut-off? Strictly before. */

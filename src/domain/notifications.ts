@@ -1,7 +1,8 @@
 // The words of every notification (issue 9, SPEC §15): e-mail subjects and bodies, the 填报单位's in-app notices,
 // and who among a record's people receives them. Pure; never given a 校验码, so no mail can carry one.
+
+import { formatDateMinuteCN } from './dates.ts';
 import { REQUEST_TYPE_LABELS, type RequestType } from './requests.ts';
-import { formatDateCN } from './status-labels.ts';
 import { EMAIL_RE } from './validation/email.ts';
 
 export const MAIL_SUBJECT_PREFIX = '【政府网站信息报送系统】';
@@ -74,12 +75,7 @@ export interface RequestFacts {
 }
 
 const FOOTER = '\n\n（本邮件由政府网站信息报送系统自动发送，请勿直接回复。）';
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-function dateTime(at: Date): string {
-  const local = new Date(at.getTime() + 8 * 3600_000);
-  return `${formatDateCN(at)} ${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}`;
-}
+const dateTime = formatDateMinuteCN;
 
 function factLines(f: RequestFacts): string {
   const lines = [`申请类型：${REQUEST_TYPE_LABELS[f.type]}`, `网站名称：${f.siteName}`, `首页网址：${f.homeUrl}`];

@@ -1,9 +1,10 @@
 // Pure rules of 下线 (SPEC §7.6, §16 items 6–9, 11, 20): who may apply, the limits of each kind, the date arithmetic
 // on Asia/Shanghai days, the 完成下线 checklist warnings and the labels each side sees.
 import type { Ability } from './ability.ts';
+import { daysBetween, isDay, yearOf } from './dates.ts';
 import type { RequestState, RequestType } from './requests.ts';
 import type { RegisterRunStatus } from './run-status.ts';
-import { formatDateCN, runStatusText, type Side, type SiteRunStatus, STATUS_LABELS } from './status-labels.ts';
+import { runStatusText, type Side, type SiteRunStatus, STATUS_LABELS } from './status-labels.ts';
 
 /** 下线类型: 临时 / 永久 / 紧急. */
 export type OfflineKind = 'TEMP' | 'PERM' | 'EMERGENCY';
@@ -41,47 +42,8 @@ const deny = (reason: string): Ability => ({ allowed: false, reason });
 
 // ── Days (`YYYY-MM-DD`, Asia/Shanghai calendar) ──
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function dayNumber(day: string): number {
-  const m = DAY_RE.exec(day);
-  if (m === null) throw new RangeError(`Expected YYYY-MM-DD, got ${JSON.stringify(day)}`);
-  const [year, month, date] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const utc = Date.UTC(year, month - 1, date);
-  const back = new Date(utc);
-  if (back.getUTCMonth() !== month - 1 || back.getUTCDate() !== date) throw new RangeError(`No such day: ${day}`);
-  return utc / DAY_MS;
-}
-
-/** A real calendar day written `YYYY-MM-DD`. */
-export function isDay(value: string): boolean {
-  try {
-    dayNumber(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return dayNumber(to) - dayNumber(from);
-}
-
-export function addDays(day: string, days: number): string {
-  return new Date((dayNumber(day) + days) * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function yearOf(day: string): number {
-  dayNumber(day);
-  return Number(day.slice(0, 4));
-}
-
-/** Today's date in Asia/Shanghai. */
-export function todayCN(now: Date): string {
-  return formatDateCN(now);
-}
+// isDay, daysBetween, addDays, yearOf and todayCN live in dates.ts; re-exported here for their existing importers.
+export { addDays, daysBetween, isDay, todayCN, yearOf } from './dates.ts';
 
 // ── Who may apply (§7.6.1 with §16 items 6, 11 and 20) ──
 

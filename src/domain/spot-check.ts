@@ -1,6 +1,6 @@
 // Quarterly spot-check reports (SPEC §9.3): quarters and the submission window, the count rules, rates and the
 // stratified random sample suggestion.
-import { formatDateCN, shanghaiMidnight } from './status-labels.ts';
+import { addDays, formatDateCN, quarterRangeCN, shanghaiMidnight, shanghaiMonthStart } from './dates.ts';
 
 export interface Quarter {
   year: number;
@@ -31,8 +31,6 @@ export const PROBLEM_TYPE_LABELS: Readonly<Record<(typeof PROBLEM_TYPES)[number]
   OTHER: '其他',
 };
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
 /** Sampling share below which the form warns (SPEC §9.3, the 30 % of the national notices). */
 export const SAMPLING_WARNING_PERCENT = 30;
 /** Days after the quarter end the window stays open; later submissions are accepted but marked 「逾期」. */
@@ -47,16 +45,9 @@ export function quarterLabel(q: Quarter): string {
   return `${q.year}年第${['一', '二', '三', '四'][q.quarter - 1]}季度`;
 }
 
-function monthStart(year: number, month: number): Date {
-  const y = year + Math.floor((month - 1) / 12);
-  const m = ((month - 1) % 12) + 1;
-  return shanghaiMidnight(`${y}-${pad2(m)}-01`);
-}
-
 /** [start, end) of the quarter in Asia/Shanghai. */
 export function quarterRange(q: Quarter): { start: Date; end: Date } {
-  const firstMonth = (q.quarter - 1) * 3 + 1;
-  return { start: monthStart(q.year, firstMonth), end: monthStart(q.year, firstMonth + 3) };
+  return quarterRangeCN(q.year, q.quarter);
 }
 
 export interface SubmissionWindow {
@@ -71,11 +62,11 @@ export interface SubmissionWindow {
 export function submissionWindow(q: Quarter): SubmissionWindow {
   const lastMonth = q.quarter * 3;
   const { end } = quarterRange(q);
-  const lateFrom = new Date(end.getTime() + WINDOW_DAYS_AFTER_QUARTER * 24 * 60 * 60 * 1000);
+  const lastDay = addDays(formatDateCN(end), WINDOW_DAYS_AFTER_QUARTER - 1);
   return {
-    opensAt: monthStart(q.year, lastMonth),
-    lastDay: formatDateCN(new Date(lateFrom.getTime() - 1)),
-    lateFrom,
+    opensAt: shanghaiMonthStart(q.year, lastMonth),
+    lastDay,
+    lateFrom: shanghaiMidnight(addDays(lastDay, 1)),
   };
 }
 

@@ -1,4 +1,8 @@
-// The contractual 「…」 texts each side sees (SPEC §0.2, §5.4, §7.1.3, §7.2, §7.8), and Asia/Shanghai date helpers.
+// The contractual 「…」 texts each side sees (SPEC §0.2, §5.4, §7.1.3, §7.2, §7.8), and the 标识码 batch time.
+import { addDays, formatDateCN, shanghaiTimeOn } from './dates.ts';
+
+// The Asia/Shanghai date helpers live in dates.ts; re-exported here for their many existing importers.
+export { formatDateCN, type ShanghaiParts, shanghaiMidnight, shanghaiParts } from './dates.ts';
 
 type DateText = Date | string;
 
@@ -108,57 +112,8 @@ export function runStatusText({ side, status, restoreDate, onlineDate }: RunStat
   }
 }
 
-// Asia/Shanghai is UTC+8 all year (no DST since 1991), so plain arithmetic is exact and independent of process TZ.
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-export interface ShanghaiParts {
-  year: number;
-  /** 1–12. */
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function assertValid(date: Date): void {
-  if (Number.isNaN(date.getTime())) throw new RangeError('Invalid Date');
-}
-
-export function shanghaiParts(date: Date): ShanghaiParts {
-  assertValid(date);
-  const d = new Date(date.getTime() + SHANGHAI_OFFSET_MS);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-  };
-}
-
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-/** `YYYY-MM-DD` of the instant in Asia/Shanghai. */
-export function formatDateCN(date: Date): string {
-  const p = shanghaiParts(date);
-  return `${String(p.year).padStart(4, '0')}-${pad2(p.month)}-${pad2(p.day)}`;
-}
-
 function dateText(date: DateText): string {
   return typeof date === 'string' ? date : formatDateCN(date);
-}
-
-/** The instant of 00:00 Asia/Shanghai on a `YYYY-MM-DD` day (e.g. when a temporary offline ends, §7.6.2). */
-export function shanghaiMidnight(day: string): Date {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (m === null) throw new RangeError(`Expected YYYY-MM-DD, got ${JSON.stringify(day)}`);
-  const [year, month, date] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const utc = Date.UTC(year, month - 1, date);
-  if (new Date(utc).getUTCDate() !== date) throw new RangeError(`No such day: ${day}`);
-  return new Date(utc - SHANGHAI_OFFSET_MS);
 }
 
 /** Hour of the daily 网站标识码 batch in Asia/Shanghai (§7.1.4). */
@@ -166,9 +121,9 @@ export const CODE_BATCH_HOUR = 16;
 
 /** The batch that will issue the code: 16:00 on the approval day, or the next day if approved at/after 16:00:00. */
 export function nextCodeBatchAt(finalApprovedAt: Date): Date {
-  const dayStart = shanghaiMidnight(formatDateCN(finalApprovedAt)).getTime();
-  const batch = dayStart + CODE_BATCH_HOUR * 60 * 60 * 1000;
-  return new Date(finalApprovedAt.getTime() < batch ? batch : batch + DAY_MS);
+  const day = formatDateCN(finalApprovedAt);
+  const batch = shanghaiTimeOn(day, CODE_BATCH_HOUR);
+  return finalApprovedAt.getTime() < batch.getTime() ? batch : shanghaiTimeOn(addDays(day, 1), CODE_BATCH_HOUR);
 }
 
 /** 临时码 query text while the code is pending: 「…将于今天生成」 or 「…将于明天生成」 (§16 item 16). */

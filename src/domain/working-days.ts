@@ -1,6 +1,9 @@
 // Working days and review deadlines (issue 9): weekends skipped, optional holidays and 调休 working weekends,
 // all dates as `YYYY-MM-DD` in Asia/Shanghai. Pure: no clock, no I/O.
-import { formatDateCN, shanghaiMidnight } from './status-labels.ts';
+import { addDays as addCalendarDays, formatDateCN, shanghaiMidnight, weekdayOf } from './dates.ts';
+
+// The calendar-day helpers live in dates.ts; re-exported under the names this module's importers use.
+export { addCalendarDays, weekdayOf };
 
 /** The working-day calendar: Monday–Friday, minus `holidays`, plus `extraWorkdays` (weekend days worked, 调休). */
 export interface WorkCalendar {
@@ -17,24 +20,6 @@ export function makeCalendar(holidays: readonly string[] = [], extraWorkdays: re
     if (!DAY_RE.test(day)) throw new RangeError(`Expected YYYY-MM-DD, got ${JSON.stringify(day)}`);
   }
   return { holidays: new Set(holidays), extraWorkdays: new Set(extraWorkdays) };
-}
-
-function parts(day: string): [number, number, number] {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) throw new RangeError(`Expected YYYY-MM-DD, got ${JSON.stringify(day)}`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
-}
-
-/** `day` moved by `n` calendar days. */
-export function addCalendarDays(day: string, n: number): string {
-  const [y, m, d] = parts(day);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
-
-/** 0 = Sunday … 6 = Saturday. */
-export function weekdayOf(day: string): number {
-  const [y, m, d] = parts(day);
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }
 
 export function isWorkingDay(day: string, calendar: WorkCalendar = WEEKDAYS_ONLY): boolean {

@@ -12,8 +12,8 @@ import type { DatabaseKind } from '../db/database.ts';
 import type { LinkChecksTable, LinkHealthTable } from '../db/schema.ts';
 import { AUDIT_ACTION_TEXT } from '../domain/audit-events.ts';
 import { generateCheckCode } from '../domain/codes.ts';
+import { addDays, shanghaiTimeOn, todayCN } from '../domain/dates.ts';
 import { SWEPT_RUN_STATUSES } from '../domain/link-health.ts';
-import { todayCN } from '../domain/offline.ts';
 import { quarterOf, submissionWindow } from '../domain/spot-check.ts';
 import { COLUMN_SEPARATOR } from '../domain/text.ts';
 import { writeAudit } from '../server/audit.ts';
@@ -270,12 +270,6 @@ async function orgActors(db: Db): Promise<(code: string) => OrgActor> {
   };
 }
 
-const addDays = (day: string, n: number) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
-
 /** Offline, 例外, deletion, flag requests, notices and the spot-check report, each through its use case. */
 async function playScenarios(ctx: AppContext, now: Date, loginSiteId: number): Promise<void> {
   const clock = ctx.clock as ManualClock;
@@ -297,11 +291,9 @@ async function playScenarios(ctx: AppContext, now: Date, loginSiteId: number): P
   };
   const department = (s: DemoSiteRow) => !s.is_portal;
   const at = (daysAgo: number, hour = 10) => {
-    const day = todayCN(new Date(now.getTime() - daysAgo * DAY));
     // hour:00 in Asia/Shanghai, never after now.
-    return new Date(
-      Math.min(new Date(`${day}T${String(hour - 8).padStart(2, '0')}:00:00Z`).getTime(), now.getTime() - HOUR),
-    );
+    const day = addDays(todayCN(now), -daysAgo);
+    return new Date(Math.min(shanghaiTimeOn(day, hour).getTime(), now.getTime() - HOUR));
   };
 
   /** Approves an offline request step by step (each level's reviewer), `steps` times or to the end. */
@@ -558,8 +550,8 @@ async function seedLinkChecks(db: Db, now: Date): Promise<void> {
   const health = new Map<number, Insertable<LinkHealthTable>>();
   const flaggedAudit: { at: Date; siteId: number; siteCode: string | null; message: string }[] = [];
   for (let night = 3; night >= 1; night--) {
-    const day = todayCN(new Date(now.getTime() - night * DAY));
-    const started = new Date(`${day}T18:00:00Z`); // 02:00 the next morning in Asia/Shanghai
+    const day = addDays(todayCN(now), -night);
+    const started = shanghaiTimeOn(addDays(day, 1), 2); // the sweep of that night starts at 02:00 the next morning
     const finished = new Date(started.getTime() + sites.length * 1500);
     let urlsChecked = 0;
     let urlsFailed = 0;

@@ -2,7 +2,7 @@
 import type { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
-import { formatDateCN, shanghaiParts } from '../domain/status-labels.ts';
+import { compactDateTimeCN } from '../domain/dates.ts';
 import { contentDisposition, XLSX_TYPE } from './download.ts';
 
 let excel: Promise<typeof ExcelJS> | undefined;
@@ -47,9 +47,7 @@ export async function buildWorkbook(sheets: readonly XlsxSheet[]): Promise<Buffe
 
 /** `<prefix>_<orgCode>_<YYYYMMDDHHmmss>.xlsx` in Beijing time. */
 export function xlsxFileName(prefix: string, orgCode: string, at: Date): string {
-  const p = shanghaiParts(at);
-  const time = `${formatDateCN(at).replaceAll('-', '')}${[p.hour, p.minute, p.second].map((n) => String(n).padStart(2, '0')).join('')}`;
-  return `${prefix}_${orgCode}_${time}.xlsx`;
+  return `${prefix}_${orgCode}_${compactDateTimeCN(at)}.xlsx`;
 }
 
 export function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer | Readable) {

@@ -1,8 +1,9 @@
 // The prefilled part of 《政府网站监管年度报表》, computed from plain rows: the unit's register (sites with their type,
 // run status, the day their 标识码 was issued and their last 永久下线 before the year end) and its quarterly
 // spot-check reports of the year. Pure: the repository gathers the rows, this decides what counts.
+
+import { yearRangeCN } from '../dates.ts';
 import { percent } from '../spot-check.ts';
-import { shanghaiMidnight } from '../status-labels.ts';
 import type { PrefillKey, SpotCheckMetric, SpotCheckPeriod } from './supervision-report-fields.ts';
 
 export interface PrefillSiteRow {
@@ -40,7 +41,7 @@ const NOT_COUNTED: ReadonlySet<string> = new Set(['APPLYING', 'WITHDRAWN', 'DELE
 
 /** [start, end) of a calendar year in Asia/Shanghai. */
 export function yearRange(year: number): { start: Date; end: Date } {
-  return { start: shanghaiMidnight(`${year}-01-01`), end: shanghaiMidnight(`${year + 1}-01-01`) };
+  return yearRangeCN(year);
 }
 
 const within = (at: Date | null, r: { start: Date; end: Date }) => at !== null && at >= r.start && at < r.end;

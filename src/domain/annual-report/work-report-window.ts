@@ -1,5 +1,5 @@
 // When a 工作年度报表 may be filled, corrected and published, which sites must report, and the period it covers.
-import { formatDateCN } from '../status-labels.ts';
+import { formatDateCN, isDay } from '../dates.ts';
 
 /** The root's per-year settings; days are YYYY-MM-DD in Asia/Shanghai, each one inclusive. */
 export interface WorkReportWindow {
@@ -20,14 +20,6 @@ export function defaultWindow(year: number): WorkReportWindow {
 /** The report year a site works on at `now`: the year before (the report for 2026 is filled in January 2027). */
 export function reportYearAt(now: Date): number {
   return Number(formatDateCN(now).slice(0, 4)) - 1;
-}
-
-const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isDay(s: string): boolean {
-  if (!DAY_RE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 /** The root's settings for `year`: valid days, in order, from 1 December of the year to the end of the next year. */

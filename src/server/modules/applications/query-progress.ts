@@ -1,6 +1,7 @@
 // 临时码 progress query (SPEC §7.1.3): the contractual text, who holds the application, how long, and who approved.
+
+import { calendarDaysBetween } from '../../../domain/dates.ts';
 import { applicantProgressText, decide } from '../../../domain/requests.ts';
-import { formatDateCN } from '../../../domain/status-labels.ts';
 import type { AppContext } from '../../context.ts';
 import { issuedCredentials } from '../issuance/credentials.ts';
 import { wasClosedStale } from './close-stale.ts';
@@ -29,12 +30,6 @@ export interface ProgressResponse {
   canResubmit: boolean;
   canWithdraw: boolean;
   credentials: ProgressCredentials | null;
-}
-
-/** Whole calendar days (Asia/Shanghai) from `from` to `to`: 0 on the same day. */
-export function calendarDaysBetween(from: Date, to: Date): number {
-  const day = (d: Date) => Date.parse(`${formatDateCN(d)}T00:00:00Z`);
-  return Math.max(0, Math.round((day(to) - day(from)) / 86_400_000));
 }
 
 /**
@@ -76,7 +71,7 @@ export async function buildProgressResponse(ctx: AppContext, row: ApplicationRow
       ...ref(row.current_org),
       // The unit's public contact: its first 联系人's office phone.
       officePhone: org?.contacts[0]?.officePhone || null,
-      daysWaiting: calendarDaysBetween(new Date(row.step_entered_at), now),
+      daysWaiting: Math.max(0, calendarDaysBetween(new Date(row.step_entered_at), now)),
     };
   }
 

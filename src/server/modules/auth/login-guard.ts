@@ -1,7 +1,7 @@
 // Brute-force protection shared by both logins and the current-password check: a per-IP limit and account lockout,
 // each attempt counted atomically before its secret is checked (src/server/attempt-limits.ts).
 import type { LoginResult, SessionKind } from '../../../db/schema.ts';
-import { formatDateCN, shanghaiParts } from '../../../domain/status-labels.ts';
+import { formatDateMinuteCN } from '../../../domain/dates.ts';
 import { type Lockout, type RateLimit, releaseAttempt, takeAttempt } from '../../attempt-limits.ts';
 import { MINUTE } from '../../clock.ts';
 import type { Db } from '../../context.ts';
@@ -59,9 +59,7 @@ export async function logLogin(
 
 /** `secret` names what was typed wrong: 密码 for the 组织单位 login, 校验码 for the 填报单位 login. */
 export function lockedMessage(until: Date, secret = '密码'): string {
-  const p = shanghaiParts(until);
-  const hm = `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
-  return `${secret}连续错误 ${MAX_FAILED_ATTEMPTS} 次，账号已锁定，请于 ${formatDateCN(until)} ${hm}（北京时间）后再试`;
+  return `${secret}连续错误 ${MAX_FAILED_ATTEMPTS} 次，账号已锁定，请于 ${formatDateMinuteCN(until)}（北京时间）后再试`;
 }
 
 export function lockedError(until: Date, secret = '密码'): AppError {

@@ -2,12 +2,12 @@
 // against formula injection, the file name of SPEC §13 and its Content-Disposition.
 import type { Worksheet } from 'exceljs';
 import type { RunStatus } from '../../../db/schema.ts';
+import { compactDateTimeCN, formatDateTimeCN } from '../../../domain/dates.ts';
 import { YES_NO } from '../../../domain/status-labels.ts';
 import type { Db } from '../../context.ts';
 import { neutraliseCell } from '../../xlsx-table.ts';
 import { presentLinkHealth } from '../link-checks/present-health.ts';
 import { linkHealthBySiteIds } from '../link-checks/repository.ts';
-import { compactDateTimeCN, formatDateTimeCN } from './present.ts';
 import { otherDomainsBySiteIds } from './repository.ts';
 import { SITE_COLUMN_TITLES, type SiteColumnKey, type SiteRowView } from './schema.ts';
 

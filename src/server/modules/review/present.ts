@@ -4,7 +4,7 @@ import type { Ability } from '../../../domain/ability.ts';
 import { resetCheckCodeAbility } from '../../../domain/issuance.ts';
 import { orgStatusText, requestViews } from '../../../domain/open-requests.ts';
 import { type Decision, decide, type RequestActor, type RequestSnapshot } from '../../../domain/requests.ts';
-import { runStatusText, shanghaiParts } from '../../../domain/status-labels.ts';
+import { runStatusText } from '../../../domain/status-labels.ts';
 import { isChangeType } from '../site-workspace/repository.ts';
 import type { ListRequest, SiteListRow } from './repository.ts';
 import { REQUEST_TYPE_LABELS, type SiteRowView } from './schema.ts';
@@ -155,18 +155,4 @@ export function presentRow(row: SiteListRow, viewerOrg: string, overdueBefore?: 
       resetCheckCode: resetCheckCodeAbility(viewerOrg, row),
     },
   };
-}
-
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-/** `YYYY-MM-DD HH:mm:ss` in Asia/Shanghai. */
-export function formatDateTimeCN(date: Date): string {
-  const p = shanghaiParts(date);
-  return `${p.year}-${pad2(p.month)}-${pad2(p.day)} ${pad2(p.hour)}:${pad2(p.minute)}:${pad2(p.second)}`;
-}
-
-/** `YYYYMMDDHHmmss` in Asia/Shanghai, for file names. */
-export function compactDateTimeCN(date: Date): string {
-  const p = shanghaiParts(date);
-  return `${p.year}${pad2(p.month)}${pad2(p.day)}${pad2(p.hour)}${pad2(p.minute)}${pad2(p.second)}`;
 }

@@ -1,8 +1,8 @@
 // 上报抽查情况 — 链接检查发现的问题: the subtree's sites whose latest nightly check found an unreachable address,
 // as suggested 不合格网站清单 entries — an unreachable home page is single-veto item 2 (站点无法访问).
 import type { z } from 'zod';
+import { formatDateTimeCN } from '../../../domain/dates.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
-import { formatDateTimeCN } from '../review/present.ts';
 import { requireReporter } from './access.ts';
 import { reportingUnit } from './load-report.ts';
 import { linkProblemSites } from './repository.ts';

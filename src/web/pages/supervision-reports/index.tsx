@@ -5,6 +5,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Empty, Select, Skeleton, Space, Table } from 'antd';
 import { useSearchParams } from 'react-router';
+import { shanghaiParts } from '../../../domain/dates.ts';
 import { isOrgUser, useSession } from '../../access.ts';
 import { sr } from '../../locales/supervision-report.zh-CN.ts';
 import { errorMessage, queryClient } from '../../request.ts';
@@ -28,15 +29,12 @@ import { ReviewActions } from './components/ReviewActions.tsx';
 
 /** The year being reported: the previous one in January (reports are due by 31 January), else the current one. */
 function defaultYear(now: Date): number {
-  const [y, m] = now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).split('-').map(Number) as [
-    number,
-    number,
-  ];
-  return m === 1 ? y - 1 : y;
+  const { year, month } = shanghaiParts(now);
+  return month === 1 ? year - 1 : year;
 }
 
 function yearOptions(now: Date) {
-  const current = Number(now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
+  const current = shanghaiParts(now).year;
   const years: number[] = [];
   for (let y = current; y >= Math.max(2017, current - 8); y--) years.push(y);
   return years.map((y) => ({ value: y, label: sr.yearOption(y) }));
