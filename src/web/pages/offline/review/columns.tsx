@@ -3,18 +3,11 @@ import type { TableColumnsType } from 'antd';
 import { Flex, Tag, Typography } from 'antd';
 import { ol } from '../../../locales/offline.zh-CN.ts';
 import { formatDateTime } from '../../../shared/format.ts';
+import { orgStatusColor } from '../../../shared/status-colors.ts';
 import type { OfflineRow } from './api.ts';
 
 const text = ol.review.columns;
 
-const STATUS_COLORS: Record<string, string> = {
-  未提交: 'gold',
-  未审核: 'orange',
-  审核中: 'blue',
-  已审核: 'cyan',
-  已办结: 'green',
-  审核未通过: 'red',
-};
 const KIND_COLORS: Record<string, string> = { TEMP: 'blue', PERM: 'volcano', EMERGENCY: 'red' };
 
 const nowrap = (text: string) => <span style={{ whiteSpace: 'nowrap' }}>{text}</span>;
@@ -107,6 +100,6 @@ export const offlineColumns: TableColumnsType<OfflineRow> = [
     title: text.orgStatus,
     dataIndex: 'orgStatus',
     width: 92,
-    render: (label: string) => <Tag color={STATUS_COLORS[label] ?? 'default'}>{label}</Tag>,
+    render: (label: string) => <Tag color={orgStatusColor(label)}>{label}</Tag>,
   },
 ];

@@ -7,19 +7,9 @@ import type { ReactNode } from 'react';
 import { SITE_COLUMN_TITLES as titles } from '../../../../shared/site-list.ts';
 import { t } from '../../../locales/zh-CN.ts';
 import { formatDateTime } from '../../../shared/format.ts';
+import { orgStatusColor } from '../../../shared/status-colors.ts';
 import type { SiteRow } from './api.ts';
 import { LinkHealthTag } from './components/LinkHealthTag.tsx';
-
-const STATUS_COLORS: Record<string, string> = {
-  未提交: 'gold',
-  未审核: 'orange',
-  审核中: 'blue',
-  已审核: 'cyan',
-  已办结: 'green',
-  审核未通过: 'red',
-  办结后修改: 'purple',
-  修改后审核未通过: 'red',
-};
 
 const yesNo = (value: boolean) => (value ? t.sites.view.yes : t.sites.view.no);
 const dim = (text: string) => <Typography.Text type="secondary">{text}</Typography.Text>;
@@ -119,7 +109,7 @@ const COLUMNS: Record<SiteListColumn, TableColumnsType<SiteRow>[number]> = {
           row.requests.map((r) => (
             <Tag
               key={r.id}
-              color={STATUS_COLORS[r.orgStatus] ?? 'default'}
+              color={orgStatusColor(r.orgStatus)}
               data-request-id={r.id}
               style={{ whiteSpace: 'normal', marginBottom: 2 }}
             >
@@ -127,7 +117,7 @@ const COLUMNS: Record<SiteListColumn, TableColumnsType<SiteRow>[number]> = {
             </Tag>
           ))
         ) : row.orgStatus ? (
-          <Tag color={STATUS_COLORS[row.orgStatus] ?? 'default'}>{row.orgStatus}</Tag>
+          <Tag color={orgStatusColor(row.orgStatus)}>{row.orgStatus}</Tag>
         ) : null}
       </>
     ),
