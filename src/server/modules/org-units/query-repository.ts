@@ -2,8 +2,8 @@
 // and the level-1 units (SPEC §11.1) — searched, filtered and paged.
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../context.ts';
-import { likePattern, prefixPattern, subtreePattern } from '../org-units/repository.ts';
-import type { Relation } from './schema.ts';
+import type { Relation } from './query-schema.ts';
+import { likePattern, prefixPattern, subtreePattern } from './repository.ts';
 
 export interface Viewer {
   orgCode: string;

@@ -1,6 +1,6 @@
 // Request and response schemas of 组织单位信息查询 (the visible set of SPEC §11.1).
 import { z } from 'zod';
-import { orgUnit, pageQuery } from '../org-units/schema.ts';
+import { orgUnit, pageQuery } from './schema.ts';
 
 export const RELATIONS = ['SELF', 'SUBTREE', 'ANCESTOR', 'LEVEL1'] as const;
 export type Relation = (typeof RELATIONS)[number];

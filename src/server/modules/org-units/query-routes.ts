@@ -3,10 +3,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { orgActor } from '../../guards.ts';
 import { sendXlsx } from '../../xlsx-table.ts';
-import { toView } from '../org-units/repository.ts';
 import { exportOrgUnits } from './export-org-units.ts';
-import { queryVisibleUnits } from './repository.ts';
-import { orgQueryFilters, orgQueryPage, orgQueryQuery } from './schema.ts';
+import { queryVisibleUnits } from './query-repository.ts';
+import { orgQueryFilters, orgQueryPage, orgQueryQuery } from './query-schema.ts';
+import { toView } from './repository.ts';
 
 export const orgQueryRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['组织单位信息查询'];

@@ -7,8 +7,8 @@ import type { PersonContact } from '../../../db/schema.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { type Cell, loadExcelJS, neutraliseCell, xlsxFileName } from '../../xlsx-table.ts';
-import { type OrgQueryFilters, queryVisibleUnits } from './repository.ts';
-import { RELATION_LABELS } from './schema.ts';
+import { type OrgQueryFilters, queryVisibleUnits } from './query-repository.ts';
+import { RELATION_LABELS } from './query-schema.ts';
 
 const MAX_ROWS = 10_000;
 const ROWS_PER_TURN = 200;
