@@ -1,5 +1,5 @@
 // Kysely table types: the TypeScript view of src/db/migrations (the schema's single source).
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { EnteredValues } from '../domain/annual-report/supervision-report-checks.ts';
 import type { SupervisionPrefill } from '../domain/annual-report/supervision-report-prefill.ts';
 import type { SupervisionReportState } from '../domain/annual-report/supervision-report-states.ts';

@@ -25,9 +25,9 @@ import { type LinkCheckResult, linkMessages } from '../server/modules/link-check
 import { type CheckedUrl, countsAsFailure, FLAG_AFTER_FAILURES } from '../server/modules/link-checks/repository.ts';
 import { publishNotice } from '../server/modules/notices/publish-notice.ts';
 import { applyOffline } from '../server/modules/offline/apply-offline.ts';
-import { changeSiteStatus } from '../server/modules/offline/change-site-status.ts';
 import { completeOffline } from '../server/modules/offline/complete-offline.ts';
 import { reviewOffline } from '../server/modules/review/review-offline.ts';
+import { changeSiteStatus } from '../server/modules/site-status/change-site-status.ts';
 import { requestFlagChange } from '../server/modules/site-workspace/request-flag.ts';
 import { saveReport } from '../server/modules/spot-checks/save-report.ts';
 import { submitReport } from '../server/modules/spot-checks/submit-report.ts';

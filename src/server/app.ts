@@ -38,6 +38,7 @@ import { orgUnitRoutes } from './modules/org-units/routes.ts';
 import { offlineReviewRoutes } from './modules/review/offline-review-routes.ts';
 import { reviewRoutes } from './modules/review/routes.ts';
 import { siteImportRoutes } from './modules/site-import/routes.ts';
+import { siteStatusRoutes } from './modules/site-status/routes.ts';
 import { siteWorkspaceRoutes } from './modules/site-workspace/routes.ts';
 import { spotCheckRoutes } from './modules/spot-checks/routes.ts';
 import { statsRoutes } from './modules/stats/routes.ts';
@@ -166,6 +167,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(linkCheckRoutes);
   await app.register(offlineRoutes);
   await app.register(offlineReviewRoutes);
+  await app.register(siteStatusRoutes);
   await app.register(offlineSiteRoutes);
   await app.register(siteWorkspaceRoutes);
   await app.register(inboxRoutes);

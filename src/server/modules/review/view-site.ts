@@ -7,10 +7,10 @@ import { notFound } from '../../errors.ts';
 import { findVisibleOffline, orgNameMap } from '../offline/list-repository.ts';
 import { presentOfflineRow } from '../offline/present.ts';
 import { auditTrailFor } from '../requests/audit-trail.ts';
-import { listSiteAudit, loadSiteRecord, orgNames, type SiteRecord } from '../requests/repository.ts';
+import { loadSiteRecord, type SiteRecord } from '../requests/repository.ts';
 import { presentRow } from './present.ts';
 import { findSiteRow, otherDomainsBySiteIds } from './repository.ts';
-import { type auditTrail, REQUEST_TYPES, type SiteRowView, type siteDetail } from './schema.ts';
+import type { auditTrail, SiteRowView, siteDetail } from './schema.ts';
 
 type SiteDetail = z.infer<typeof siteDetail>;
 type AuditTrail = z.infer<typeof auditTrail>;

@@ -14,11 +14,11 @@ import { AppError, notFound } from '../../errors.ts';
 import { applyTransition } from '../../lifecycle/request-transition.ts';
 import { endAllSessions } from '../../plugins/session.ts';
 import { uniqueViolation } from '../applications/repository.ts';
+import { orgListStatus } from '../offline/present.ts';
+import { endOffline, findSiteInSubtree, lockSiteInSubtree } from '../offline/repository.ts';
+import { changeRunStatus } from '../offline/run-status.ts';
 import { subtreePattern } from '../org-units/repository.ts';
-import { orgListStatus } from './present.ts';
-import { endOffline, findSiteInSubtree, lockSiteInSubtree } from './repository.ts';
-import { changeRunStatus } from './run-status.ts';
-import { lockOpenRequests } from './site-status-repository.ts';
+import { lockOpenRequests } from './repository.ts';
 
 export interface StatusChangeInput {
   actor: OrgActor;
