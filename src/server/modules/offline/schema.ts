@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { isDay, OFFLINE_KINDS, type OfflineKind } from '../../../domain/offline.ts';
 import { SITE_STATUS_ACTIONS, type SiteStatusAction } from '../../../domain/site-status.ts';
+import { auditEntry } from '../requests/schema.ts';
 
 export const offlineKind = z.enum(OFFLINE_KINDS as [OfflineKind, ...OfflineKind[]]);
 
@@ -80,17 +81,6 @@ export const operatorRequest = z.object({
   startedAt: z.string().nullable(),
   endedAt: z.string().nullable(),
   completedAt: z.string().nullable(),
-});
-
-export const auditEntry = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  unitName: z.string(),
-  person: z.string(),
-  action: z.string(),
-  from: z.string(),
-  to: z.string(),
-  comment: z.string(),
 });
 
 export const operatorView = z.object({
