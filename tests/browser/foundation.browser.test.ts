@@ -219,7 +219,8 @@ describe('foundation UI', () => {
     await menu.getByText('组织单位信息查询').click();
     await page.getByRole('heading', { name: '组织单位信息查询' }).waitFor();
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
-    expect(await menu.isVisible()).toBe(false);
+    // The drawer closes with an animation: wait for it to end rather than sample it mid-way.
+    await menu.waitFor({ state: 'hidden' });
     await h.screenshot('org-units-phone');
     await page.setViewportSize({ width: 1280, height: 800 });
   });

@@ -60,8 +60,16 @@ describe('监管年度报表 UI', () => {
     expect(await page.getByTestId('prefill-checks-year').textContent()).toBe('0');
 
     // A part larger than its total is refused before saving.
-    await page.getByLabel('留言数量（条）').fill('10');
-    await page.getByLabel('按期办结数量（条）').fill('11');
+    // Each value is committed (Tab leaves the field) and read back before the cross-field check is awaited.
+    for (const [label, value] of [
+      ['留言数量（条）', '10'],
+      ['按期办结数量（条）', '11'],
+    ] as const) {
+      const input = page.getByLabel(label, { exact: true });
+      await input.fill(value);
+      await input.press('Tab');
+      await expect.poll(async () => input.inputValue()).toBe(value);
+    }
     await page.getByText('按期办结数量（11）不能大于留言数量（10）').waitFor();
     for (const [label, value] of ENTRIES) await page.getByLabel(label, { exact: true }).fill(value);
     await expect.poll(async () => page.getByTestId('rate-errorMessagesOnTimeRate').textContent()).toBe('98.3');
