@@ -23,7 +23,7 @@ import { sealAuditLog } from '../server/modules/audit/chain.ts';
 import { decryptCheckCode, encryptCheckCode } from '../server/modules/issuance/check-code-cipher.ts';
 import { type LinkCheckResult, linkMessages } from '../server/modules/link-checks/messages.ts';
 import { type CheckedUrl, countsAsFailure, FLAG_AFTER_FAILURES } from '../server/modules/link-checks/repository.ts';
-import { publishNotice } from '../server/modules/notices/publish-notice.ts';
+import { publishNotice } from '../server/modules/announcements/publish-notice.ts';
 import { applyOffline } from '../server/modules/offline/apply-offline.ts';
 import { completeOffline } from '../server/modules/offline/complete-offline.ts';
 import { reviewOffline } from '../server/modules/review/review-offline.ts';

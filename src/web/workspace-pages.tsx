@@ -25,8 +25,8 @@ import { ot } from './locales/org-tools.zh-CN.ts';
 import { sw } from './locales/site-workspace.zh-CN.ts';
 import { wr } from './locales/work-report.zh-CN.ts';
 import { t } from './locales/zh-CN.ts';
-import { InboxMenuBadge } from './pages/inbox/InboxBadge.tsx';
-import { NoticesUnreadBadge } from './pages/notices/UnreadBadge.tsx';
+import { InboxMenuBadge } from './pages/todo/InboxBadge.tsx';
+import { NoticesUnreadBadge } from './pages/announcements/UnreadBadge.tsx';
 import { WorkReportMenuBadge } from './pages/work-report/WaitingBadge.tsx';
 import { lazyPage, type PreloadableComponent } from './shared/lazy-page.ts';
 
@@ -50,7 +50,7 @@ export const WORKSPACE_PAGES: readonly WorkspacePage[] = [
     path: 'inbox',
     label: '待办',
     icon: <CheckSquareOutlined />,
-    component: lazyPage(() => import('./pages/inbox/index.tsx')),
+    component: lazyPage(() => import('./pages/todo/index.tsx')),
     badge: InboxMenuBadge,
   },
   {
@@ -108,7 +108,7 @@ export const WORKSPACE_PAGES: readonly WorkspacePage[] = [
     path: 'notices',
     label: ot.notices.title,
     icon: <NotificationOutlined />,
-    component: lazyPage(() => import('./pages/notices/index.tsx')),
+    component: lazyPage(() => import('./pages/announcements/index.tsx')),
     badge: NoticesUnreadBadge,
   },
   {

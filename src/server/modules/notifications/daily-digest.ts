@@ -6,7 +6,7 @@ import { deadlineCutoffs, stepDeadline } from '../../../domain/working-days.ts';
 import type { AppContext } from '../../context.ts';
 import { deadlineRuleOf } from '../../deadline-rule.ts';
 import { JOB_LOCKS, withJobLock } from '../../job-lock.ts';
-import { countWaiting, listWaiting } from '../inbox/repository.ts';
+import { countWaiting, listWaiting } from '../todo/repository.ts';
 import { queueMails } from './repository.ts';
 
 export interface DigestRunResult {

@@ -9,7 +9,7 @@ import type { OrgActor } from '../../context.ts';
 import { forbidden, invalid } from '../../errors.ts';
 import { orgActor } from '../../guards.ts';
 import { sendXlsx } from '../../xlsx-table.ts';
-import { MAX_ATTACHMENT_BYTES } from '../notices/upload-attachment.ts';
+import { MAX_ATTACHMENT_BYTES } from '../announcements/upload-attachment.ts';
 import type { ImportPlan, ImportScope } from './plan-import.ts';
 import { fileDigest, previewImport, runImport } from './run-import.ts';
 import { commitResult, type PlanView, planView } from './schema.ts';

@@ -12,7 +12,7 @@ import { Button, Dropdown, Flex, Grid, Layout } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { type OrgUserActor, useLogout } from '../../access.ts';
 import { t } from '../../locales/zh-CN.ts';
-import { InboxHeaderBadge } from '../../pages/inbox/InboxBadge.tsx';
+import { InboxHeaderBadge } from '../../pages/todo/InboxBadge.tsx';
 import { BrandMark } from '../../shared/BrandMark.tsx';
 
 const light = { color: 'rgba(255,255,255,0.92)' };
