@@ -25,8 +25,8 @@ import { ot } from './locales/org-tools.zh-CN.ts';
 import { sw } from './locales/site-workspace.zh-CN.ts';
 import { wr } from './locales/work-report.zh-CN.ts';
 import { t } from './locales/zh-CN.ts';
-import { InboxMenuBadge } from './pages/todo/InboxBadge.tsx';
 import { NoticesUnreadBadge } from './pages/announcements/UnreadBadge.tsx';
+import { InboxMenuBadge } from './pages/todo/InboxBadge.tsx';
 import { WorkReportMenuBadge } from './pages/work-report/WaitingBadge.tsx';
 import { lazyPage, type PreloadableComponent } from './shared/lazy-page.ts';
 

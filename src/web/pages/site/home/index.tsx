@@ -13,8 +13,8 @@ import { LinkButton } from '../../../shared/LinkButton.tsx';
 import { useNotify } from '../../../shared/notify.tsx';
 import { PageSpin } from '../../../shared/PageSpin.tsx';
 import { PublicFrame } from '../../../shared/PublicFrame.tsx';
-import { SiteNoticesCard } from '../../todo/site-notices/SiteNoticesCard.tsx';
 import { useOfflineActions } from '../../offline/operator/use-offline-actions.tsx';
+import { SiteNoticesCard } from '../../todo/site-notices/SiteNoticesCard.tsx';
 import {
   type FiledRequest,
   getSiteHome,
