@@ -4,6 +4,12 @@ import { randomBytes } from 'node:crypto';
 import { defineConfig } from 'vitest/config';
 
 process.env.GOVSITE_TEST_RUN ??= randomBytes(4).toString('hex');
+// Every stress test needs PostgreSQL (several instances, a restartable server): refuse to run rather than skip.
+if (!process.env.DATABASE_URL) {
+  throw new Error(
+    'npm run test:stress needs PostgreSQL: set DATABASE_URL (scripts/pg-throwaway.sh start PORT gives one)',
+  );
+}
 
 export default defineConfig({
   test: {

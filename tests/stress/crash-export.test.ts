@@ -19,7 +19,7 @@ import { type ServerProcess, startServerProcess, waitFor } from './processes.ts'
 const SITES_PER_ORG = Number(process.env.GOVSITE_STRESS_EXPORT_PER_ORG ?? 1000);
 const ORGS = 24;
 
-describe.runIf(usingPostgres())('kill -9 during a streamed export', () => {
+describe('kill -9 during a streamed export', () => {
   let testDb: TestDatabase;
   let server: ServerProcess | null = null;
   const log = (n: number) => join(tmpdir(), `govsite-crash-export-${process.pid}-${n}.log`);

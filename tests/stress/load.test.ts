@@ -24,7 +24,7 @@ const REVIEWERS = ['haigang', 'shanhaiguan', 'qinhuangdao', 'hebei'];
 const READERS = ['qinhuangdao', 'hebei', 'admin', 'haigang'];
 const USERS = [...new Set([...REVIEWERS, ...READERS])];
 
-describe.runIf(usingPostgres())('load: 50 clients, two instances, one database', () => {
+describe('load: 50 clients, two instances, one database', () => {
   let testDb: TestDatabase;
   const servers: RunningServer[] = [];
 

@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/database.ts';
 import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { sampleInfo } from '../helpers/factories.ts';
-import { usingPostgres } from '../helpers/test-database.ts';
 import { HttpClient } from './http-client.ts';
 import { type ServerProcess, startServerProcess, ThrowawayPostgres, waitFor } from './processes.ts';
 
@@ -26,7 +25,7 @@ interface Submission {
   status: number;
 }
 
-describe.runIf(usingPostgres())('PostgreSQL stopped and started under load', () => {
+describe('PostgreSQL stopped and started under load', () => {
   let pg: ThrowawayPostgres;
   let server: ServerProcess;
   let database: Database;

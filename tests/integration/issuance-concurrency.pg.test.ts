@@ -1,5 +1,6 @@
 // Exactly-once issuance on PostgreSQL: three instances batching at the same moment, the same without the batch
 // lock (row locks and compare-and-set alone), and a real `govsite issue-codes` process killed half-way.
+// `*.pg.test.ts`: run only when DATABASE_URL is set (vitest.config.ts leaves it out on PGlite, which has one connection).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
@@ -14,12 +15,11 @@ import { loadKeys } from '../../src/server/secrets.ts';
 import { CLI } from '../helpers/cli.ts';
 import { sampleInfo } from '../helpers/factories.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
-import { usingPostgres } from '../helpers/test-database.ts';
 
 const ORGS = ['130302', '130303', '130300', '130000', 'bm3000', '420000'];
 const APPROVED_AT = new Date('2020-01-06T02:00:00Z'); // long before any run's cut-off, also the real clock's
 
-describe.runIf(usingPostgres())('exactly-once issuance on PostgreSQL', () => {
+describe('exactly-once issuance on PostgreSQL', () => {
   let t: TestApp;
   const instances: Database[] = [];
   let batch = 0;
