@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { verifyAuditLog } from '../../src/server/modules/audit/chain.ts';
 import { sampleInfo } from '../helpers/factories.ts';
-import { createTestDatabase, type TestDatabase, usingPostgres } from '../helpers/test-database.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
 import { HttpClient } from './http-client.ts';
 import { type ServerProcess, startServerProcess, waitFor } from './processes.ts';
 

@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config.ts';
 import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { type RunningServer, startServer } from '../../src/start.ts';
 import { sampleInfo } from '../helpers/factories.ts';
-import { createTestDatabase, type TestDatabase, usingPostgres } from '../helpers/test-database.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
 import { HttpClient, type HttpResult } from './http-client.ts';
 
 const SECONDS = Number(process.env.GOVSITE_LOAD_SECONDS ?? 60);
