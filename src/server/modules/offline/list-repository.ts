@@ -3,7 +3,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { OfflineEndKind, OfflineKindColumn, RequestState, RequestType, RunStatus } from '../../../db/schema.ts';
 import type { Db, Trx } from '../../context.ts';
-import { likePattern, prefixPattern, subtreePattern } from '../org-units/repository.ts';
+import { inSubtree, likePattern, prefixPattern } from '../org-units/repository.ts';
 import type { ListQuery } from './schema.ts';
 
 export interface Viewer {
@@ -47,9 +47,7 @@ function baseQuery(db: Db | Trx, viewer: Viewer) {
     .innerJoin('sites as s', 's.id', 'r.site_id')
     .innerJoin('org_units as o', 'o.code', 's.org_code')
     .where('r.state', 'not in', ['DRAFT', 'WITHDRAWN'])
-    .where((eb) =>
-      eb.or([eb('o.path', 'like', subtreePattern(viewer.orgPath)), sql<boolean>`${viewer.orgCode} = ANY(r.chain)`]),
-    );
+    .where((eb) => eb.or([inSubtree('o.path', viewer.orgPath), sql<boolean>`${viewer.orgCode} = ANY(r.chain)`]));
 }
 
 function selectRow(db: Db | Trx, viewer: Viewer) {

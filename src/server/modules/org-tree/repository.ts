@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { PersonContact, RequestState, RequestType } from '../../../db/schema.ts';
 import type { Db, Trx } from '../../context.ts';
-import { likePattern, prefixPattern, subtreePattern } from '../org-units/repository.ts';
+import { inSubtree, likePattern, prefixPattern } from '../org-units/repository.ts';
 
 export const ORG_UNIT_ENTITY = 'ORG_UNIT';
 
@@ -72,7 +72,7 @@ export async function moveSubtree(
        SET path = ${move.newPath} || substr(path, ${move.oldPath.length + 1}),
            parent_code = CASE WHEN code = ${move.code} THEN ${move.newParentCode} ELSE parent_code END,
            updated_at = ${move.now}
-     WHERE path LIKE ${subtreePattern(move.oldPath)}`.execute(trx);
+     WHERE ${inSubtree('path', move.oldPath)}`.execute(trx);
   return Number(result.numAffectedRows ?? 0);
 }
 
@@ -106,7 +106,7 @@ export async function sitesInSubtree(trx: Trx, path: string, limit: number) {
   const base = trx
     .selectFrom('sites as s')
     .innerJoin('org_units as o', 'o.code', 's.org_code')
-    .where('o.path', 'like', subtreePattern(path))
+    .where(inSubtree('o.path', path))
     .where(LIVE_SITE);
   const [items, total] = await Promise.all([
     base
@@ -153,7 +153,7 @@ export function reroutableRequests(trx: Trx, path: string): Promise<RoutableRequ
       's.site_code',
       's.name as site_name',
     ])
-    .where('o.path', 'like', subtreePattern(path))
+    .where(inSubtree('o.path', path))
     .where('r.state', 'in', ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'RETURNED'])
     .orderBy('r.id')
     .execute();

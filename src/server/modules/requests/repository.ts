@@ -3,7 +3,7 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { DB, RequestState, RequestType } from '../../../db/schema.ts';
 import type { Db, Trx } from '../../context.ts';
-import { subtreePattern } from '../org-units/repository.ts';
+import { inSubtree } from '../org-units/repository.ts';
 
 /** The unit looking: its code and its subtree path (review's Viewer has this shape). */
 export interface Viewer {
@@ -45,9 +45,7 @@ export async function findVisibleRequest(trx: Db | Trx, viewer: Viewer, id: numb
     ])
     .where('r.id', '=', id)
     .where('r.state', 'not in', ['DRAFT', 'WITHDRAWN'])
-    .where((eb) =>
-      eb.or([eb('o.path', 'like', subtreePattern(viewer.orgPath)), sql<boolean>`${viewer.orgCode} = ANY(r.chain)`]),
-    )
+    .where((eb) => eb.or([inSubtree('o.path', viewer.orgPath), sql<boolean>`${viewer.orgCode} = ANY(r.chain)`]))
     .executeTakeFirst();
   if (!row) return null;
   return {
