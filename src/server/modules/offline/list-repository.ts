@@ -3,13 +3,9 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { OfflineEndKind, OfflineKindColumn, RequestState, RequestType, RunStatus } from '../../../db/schema.ts';
 import type { Db, Trx } from '../../context.ts';
-import { inSubtree, likePattern, prefixPattern } from '../org-units/repository.ts';
+import { likePattern, prefixPattern } from '../org-units/repository.ts';
+import { type Viewer, visibleToViewer } from '../requests/repository.ts';
 import type { ListQuery } from './schema.ts';
-
-export interface Viewer {
-  orgCode: string;
-  orgPath: string;
-}
 
 export interface OfflineListRow {
   id: number;
@@ -47,7 +43,7 @@ function baseQuery(db: Db | Trx, viewer: Viewer) {
     .innerJoin('sites as s', 's.id', 'r.site_id')
     .innerJoin('org_units as o', 'o.code', 's.org_code')
     .where('r.state', 'not in', ['DRAFT', 'WITHDRAWN'])
-    .where((eb) => eb.or([inSubtree('o.path', viewer.orgPath), sql<boolean>`${viewer.orgCode} = ANY(r.chain)`]));
+    .where(visibleToViewer(viewer));
 }
 
 function selectRow(db: Db | Trx, viewer: Viewer) {

@@ -1,14 +1,22 @@
 // Database access to requests (申请) for every module that reviews or shows them: visible requests, a site's full
 // record and its 审核流水. The transition itself is the lifecycle writer's (src/server/lifecycle/request-transition.ts).
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { DB, RequestState, RequestType } from '../../../db/schema.ts';
 import type { Db, Trx } from '../../context.ts';
 import { inSubtree } from '../org-units/repository.ts';
 
-/** The unit looking: its code and its subtree path (review's Viewer has this shape). */
+/** The unit looking: its code and its subtree path. */
 export interface Viewer {
   orgCode: string;
   orgPath: string;
+}
+
+/**
+ * The requests a viewer may see, on `requests as r` joined to its site's `org_units as o`: the site's org is in the
+ * viewer's subtree, or the viewer's unit is on the request's chain (a reviewer above a vertical branch).
+ */
+export function visibleToViewer(viewer: Viewer): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${inSubtree('o.path', viewer.orgPath)} OR ${viewer.orgCode} = ANY(r.chain))`;
 }
 
 export interface VisibleRequest {
@@ -45,7 +53,7 @@ export async function findVisibleRequest(trx: Db | Trx, viewer: Viewer, id: numb
     ])
     .where('r.id', '=', id)
     .where('r.state', 'not in', ['DRAFT', 'WITHDRAWN'])
-    .where((eb) => eb.or([inSubtree('o.path', viewer.orgPath), sql<boolean>`${viewer.orgCode} = ANY(r.chain)`]))
+    .where(visibleToViewer(viewer))
     .executeTakeFirst();
   if (!row) return null;
   return {

@@ -6,13 +6,9 @@ import { type ShownRequest, shownRequests } from '../../../domain/open-requests.
 import type { Db } from '../../context.ts';
 import { linkHealthMatches } from '../link-checks/health-sql.ts';
 import { inSubtree, likePattern, prefixPattern } from '../org-units/repository.ts';
+import type { Viewer } from '../requests/repository.ts';
 import type { SiteFilters } from './schema.ts';
 import { ENDED_AT_SQL, ENDED_SQL, OPEN_SQL, orgStatusCondition, shownRequestMatches } from './status-filter-sql.ts';
-
-export interface Viewer {
-  orgCode: string;
-  orgPath: string;
-}
 
 export interface SiteListRow {
   id: number;
