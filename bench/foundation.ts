@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { loadConfig } from '../src/config.ts';
 import { migrateToLatest, openDatabase } from '../src/db/database.ts';
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../src/seed/demo.ts';
-import { subtreePattern } from '../src/server/modules/org-units/repository.ts';
+import { inSubtree } from '../src/server/modules/org-units/repository.ts';
 import { startServer } from '../src/start.ts';
 import { HttpClient, percentile, record, sample } from './lib.ts';
 
@@ -40,12 +40,12 @@ export async function benchSubtree(target: Target): Promise<void> {
     await client.login('admin', DEMO_PASSWORD);
     const db = server.database.db;
     const root = await db.selectFrom('org_units').select('path').where('code', '=', 'bm0100').executeTakeFirstOrThrow();
-    const pattern = subtreePattern(root.path);
+    const subtree = inSubtree('path', root.path);
     const http = await sample(200, () => client.json('GET', '/api/org-units?pageSize=100&page=3'));
     const bare = await sample(200, () =>
       Promise.all([
-        sql`SELECT * FROM org_units WHERE path LIKE ${pattern} ORDER BY level, code LIMIT 100 OFFSET 200`.execute(db),
-        sql`SELECT count(*)::int FROM org_units WHERE path LIKE ${pattern}`.execute(db),
+        sql`SELECT * FROM org_units WHERE ${subtree} ORDER BY level, code LIMIT 100 OFFSET 200`.execute(db),
+        sql`SELECT count(*)::int FROM org_units WHERE ${subtree}`.execute(db),
       ]),
     );
     record(
@@ -57,7 +57,7 @@ export async function benchSubtree(target: Target): Promise<void> {
       '上限：同一连接上的同一 SQL',
     );
     record(target.label, '根单位全树分页查询 p99', percentile(http, 99), percentile(bare, 99), 'ms');
-    const all = await sample(50, () => sql`SELECT code FROM org_units WHERE path LIKE ${pattern}`.execute(db), 3);
+    const all = await sample(50, () => sql`SELECT code FROM org_units WHERE ${subtree}`.execute(db), 3);
     const walk = await sample(
       50,
       () =>

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { UserRole } from '../../../db/schema.ts';
 import type { Db, Trx } from '../../context.ts';
-import { likePattern, subtreePattern } from '../org-units/repository.ts';
+import { inSubtree, likePattern } from '../org-units/repository.ts';
 
 export interface AccountView {
   id: number;
@@ -21,7 +21,7 @@ export async function listAccounts(db: Db, rootPath: string, q: string | undefin
   let base = db
     .selectFrom('users as u')
     .innerJoin('org_units as o', 'o.code', 'u.org_code')
-    .where('o.path', 'like', subtreePattern(rootPath));
+    .where(inSubtree('o.path', rootPath));
   if (q) {
     base = base.where((eb) =>
       eb.or([
@@ -74,7 +74,7 @@ export function findAccountInSubtree(trx: Trx, id: number, rootPath: string) {
     .innerJoin('org_units as o', 'o.code', 'u.org_code')
     .select(['u.id', 'u.username', 'u.enabled', 'u.org_code'])
     .where('u.id', '=', id)
-    .where('o.path', 'like', subtreePattern(rootPath))
+    .where(inSubtree('o.path', rootPath))
     .forUpdate('u')
     .executeTakeFirst();
 }
@@ -83,7 +83,7 @@ export async function listLoginLog(db: Db, rootPath: string, page: number, pageS
   const base = db
     .selectFrom('login_log as l')
     .innerJoin('org_units as o', 'o.code', 'l.org_code')
-    .where('o.path', 'like', subtreePattern(rootPath));
+    .where(inSubtree('o.path', rootPath));
   const [rows, total] = await Promise.all([
     base
       .select(['l.id', 'l.at', 'l.login', 'l.org_code', 'o.name as org_name', 'l.ip', 'l.result'])

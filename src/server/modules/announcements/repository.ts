@@ -2,7 +2,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { NoticeAudience } from '../../../db/schema.ts';
 import type { Db, Trx } from '../../context.ts';
-import { likePattern, prefixPattern, subtreePattern } from '../org-units/repository.ts';
+import { inSubtree, likePattern, prefixPattern } from '../org-units/repository.ts';
 
 export interface Reader {
   userId: number;
@@ -208,7 +208,7 @@ export function updateNotice(trx: Trx, id: number, set: { pinned?: boolean; with
 /** The units a notice is addressed to (enabled ones, the publisher's own unit excluded), as a subquery. */
 function audienceUnits(db: Db, notice: { audience: NoticeAudience; publisherOrg: string; publisherPath: string }) {
   let q = db.selectFrom('org_units as u').where('u.enabled', '=', true).where('u.code', '<>', notice.publisherOrg);
-  if (notice.audience === 'SUBTREE') q = q.where('u.path', 'like', subtreePattern(notice.publisherPath));
+  if (notice.audience === 'SUBTREE') q = q.where(inSubtree('u.path', notice.publisherPath));
   return q;
 }
 

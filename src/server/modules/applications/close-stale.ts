@@ -7,7 +7,8 @@ import { decide, RETURNED_APPLICATION_CLOSE_DAYS, staleReturnCutoff } from '../.
 import { formatDateCN } from '../../../domain/status-labels.ts';
 import type { AppContext, Db } from '../../context.ts';
 import { applyTransition } from '../../lifecycle/request-transition.ts';
-import { applicationSubject, markSiteWithdrawn } from './repository.ts';
+import { REQUEST_COLUMNS, toRequestCore } from '../requests/repository.ts';
+import { markSiteWithdrawn } from './repository.ts';
 
 /** The audit action of the closing; the 临时码 query looks for it to explain a withdrawn application. */
 export const CLOSE_STALE_ACTION = AUDIT_ACTION_TEXT.REQUEST_CLOSED_STALE;
@@ -15,8 +16,8 @@ export const CLOSE_STALE_ACTION = AUDIT_ACTION_TEXT.REQUEST_CLOSED_STALE;
 /** Returned new-site applications whose return is at or before the cut-off (oldest first). */
 function staleApplications(db: Db, cutoff: Date) {
   return db
-    .selectFrom('requests')
-    .select(['id', 'site_id', 'state', 'step_index', 'chain', 'version', 'updated_at'])
+    .selectFrom('requests as r')
+    .select([...REQUEST_COLUMNS, 'r.site_id', 'r.updated_at'])
     .where('type', '=', 'NEW_SITE')
     .where('state', '=', 'RETURNED')
     .where('updated_at', '<=', cutoff)
@@ -30,7 +31,7 @@ export async function closeStaleApplications(ctx: AppContext): Promise<number> {
   const now = ctx.clock.now();
   let closed = 0;
   for (const row of await staleApplications(ctx.db, staleReturnCutoff(now))) {
-    const snapshot = applicationSubject(row);
+    const snapshot = toRequestCore(row);
     const decision = decide(snapshot, { kind: 'SYSTEM' }, 'CLOSE_STALE');
     if (!decision.ok) continue;
     const next = decision.next;

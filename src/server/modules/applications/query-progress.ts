@@ -4,6 +4,7 @@ import { calendarDaysBetween } from '../../../domain/dates.ts';
 import { applicantProgressText, decide } from '../../../domain/requests.ts';
 import type { AppContext } from '../../context.ts';
 import { issuedCredentials } from '../issuance/credentials.ts';
+import { toRequestCore } from '../requests/repository.ts';
 import { wasClosedStale } from './close-stale.ts';
 import { findByTempCode } from './find-by-temp-code.ts';
 import { type ApplicationRow, orgsByCode, reviewHistory } from './repository.ts';
@@ -49,7 +50,7 @@ export async function buildProgressResponse(ctx: AppContext, row: ApplicationRow
   const now = ctx.clock.now();
   const orgs = await orgsByCode(ctx.db, row.chain);
   const ref = (code: string) => ({ code, name: orgs.get(code)?.name ?? code });
-  const snapshot = { type: 'NEW_SITE' as const, state: row.state, chain: row.chain, stepIndex: row.step_index };
+  const snapshot = toRequestCore(row);
 
   const finished = row.state === 'CODE_PENDING' || row.state === 'DONE';
   // A returned application keeps the step of the unit that returned it; the units before it had approved.

@@ -9,6 +9,7 @@ import type { SiteInfo } from '../../../domain/site-info.ts';
 import { normalizeName } from '../../../domain/text.ts';
 import { hostOf, normalizeUrlForCompare } from '../../../domain/validation/index.ts';
 import type { Db, Trx } from '../../context.ts';
+import { REQUEST_COLUMNS } from '../requests/repository.ts';
 
 const { WITHDRAW_APPLICATION } = RUN_STATUS_TRANSITIONS;
 
@@ -136,12 +137,7 @@ export async function insertApplication(trx: Trx, a: NewApplication) {
 }
 
 const applicationColumns = [
-  'r.id',
-  'r.state',
-  'r.chain',
-  'r.step_index',
-  'r.current_org',
-  'r.version',
+  ...REQUEST_COLUMNS,
   'r.payload',
   'r.return_reason',
   'r.submitted_at',
@@ -225,24 +221,6 @@ export async function reviewHistory(db: Db | Trx, requestId: number): Promise<Re
     }
   }
   return history;
-}
-
-/** A new-site application row as the lifecycle writer expects it (its compare-and-set columns). */
-export function applicationSubject(row: {
-  id: number;
-  state: RequestState;
-  chain: string[];
-  step_index: number;
-  version: number;
-}) {
-  return {
-    id: row.id,
-    type: 'NEW_SITE' as const,
-    state: row.state,
-    chain: row.chain,
-    stepIndex: row.step_index,
-    version: row.version,
-  };
 }
 
 export async function updateApplicationSite(trx: Trx, siteId: number, info: SiteInfo, at: Date): Promise<void> {

@@ -7,9 +7,10 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { applyTransition } from '../../lifecycle/request-transition.ts';
 import { queueRequestEvent } from '../notifications/queue-request-event.ts';
+import { toRequestCore } from '../requests/repository.ts';
 import { assertNoDuplicates, conflictFromUniqueViolation } from './conflicts.ts';
 import { findByTempCode } from './find-by-temp-code.ts';
-import { applicationSubject, lockOrgUnit, orgsByCode, updateApplicationSite } from './repository.ts';
+import { lockOrgUnit, orgsByCode, updateApplicationSite } from './repository.ts';
 import { invalidInfo, validateApplicationInfo } from './submit-application.ts';
 import { STATE_CONFLICT_MESSAGE } from './withdraw-application.ts';
 
@@ -32,11 +33,8 @@ export async function resubmitApplication(
   input: { tempCode: string; info: SiteInfoInput; ip: string },
 ) {
   const row = await findByTempCode(ctx, input.tempCode, input.ip);
-  const decision = decide(
-    { type: 'NEW_SITE', state: row.state, chain: row.chain, stepIndex: row.step_index },
-    { kind: 'REQUESTER' },
-    'SUBMIT',
-  );
+  const request = toRequestCore(row);
+  const decision = decide(request, { kind: 'REQUESTER' }, 'SUBMIT');
   if (!decision.ok) throw new AppError('STATE_CONFLICT', `不能重新提交：${decision.reason}`);
   const { info, org } = await validateApplicationInfo(ctx, input.info);
   // The review chain was snapshotted from the org and the portal choice; changing either is a new application.
@@ -57,7 +55,7 @@ export async function resubmitApplication(
       await lockOrgUnit(trx, org.code);
       await assertNoDuplicates(trx, info, row.site_id);
       const changed = await applyTransition(trx, {
-        request: applicationSubject(row),
+        request,
         action: 'SUBMIT',
         next,
         now,

@@ -6,14 +6,15 @@ import { applicantProgressText, decide } from '../../../domain/requests.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { applyTransition } from '../../lifecycle/request-transition.ts';
+import { toRequestCore } from '../requests/repository.ts';
 import { findByTempCode } from './find-by-temp-code.ts';
-import { applicationSubject, markSiteWithdrawn } from './repository.ts';
+import { markSiteWithdrawn } from './repository.ts';
 
 export const STATE_CONFLICT_MESSAGE = MESSAGES.requestStateConflict;
 
 export async function withdrawApplication(ctx: AppContext, tempCode: string, ip: string) {
   const row = await findByTempCode(ctx, tempCode, ip);
-  const snapshot = applicationSubject(row);
+  const snapshot = toRequestCore(row);
   const decision = decide(snapshot, { kind: 'REQUESTER' }, 'WITHDRAW');
   if (!decision.ok) throw new AppError('STATE_CONFLICT', `不能撤回：${decision.reason}`);
   const next = decision.next;

@@ -16,7 +16,7 @@ function valuesList(rows: readonly RawBuilder<unknown>[][]): RawBuilder<unknown>
 export async function lockRequests(trx: Trx, requestIds: readonly number[]): Promise<Map<number, LockedRequest>> {
   if (requestIds.length === 0) return new Map();
   const rows = await trx
-    .selectFrom('requests')
+    .selectFrom('requests as r')
     .select(LOCKED_REQUEST_COLUMNS)
     .where('id', 'in', [...requestIds])
     .orderBy('id')

@@ -1,8 +1,8 @@
 // The only database access of the 网站标识码 batch: due applications, the per-org sequence, the issuing writes.
 import { sql } from 'kysely';
-import type { RequestSnapshot } from '../../../domain/requests.ts';
 import { RUN_STATUS_TRANSITIONS } from '../../../domain/run-status.ts';
 import type { Db, Trx } from '../../context.ts';
+import { REQUEST_COLUMNS, type RequestCore, type RequestCoreRow, toRequestCore } from '../requests/repository.ts';
 
 /** 生成标识码 as the run-status table has it: APPLYING → NORMAL. */
 const ISSUE_CODE = RUN_STATUS_TRANSITIONS.ISSUE_CODE;
@@ -85,10 +85,8 @@ export async function lastSequences(db: Db, orgCodes: readonly string[]): Promis
   return new Map(rows.map((r) => [r.org_code, r.last_seq]));
 }
 
-export interface LockedRequest extends RequestSnapshot {
-  id: number;
+export interface LockedRequest extends RequestCore {
   siteId: number;
-  version: number;
 }
 
 /**
@@ -97,7 +95,7 @@ export interface LockedRequest extends RequestSnapshot {
  */
 export async function lockRequest(trx: Trx, requestId: number): Promise<LockedRequest | undefined> {
   const row = await trx
-    .selectFrom('requests')
+    .selectFrom('requests as r')
     .select(LOCKED_REQUEST_COLUMNS)
     .where('id', '=', requestId)
     .forUpdate()
@@ -107,26 +105,10 @@ export async function lockRequest(trx: Trx, requestId: number): Promise<LockedRe
 }
 
 /** The columns `lockRequest` / `lockRequests` read, and their row as a LockedRequest. */
-export const LOCKED_REQUEST_COLUMNS = ['id', 'type', 'state', 'chain', 'step_index', 'version', 'site_id'] as const;
+export const LOCKED_REQUEST_COLUMNS = [...REQUEST_COLUMNS, 'r.site_id'] as const;
 
-export function toLockedRequest(row: {
-  id: number;
-  type: LockedRequest['type'];
-  state: LockedRequest['state'];
-  chain: string[];
-  step_index: number;
-  version: number;
-  site_id: number;
-}): LockedRequest {
-  return {
-    id: row.id,
-    type: row.type,
-    state: row.state,
-    chain: row.chain,
-    stepIndex: row.step_index,
-    version: row.version,
-    siteId: row.site_id,
-  };
+export function toLockedRequest(row: RequestCoreRow & { site_id: number }): LockedRequest {
+  return { ...toRequestCore(row), siteId: row.site_id };
 }
 
 /**

@@ -1,6 +1,6 @@
 // Reads and writes of issued sites for this module: the 校验码 reset and the public verification.
 import type { Db, Trx } from '../../context.ts';
-import { subtreePattern } from '../org-units/repository.ts';
+import { inSubtree } from '../org-units/repository.ts';
 
 /** A site inside the caller's subtree (undefined outside it: the record does not exist for the caller). */
 export async function findSiteInSubtree(db: Db, siteId: number, orgPath: string) {
@@ -9,7 +9,7 @@ export async function findSiteInSubtree(db: Db, siteId: number, orgPath: string)
     .innerJoin('org_units as o', 'o.code', 's.org_code')
     .select(['s.id', 's.site_code', 's.name', 's.org_code', 's.run_status', 'o.name as org_name'])
     .where('s.id', '=', siteId)
-    .where('o.path', 'like', subtreePattern(orgPath))
+    .where(inSubtree('o.path', orgPath))
     .executeTakeFirst();
 }
 

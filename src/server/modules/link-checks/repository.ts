@@ -4,7 +4,7 @@ import type { FooterReport } from '../../../domain/footer-check.ts';
 import { SWEPT_RUN_STATUSES } from '../../../domain/link-health.ts';
 import { writeAudit } from '../../audit.ts';
 import type { Actor, Db } from '../../context.ts';
-import { subtreePattern } from '../org-units/repository.ts';
+import { inSubtree } from '../org-units/repository.ts';
 import type { LinkCheckResult, LinkKind } from './messages.ts';
 
 /** A site is flagged once its home page failed on this many consecutive sweeps. */
@@ -209,7 +209,7 @@ export async function findVisibleSite(db: Db, siteId: number, actor: Actor) {
     .select(['s.id', 's.site_code as siteCode', 's.name', 's.home_url as homeUrl', 's.run_status as runStatus'])
     .where('s.id', '=', siteId);
   if (actor.kind === 'ORG_USER') {
-    q = q.innerJoin('org_units as o', 'o.code', 's.org_code').where('o.path', 'like', subtreePattern(actor.orgPath));
+    q = q.innerJoin('org_units as o', 'o.code', 's.org_code').where(inSubtree('o.path', actor.orgPath));
   } else if (actor.kind === 'SITE') {
     q = q.where('s.site_code', '=', actor.siteCode);
   } else {

@@ -1,16 +1,11 @@
 // Database access of notifications: what a message is about (request, site, units), the outbox and the
 // 填报单位's notices. Writers take the caller's transaction so a notification commits with its state change.
-import type { MailKind, RequestState, RequestType } from '../../../db/schema.ts';
+import type { MailKind } from '../../../db/schema.ts';
 import type { MailText } from '../../../domain/notifications.ts';
 import type { Db, Trx } from '../../context.ts';
+import { REQUEST_COLUMNS, type RequestCore, toRequestCore } from '../requests/repository.ts';
 
-export interface RequestFactsRow {
-  id: number;
-  type: RequestType;
-  state: RequestState;
-  chain: string[];
-  stepIndex: number;
-  currentOrg: string | null;
+export interface RequestFactsRow extends RequestCore {
   stepEnteredAt: Date;
   siteId: number;
   siteName: string;
@@ -24,12 +19,7 @@ function factsQuery(trx: Db | Trx) {
     .selectFrom('requests as r')
     .innerJoin('sites as s', 's.id', 'r.site_id')
     .select([
-      'r.id',
-      'r.type',
-      'r.state',
-      'r.chain',
-      'r.step_index',
-      'r.current_org',
+      ...REQUEST_COLUMNS,
       'r.step_entered_at',
       's.id as site_id',
       's.name',
@@ -43,12 +33,7 @@ type FactsQueryRow = Awaited<ReturnType<ReturnType<typeof factsQuery>['executeTa
 
 function toFacts(row: FactsQueryRow): RequestFactsRow {
   return {
-    id: row.id,
-    type: row.type,
-    state: row.state,
-    chain: row.chain,
-    stepIndex: row.step_index,
-    currentOrg: row.current_org,
+    ...toRequestCore(row),
     stepEnteredAt: new Date(row.step_entered_at),
     siteId: row.site_id,
     siteName: row.name,

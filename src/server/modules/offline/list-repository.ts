@@ -1,24 +1,19 @@
 // Database reads of 下线审核: offline requests the viewer may see (its subtree, or its unit in the chain), filtered
 // and paged in SQL, waiting-for-me rows first; one visible request for a decision.
 import { type Expression, type SqlBool, sql } from 'kysely';
-import type { OfflineEndKind, OfflineKindColumn, RequestState, RequestType, RunStatus } from '../../../db/schema.ts';
+import type { OfflineEndKind, OfflineKindColumn, RunStatus } from '../../../db/schema.ts';
 import type { Db, Trx } from '../../context.ts';
-import { likePattern, prefixPattern, subtreePattern } from '../org-units/repository.ts';
+import { likePattern, prefixPattern } from '../org-units/repository.ts';
+import {
+  REQUEST_COLUMNS,
+  type RequestCore,
+  toRequestCore,
+  type Viewer,
+  visibleToViewer,
+} from '../requests/repository.ts';
 import type { ListQuery } from './schema.ts';
 
-export interface Viewer {
-  orgCode: string;
-  orgPath: string;
-}
-
-export interface OfflineListRow {
-  id: number;
-  type: RequestType;
-  state: RequestState;
-  chain: string[];
-  stepIndex: number;
-  currentOrg: string | null;
-  version: number;
+export interface OfflineListRow extends RequestCore {
   returnReason: string | null;
   submittedAt: Date;
   updatedAt: Date;
@@ -47,22 +42,14 @@ function baseQuery(db: Db | Trx, viewer: Viewer) {
     .innerJoin('sites as s', 's.id', 'r.site_id')
     .innerJoin('org_units as o', 'o.code', 's.org_code')
     .where('r.state', 'not in', ['DRAFT', 'WITHDRAWN'])
-    .where((eb) =>
-      eb.or([eb('o.path', 'like', subtreePattern(viewer.orgPath)), sql<boolean>`${viewer.orgCode} = ANY(r.chain)`]),
-    );
+    .where(visibleToViewer(viewer));
 }
 
 function selectRow(db: Db | Trx, viewer: Viewer) {
   return baseQuery(db, viewer)
     .leftJoin('offline_attachments as a', 'a.id', 'd.attachment_id')
     .select([
-      'r.id',
-      'r.type',
-      'r.state',
-      'r.chain',
-      'r.step_index',
-      'r.current_org',
-      'r.version',
+      ...REQUEST_COLUMNS,
       'r.return_reason',
       'r.submitted_at',
       'r.updated_at',
@@ -91,13 +78,7 @@ type RawRow = Awaited<ReturnType<ReturnType<typeof selectRow>['execute']>>[numbe
 
 function toRow(r: RawRow): OfflineListRow {
   return {
-    id: r.id,
-    type: r.type,
-    state: r.state,
-    chain: r.chain,
-    stepIndex: r.step_index,
-    currentOrg: r.current_org,
-    version: r.version,
+    ...toRequestCore(r),
     returnReason: r.return_reason,
     submittedAt: new Date(r.submitted_at),
     updatedAt: new Date(r.updated_at),

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { OfflineEndKind, OfflineKindColumn, RequestState, RequestType, RunStatus } from '../../../db/schema.ts';
 import { OPEN_STATE_LIST } from '../../../domain/requests.ts';
 import type { Db, Trx } from '../../context.ts';
+import { inSubtree } from '../org-units/repository.ts';
 
 export interface SiteState {
   id: number;
@@ -62,18 +63,18 @@ export async function lockSite(trx: Trx, siteId: number): Promise<SiteState | nu
 }
 
 /** A site of the viewer's subtree (404 otherwise), locked for a status change. */
-export async function lockSiteInSubtree(trx: Trx, subtree: string, siteId: number): Promise<SiteState | null> {
+export async function lockSiteInSubtree(trx: Trx, rootPath: string, siteId: number): Promise<SiteState | null> {
   const row = await siteQuery(trx)
     .where('s.id', '=', siteId)
-    .where('o.path', 'like', subtree)
+    .where(inSubtree('o.path', rootPath))
     .forUpdate('s')
     .executeTakeFirst();
   return toSiteState(row);
 }
 
-export async function findSiteInSubtree(db: Db, subtree: string, siteId: number): Promise<SiteState | null> {
+export async function findSiteInSubtree(db: Db, rootPath: string, siteId: number): Promise<SiteState | null> {
   return toSiteState(
-    await siteQuery(db).where('s.id', '=', siteId).where('o.path', 'like', subtree).executeTakeFirst(),
+    await siteQuery(db).where('s.id', '=', siteId).where(inSubtree('o.path', rootPath)).executeTakeFirst(),
   );
 }
 

@@ -42,11 +42,11 @@ function singleChange(type: RoutableRequest['type']): SingleReviewChange {
 
 /** The route the request would get if it were submitted now, from the tree as it stands inside `trx`. */
 async function currentRoute(trx: Trx, r: RoutableRequest): Promise<string[]> {
-  const site = { orgCode: r.org_code, isPortal: r.is_portal };
+  const site = { orgCode: r.orgCode, isPortal: r.isPortal };
   const chain = MULTI_STEP_TYPES.has(r.type)
     ? await computeReviewChain(trx, site)
     : [await computeSingleReviewer(trx, site, singleChange(r.type))];
-  const line = await ancestorsOf(trx, r.org_code); // root first, the site's own unit last
+  const line = await ancestorsOf(trx, r.orgCode); // root first, the site's own unit last
   const enabled = new Map(line.map((o) => [o.code, o.enabled]));
   const codes = line.map((o) => o.code);
   return skipDisabled(
@@ -114,24 +114,21 @@ async function plan(
   const rerouted: TreeChangePlan['rerouted'] = [];
   let unchanged = 0;
   for (const r of requests) {
-    const next = rerouteRequest(
-      { state: r.state, chain: r.chain, stepIndex: r.step_index },
-      await currentRoute(trx, r),
-    );
+    const next = rerouteRequest({ state: r.state, chain: r.chain, stepIndex: r.stepIndex }, await currentRoute(trx, r));
     if (!next.changed) {
       unchanged++;
       continue;
     }
-    const oldCurrent = r.state === 'SUBMITTED' || r.state === 'IN_REVIEW' ? (r.chain[r.step_index] ?? null) : null;
+    const oldCurrent = r.state === 'SUBMITTED' || r.state === 'IN_REVIEW' ? (r.chain[r.stepIndex] ?? null) : null;
     const step = {
       requestId: r.id,
       type: r.type,
       state: r.state,
-      siteName: r.site_name,
-      siteCode: r.site_code,
+      siteName: r.siteName,
+      siteCode: r.siteCode,
       oldChain: r.chain,
       newChain: next.chain,
-      oldStepIndex: r.step_index,
+      oldStepIndex: r.stepIndex,
       newStepIndex: next.stepIndex,
       oldCurrentOrg: oldCurrent,
       newCurrentOrg: next.currentOrg,
@@ -152,7 +149,7 @@ async function plan(
           entityType: 'REQUEST',
           entityId: String(r.id),
           requestId: r.id,
-          siteCode: r.site_code,
+          siteCode: r.siteCode,
           fromState: r.state,
           toState: r.state,
           comment: `因组织单位「${unit.display_name}」${AUDIT_ACTION_TEXT[TREE_EVENTS[action.action]]}，审核流程由系统调整`,
@@ -160,7 +157,7 @@ async function plan(
             unit: unit.code,
             oldChain: r.chain,
             newChain: next.chain,
-            oldStep: r.step_index,
+            oldStep: r.stepIndex,
             newStep: next.stepIndex,
           },
         },

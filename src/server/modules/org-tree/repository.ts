@@ -1,9 +1,10 @@
 // The only database access of 挂接关系维护: children for the tree, row locks, the subtree path move, the open
 // requests under a subtree, and the ORG_UNIT history.
 import { sql } from 'kysely';
-import type { PersonContact, RequestState, RequestType } from '../../../db/schema.ts';
+import type { PersonContact } from '../../../db/schema.ts';
 import type { Db, Trx } from '../../context.ts';
-import { likePattern, prefixPattern, subtreePattern } from '../org-units/repository.ts';
+import { inSubtree, likePattern, prefixPattern } from '../org-units/repository.ts';
+import { REQUEST_COLUMNS, type RequestCore, toRequestCore } from '../requests/repository.ts';
 
 export const ORG_UNIT_ENTITY = 'ORG_UNIT';
 
@@ -72,7 +73,7 @@ export async function moveSubtree(
        SET path = ${move.newPath} || substr(path, ${move.oldPath.length + 1}),
            parent_code = CASE WHEN code = ${move.code} THEN ${move.newParentCode} ELSE parent_code END,
            updated_at = ${move.now}
-     WHERE path LIKE ${subtreePattern(move.oldPath)}`.execute(trx);
+     WHERE ${inSubtree('path', move.oldPath)}`.execute(trx);
   return Number(result.numAffectedRows ?? 0);
 }
 
@@ -106,7 +107,7 @@ export async function sitesInSubtree(trx: Trx, path: string, limit: number) {
   const base = trx
     .selectFrom('sites as s')
     .innerJoin('org_units as o', 'o.code', 's.org_code')
-    .where('o.path', 'like', subtreePattern(path))
+    .where(inSubtree('o.path', path))
     .where(LIVE_SITE);
   const [items, total] = await Promise.all([
     base
@@ -120,43 +121,33 @@ export async function sitesInSubtree(trx: Trx, path: string, limit: number) {
   return { items, total: total.n };
 }
 
-export interface RoutableRequest {
-  id: number;
-  type: RequestType;
-  state: RequestState;
-  org_code: string;
-  is_portal: boolean;
-  chain: string[];
-  step_index: number;
-  version: number;
-  site_id: number;
-  site_code: string | null;
-  site_name: string;
+export interface RoutableRequest extends RequestCore {
+  orgCode: string;
+  isPortal: boolean;
+  siteId: number;
+  siteCode: string | null;
+  siteName: string;
 }
 
 /** Requests whose route can change with the subtree: open ones and those waiting for a resubmission. */
-export function reroutableRequests(trx: Trx, path: string): Promise<RoutableRequest[]> {
-  return trx
+export async function reroutableRequests(trx: Trx, path: string): Promise<RoutableRequest[]> {
+  const rows = await trx
     .selectFrom('requests as r')
     .innerJoin('sites as s', 's.id', 'r.site_id')
     .innerJoin('org_units as o', 'o.code', 'r.org_code')
-    .select([
-      'r.id',
-      'r.type',
-      'r.state',
-      'r.org_code',
-      'r.is_portal',
-      'r.chain',
-      'r.step_index',
-      'r.version',
-      's.id as site_id',
-      's.site_code',
-      's.name as site_name',
-    ])
-    .where('o.path', 'like', subtreePattern(path))
+    .select([...REQUEST_COLUMNS, 'r.org_code', 'r.is_portal', 's.id as site_id', 's.site_code', 's.name as site_name'])
+    .where(inSubtree('o.path', path))
     .where('r.state', 'in', ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'RETURNED'])
     .orderBy('r.id')
     .execute();
+  return rows.map((r) => ({
+    ...toRequestCore(r),
+    orgCode: r.org_code,
+    isPortal: r.is_portal,
+    siteId: r.site_id,
+    siteCode: r.site_code,
+    siteName: r.site_name,
+  }));
 }
 
 export function unitNames(db: Db | Trx, codes: readonly string[]) {

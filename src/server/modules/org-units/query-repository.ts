@@ -3,7 +3,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../context.ts';
 import type { Relation } from './query-schema.ts';
-import { likePattern, prefixPattern, subtreePattern } from './repository.ts';
+import { inSubtree, likePattern, prefixPattern } from './repository.ts';
 
 export interface Viewer {
   orgCode: string;
@@ -29,21 +29,21 @@ function relationExpr(viewer: Viewer) {
   const isAncestor = ancestors.length ? sql`o.code IN (${sql.join(ancestors)})` : sql`false`;
   return sql<Relation>`CASE
     WHEN o.code = ${viewer.orgCode} THEN 'SELF'
-    WHEN o.path LIKE ${subtreePattern(viewer.orgPath)} THEN 'SUBTREE'
+    WHEN ${inSubtree('o.path', viewer.orgPath)} THEN 'SUBTREE'
     WHEN ${isAncestor} THEN 'ANCESTOR'
     ELSE 'LEVEL1' END`;
 }
 
 function visibleWhere(viewer: Viewer, f: OrgQueryFilters): Expression<SqlBool>[] {
   const ancestors = ancestorCodes(viewer);
-  const inSubtree = sql<boolean>`o.path LIKE ${subtreePattern(viewer.orgPath)}`;
+  const inViewerSubtree = inSubtree('o.path', viewer.orgPath);
   const isAncestor = ancestors.length ? sql<boolean>`o.code IN (${sql.join(ancestors)})` : sql<boolean>`false`;
-  const isLevel1 = sql<boolean>`(o.level = 1 AND NOT (${inSubtree}) AND NOT (${isAncestor}))`;
+  const isLevel1 = sql<boolean>`(o.level = 1 AND NOT (${inViewerSubtree}) AND NOT (${isAncestor}))`;
   const c: Expression<SqlBool>[] = [];
-  if (f.scope === 'subtree') c.push(inSubtree);
+  if (f.scope === 'subtree') c.push(inViewerSubtree);
   else if (f.scope === 'ancestors') c.push(isAncestor);
   else if (f.scope === 'level1') c.push(isLevel1);
-  else c.push(sql<boolean>`(${inSubtree} OR ${isAncestor} OR o.level = 1)`);
+  else c.push(sql<boolean>`(${inViewerSubtree} OR ${isAncestor} OR o.level = 1)`);
   if (f.q) {
     c.push(
       sql<boolean>`(o.name ILIKE ${likePattern(f.q)} OR o.display_name ILIKE ${likePattern(f.q)} OR o.code ILIKE ${prefixPattern(f.q)})`,

@@ -1,5 +1,5 @@
 // The only database access for org units: subtree-scoped reads, lookups and upserts.
-import { sql } from 'kysely';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { OrgUnitRow, PersonContact } from '../../../db/schema.ts';
 import type { Db, Trx } from '../../context.ts';
 
@@ -7,9 +7,16 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** LIKE pattern matching every org path inside the subtree rooted at `rootPath` (the root included). */
-export function subtreePattern(rootPath: string): string {
-  return `${escapeLike(rootPath)}%`;
+/** A column holding a materialised org path (`org_units.path`, under any alias). */
+export type PathColumn = 'path' | `${string}.path`;
+
+/**
+ * The caller's subtree in SQL: `column LIKE '<rootPath>%'`, true for every path inside the subtree rooted at
+ * `rootPath` (the root included). A prefix LIKE, so the path index serves it; usable in `.where()`, `eb.or([…])`
+ * and inside a `sql` template.
+ */
+export function inSubtree(column: PathColumn, rootPath: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} LIKE ${prefixPattern(rootPath)}`;
 }
 
 /** LIKE pattern of text anywhere in a value; the user's `%`, `_` and `\` match only themselves. */
@@ -58,7 +65,7 @@ export interface ListOrgUnitsQuery {
 }
 
 export async function listOrgUnits(db: Db, query: ListOrgUnitsQuery) {
-  let base = db.selectFrom('org_units').where('path', 'like', subtreePattern(query.rootPath));
+  let base = db.selectFrom('org_units').where(inSubtree('path', query.rootPath));
   if (query.q) {
     const q = query.q;
     base = base.where((eb) =>
@@ -93,7 +100,7 @@ export function findOrgUnitInSubtree(db: Db, code: string, rootPath: string) {
     .selectFrom('org_units')
     .selectAll()
     .where('code', '=', code)
-    .where('path', 'like', subtreePattern(rootPath))
+    .where(inSubtree('path', rootPath))
     .executeTakeFirst();
 }
 

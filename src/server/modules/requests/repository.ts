@@ -1,23 +1,65 @@
 // Database access to requests (申请) for every module that reviews or shows them: visible requests, a site's full
 // record and its 审核流水. The transition itself is the lifecycle writer's (src/server/lifecycle/request-transition.ts).
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
-import type { DB, RequestState, RequestType } from '../../../db/schema.ts';
+import { type Expression, type ExpressionBuilder, type RawBuilder, type Selectable, type SqlBool, sql } from 'kysely';
+import type { DB, RequestState, RequestsTable, RequestType } from '../../../db/schema.ts';
 import type { Db, Trx } from '../../context.ts';
-import { subtreePattern } from '../org-units/repository.ts';
+import { inSubtree } from '../org-units/repository.ts';
 
-/** The unit looking: its code and its subtree path (review's Viewer has this shape). */
+/** The unit looking: its code and its subtree path. */
 export interface Viewer {
   orgCode: string;
   orgPath: string;
 }
 
-export interface VisibleRequest {
+/**
+ * The requests a viewer may see, on `requests as r` joined to its site's `org_units as o`: the site's org is in the
+ * viewer's subtree, or the viewer's unit is on the request's chain (a reviewer above a vertical branch).
+ */
+export function visibleToViewer(viewer: Viewer): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${inSubtree('o.path', viewer.orgPath)} OR ${viewer.orgCode} = ANY(r.chain))`;
+}
+
+/** The columns of a request that its lifecycle reads (state, chain, step, version), on `requests as r`. */
+export const REQUEST_COLUMNS = [
+  'r.id',
+  'r.type',
+  'r.state',
+  'r.chain',
+  'r.step_index',
+  'r.current_org',
+  'r.version',
+] as const;
+
+/** A request as read by REQUEST_COLUMNS: what decide() and the lifecycle writer take, and the unit holding it now. */
+export interface RequestCore {
   id: number;
   type: RequestType;
   state: RequestState;
   chain: string[];
   stepIndex: number;
+  currentOrg: string | null;
   version: number;
+}
+
+/** The row REQUEST_COLUMNS selects. */
+export type RequestCoreRow = Pick<
+  Selectable<RequestsTable>,
+  'id' | 'type' | 'state' | 'chain' | 'step_index' | 'current_org' | 'version'
+>;
+
+export function toRequestCore(row: RequestCoreRow): RequestCore {
+  return {
+    id: row.id,
+    type: row.type,
+    state: row.state,
+    chain: row.chain,
+    stepIndex: row.step_index,
+    currentOrg: row.current_org,
+    version: row.version,
+  };
+}
+
+export interface VisibleRequest extends RequestCore {
   siteId: number;
   siteCode: string | null;
   siteName: string;
@@ -32,35 +74,13 @@ export async function findVisibleRequest(trx: Db | Trx, viewer: Viewer, id: numb
     .selectFrom('requests as r')
     .innerJoin('sites as s', 's.id', 'r.site_id')
     .innerJoin('org_units as o', 'o.code', 's.org_code')
-    .select([
-      'r.id',
-      'r.type',
-      'r.state',
-      'r.chain',
-      'r.step_index',
-      'r.version',
-      's.id as site_id',
-      's.site_code',
-      's.name as site_name',
-    ])
+    .select([...REQUEST_COLUMNS, 's.id as site_id', 's.site_code', 's.name as site_name'])
     .where('r.id', '=', id)
     .where('r.state', 'not in', ['DRAFT', 'WITHDRAWN'])
-    .where((eb) =>
-      eb.or([eb('o.path', 'like', subtreePattern(viewer.orgPath)), sql<boolean>`${viewer.orgCode} = ANY(r.chain)`]),
-    )
+    .where(visibleToViewer(viewer))
     .executeTakeFirst();
   if (!row) return null;
-  return {
-    id: row.id,
-    type: row.type,
-    state: row.state,
-    chain: row.chain,
-    stepIndex: row.step_index,
-    version: row.version,
-    siteId: row.site_id,
-    siteCode: row.site_code,
-    siteName: row.site_name,
-  };
+  return { ...toRequestCore(row), siteId: row.site_id, siteCode: row.site_code, siteName: row.site_name };
 }
 
 /** 最后更新时间 of the list is the site's `updated_at`: a review action on its request counts as an update. */

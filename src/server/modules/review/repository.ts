@@ -5,14 +5,10 @@ import type { RequestState, RequestType, RunStatus } from '../../../db/schema.ts
 import { type ShownRequest, shownRequests } from '../../../domain/open-requests.ts';
 import type { Db } from '../../context.ts';
 import { linkHealthMatches } from '../link-checks/health-sql.ts';
-import { likePattern, prefixPattern, subtreePattern } from '../org-units/repository.ts';
+import { inSubtree, likePattern, prefixPattern } from '../org-units/repository.ts';
+import type { Viewer } from '../requests/repository.ts';
 import type { SiteFilters } from './schema.ts';
 import { ENDED_AT_SQL, ENDED_SQL, OPEN_SQL, orgStatusCondition, shownRequestMatches } from './status-filter-sql.ts';
-
-export interface Viewer {
-  orgCode: string;
-  orgPath: string;
-}
 
 export interface SiteListRow {
   id: number;
@@ -128,7 +124,7 @@ function scopedSites(db: Db, viewer: Viewer, filters: SiteFilters | null) {
     db
       .selectFrom('sites as s')
       .innerJoin('org_units as o', 'o.code', 's.org_code')
-      .where('o.path', 'like', subtreePattern(viewer.orgPath))
+      .where(inSubtree('o.path', viewer.orgPath))
       // A withdrawn application marks its site WITHDRAWN; applications are never stored as drafts.
       .where('s.run_status', '<>', 'WITHDRAWN')
       .where((eb) => eb.and(filters ? filterConditions(viewer, filters) : []))
@@ -291,7 +287,7 @@ export async function countWaiting(db: Db, viewer: Viewer): Promise<number> {
     .innerJoin('org_units as o', 'o.code', 's.org_code')
     .select(sql<number>`count(DISTINCT s.id)::int`.as('n'))
     .where('r.current_org', '=', viewer.orgCode)
-    .where('o.path', 'like', subtreePattern(viewer.orgPath))
+    .where(inSubtree('o.path', viewer.orgPath))
     .where('s.run_status', 'not in', ['WITHDRAWN', 'DELETED'])
     .executeTakeFirstOrThrow();
   return row.n;

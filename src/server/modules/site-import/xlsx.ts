@@ -7,7 +7,7 @@ import { RUN_STATUS_LABELS, type SiteRunStatus } from '../../../domain/status-la
 import { hostToUnicode } from '../../../domain/validation/index.ts';
 import type { Db } from '../../context.ts';
 import { loadExcelJS, neutraliseCell, xlsxFileName } from '../../xlsx-table.ts';
-import { subtreePattern } from '../org-units/repository.ts';
+import { inSubtree } from '../org-units/repository.ts';
 import { listCategories } from '../site-workspace/categories-repository.ts';
 import type { ImportScope } from './plan-import.ts';
 import { type ImportPlan, ROW_ACTION_LABELS } from './plan-import.ts';
@@ -117,7 +117,7 @@ export async function buildRegisterExport(db: Db, scope: ImportScope, at: Date) 
     .selectFrom('sites as s')
     .innerJoin('org_units as o', 'o.code', 's.org_code')
     .select(['s.id', 's.site_code', 's.info', 's.columns', 's.run_status'])
-    .where('o.path', 'like', subtreePattern(scope.orgPath))
+    .where(inSubtree('o.path', scope.orgPath))
     .where('s.site_code', 'is not', null)
     .where('s.run_status', '<>', 'DELETED')
     .orderBy('s.site_code')

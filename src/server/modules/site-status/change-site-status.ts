@@ -17,7 +17,6 @@ import { uniqueViolation } from '../applications/repository.ts';
 import { orgListStatus } from '../offline/present.ts';
 import { endOffline, findSiteInSubtree, lockSiteInSubtree } from '../offline/repository.ts';
 import { changeRunStatus } from '../offline/run-status.ts';
-import { subtreePattern } from '../org-units/repository.ts';
 import { lockOpenRequests } from './repository.ts';
 
 export interface StatusChangeInput {
@@ -30,7 +29,7 @@ export interface StatusChangeInput {
 
 /** What the caller may do to the site now (the buttons of §8.1 #9), 404 outside its subtree. */
 export async function siteStatusActions(ctx: AppContext, actor: OrgActor, siteId: number) {
-  const site = await findSiteInSubtree(ctx.db, subtreePattern(actor.orgPath), siteId);
+  const site = await findSiteInSubtree(ctx.db, actor.orgPath, siteId);
   if (!site) throw notFound('网站');
   return {
     runStatus: site.runStatus,
@@ -44,7 +43,7 @@ export async function changeSiteStatus(ctx: AppContext, input: StatusChangeInput
   const now = ctx.clock.now();
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      const site = await lockSiteInSubtree(trx, subtreePattern(actor.orgPath), input.siteId);
+      const site = await lockSiteInSubtree(trx, actor.orgPath, input.siteId);
       if (!site) throw notFound('网站');
       const manager = canManageSiteStatus(actor, site.orgPath);
       if (!manager.allowed) throw new AppError('FORBIDDEN', manager.reason);

@@ -5,6 +5,7 @@ import type { PersonContact, RequestState, RequestType, RunStatus } from '../../
 import { blockingRequest } from '../../../domain/open-requests.ts';
 import { OPEN_STATE_LIST } from '../../../domain/requests.ts';
 import type { Db, Trx } from '../../context.ts';
+import { REQUEST_COLUMNS, type RequestCore, toRequestCore } from '../requests/repository.ts';
 
 /** Modification-like requests with one reviewer, which this module files and applies (SPEC §7.2–§7.5). */
 export const CHANGE_TYPES = ['MODIFY', 'PORTAL_ON', 'PORTAL_OFF', 'SERVICE_ON', 'SERVICE_OFF', 'DOMAINS'] as const;
@@ -116,14 +117,7 @@ export async function lockSite(trx: Trx, siteId: number): Promise<OperatorSite |
   return row ? toSite(row) : null;
 }
 
-export interface RequestRow {
-  id: number;
-  type: RequestType;
-  state: RequestState;
-  chain: string[];
-  stepIndex: number;
-  currentOrg: string | null;
-  version: number;
+export interface RequestRow extends RequestCore {
   payload: Record<string, unknown>;
   returnReason: string | null;
   updatedAt: Date;
@@ -132,33 +126,15 @@ export interface RequestRow {
 
 function requestQuery(db: Db | Trx, siteId: number) {
   return db
-    .selectFrom('requests')
-    .select([
-      'id',
-      'type',
-      'state',
-      'chain',
-      'step_index',
-      'current_org',
-      'version',
-      'payload',
-      'return_reason',
-      'updated_at',
-      'submitted_at',
-    ])
+    .selectFrom('requests as r')
+    .select([...REQUEST_COLUMNS, 'r.payload', 'r.return_reason', 'r.updated_at', 'r.submitted_at'])
     .where('site_id', '=', siteId)
     .orderBy('id', 'desc');
 }
 
 function toRequest(r: Awaited<ReturnType<ReturnType<typeof requestQuery>['executeTakeFirstOrThrow']>>): RequestRow {
   return {
-    id: r.id,
-    type: r.type,
-    state: r.state,
-    chain: r.chain,
-    stepIndex: r.step_index,
-    currentOrg: r.current_org,
-    version: r.version,
+    ...toRequestCore(r),
     payload: r.payload ?? {},
     returnReason: r.return_reason,
     updatedAt: new Date(r.updated_at),

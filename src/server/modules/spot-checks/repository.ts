@@ -5,7 +5,7 @@ import type { SpotCheckReportsTable, SpotCheckSampleEntry, SpotCheckStatus } fro
 import { SWEPT_RUN_STATUSES } from '../../../domain/link-health.ts';
 import type { Db, Trx } from '../../context.ts';
 import { healthRowIs } from '../link-checks/health-sql.ts';
-import { likePattern, prefixPattern, subtreePattern } from '../org-units/repository.ts';
+import { inSubtree, likePattern, prefixPattern } from '../org-units/repository.ts';
 import type { FindingInput } from './schema.ts';
 
 export type ReportRow = Selectable<SpotCheckReportsTable>;
@@ -156,7 +156,7 @@ export function subtreeSites(db: Db | Trx, path: string, ids: number[]) {
     .selectFrom('sites as s')
     .innerJoin('org_units as o', 'o.code', 's.org_code')
     .select(['s.id', 's.site_code', 's.name', 'o.level', 's.is_portal'])
-    .where('o.path', 'like', subtreePattern(path))
+    .where(inSubtree('o.path', path))
     .where('s.site_code', 'is not', null)
     .where('s.id', 'in', ids)
     .execute();
@@ -167,7 +167,7 @@ export function pickerSites(db: Db, path: string, q: string) {
     .selectFrom('sites as s')
     .innerJoin('org_units as o', 'o.code', 's.org_code')
     .select(['s.id', 's.site_code', 's.name', 'o.display_name as org_name'])
-    .where('o.path', 'like', subtreePattern(path))
+    .where(inSubtree('o.path', path))
     .where('s.site_code', 'is not', null)
     .where('s.run_status', 'not in', ['DELETED', 'PERM_OFFLINE']);
   if (q) {
@@ -184,7 +184,7 @@ export function sampleFrame(db: Db, path: string) {
     .selectFrom('sites as s')
     .innerJoin('org_units as o', 'o.code', 's.org_code')
     .select(['s.id', 's.site_code', 's.name', 'o.level', 's.is_portal'])
-    .where('o.path', 'like', subtreePattern(path))
+    .where(inSubtree('o.path', path))
     .where('s.site_code', 'is not', null)
     .where('s.run_status', '=', 'NORMAL')
     .orderBy('s.id')
@@ -225,7 +225,7 @@ export function linkProblemSites(db: Db, path: string, limit: number) {
       'f.message as failed_message',
       sql<number>`(count(*) OVER ())::int`.as('total'),
     ])
-    .where('o.path', 'like', subtreePattern(path))
+    .where(inSubtree('o.path', path))
     .where('s.site_code', 'is not', null)
     .where('s.run_status', 'in', SWEPT_RUN_STATUSES)
     .where(healthRowIs('FAILING'))

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { ZHENGWU_TLD_ASCII } from '../../../domain/validation/url.ts';
 import type { Db } from '../../context.ts';
-import { subtreePattern } from '../org-units/repository.ts';
+import { inSubtree } from '../org-units/repository.ts';
 import { REGISTERED } from './repository.ts';
 
 const n = sql<number>`count(*)::int`;
@@ -11,7 +11,7 @@ const n = sql<number>`count(*)::int`;
 export async function unitsWithoutPortal(db: Db, path: string, limit: number) {
   const base = db
     .selectFrom('org_units as o')
-    .where('o.path', 'like', subtreePattern(path))
+    .where(inSubtree('o.path', path))
     .where('o.level', '>=', 1)
     .where('o.enabled', '=', true)
     .where(
@@ -31,7 +31,7 @@ function registeredIn(db: Db, path: string) {
   return db
     .selectFrom('sites as s')
     .innerJoin('org_units as o', 'o.code', 's.org_code')
-    .where('o.path', 'like', subtreePattern(path))
+    .where(inSubtree('o.path', path))
     .where(REGISTERED);
 }
 

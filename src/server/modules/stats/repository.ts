@@ -6,7 +6,7 @@ import { SWEPT_RUN_STATUSES } from '../../../domain/link-health.ts';
 import { DEPARTMENT_SYSTEM_CODE_RE } from '../../../domain/site-categories.ts';
 import type { Db, Trx } from '../../context.ts';
 import { healthRowIs } from '../link-checks/health-sql.ts';
-import { subtreePattern } from '../org-units/repository.ts';
+import { inSubtree } from '../org-units/repository.ts';
 
 /**
  * 在册网站: issued a 标识码 and neither deleted nor permanently closed. The basis of the category, platform, level,
@@ -18,7 +18,7 @@ function sitesIn(db: Db | Trx, path: string) {
   return db
     .selectFrom('sites as s')
     .innerJoin('org_units as o', 'o.code', 's.org_code')
-    .where('o.path', 'like', subtreePattern(path));
+    .where(inSubtree('o.path', path));
 }
 
 const n = sql<number>`count(*)::int`;
@@ -117,7 +117,7 @@ function openRequestsIn(db: Db, path: string) {
     .selectFrom('requests as r')
     .innerJoin('sites as s', 's.id', 'r.site_id')
     .innerJoin('org_units as o', 'o.code', 's.org_code')
-    .where('o.path', 'like', subtreePattern(path))
+    .where(inSubtree('o.path', path))
     .where('r.state', 'in', ['SUBMITTED', 'IN_REVIEW']);
 }
 

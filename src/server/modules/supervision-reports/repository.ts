@@ -10,7 +10,7 @@ import type {
 } from '../../../domain/annual-report/supervision-report-prefill.ts';
 import type { SupervisionReportState } from '../../../domain/annual-report/supervision-report-states.ts';
 import type { Db, Trx } from '../../context.ts';
-import { subtreePattern } from '../org-units/repository.ts';
+import { inSubtree } from '../org-units/repository.ts';
 
 export type SupervisionReportRow = Selectable<SupervisionReportsTable> & { org_name: string };
 
@@ -35,7 +35,7 @@ export async function prefillSites(db: Db | Trx, path: string, end: Date): Promi
       siteEvent('fromRunStatus', end).as('reopened_at'),
       siteEvent('toRunStatus', null).as('ever_closed_at'),
     ])
-    .where('o.path', 'like', subtreePattern(path))
+    .where(inSubtree('o.path', path))
     .where('s.site_code', 'is not', null)
     .execute();
   return rows.map((r) => ({
@@ -87,7 +87,7 @@ function reports(db: Db | Trx) {
 
 /** A report inside the caller's subtree, or undefined (answered 404). */
 export function findReportInSubtree(db: Db | Trx, id: number, callerPath: string) {
-  return reports(db).where('r.id', '=', id).where('o.path', 'like', subtreePattern(callerPath)).executeTakeFirst();
+  return reports(db).where('r.id', '=', id).where(inSubtree('o.path', callerPath)).executeTakeFirst();
 }
 
 export function findReportOf(db: Db | Trx, orgCode: string, year: number) {

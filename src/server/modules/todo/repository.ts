@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { RequestState, RequestType } from '../../../db/schema.ts';
 import type { Db } from '../../context.ts';
-import { subtreePattern } from '../org-units/repository.ts';
+import { inSubtree } from '../org-units/repository.ts';
 
 /** States in which a unit of the chain holds the request (SUBMITTED at chain[0] is 「未提交」, still its to-do). */
 const HELD = ['SUBMITTED', 'IN_REVIEW'] as const;
@@ -98,7 +98,7 @@ export function countWaiting(db: Db, orgCode: string, overdueBefore: Date) {
 /** 下级超期: steps held by units strictly inside the subtree of `orgPath`, entered before `before`. */
 function below(db: Db, orgPath: string, orgCode: string, before: Date) {
   return heldSteps(db)
-    .where('h.path', 'like', subtreePattern(orgPath))
+    .where(inSubtree('h.path', orgPath))
     .where('h.code', '<>', orgCode)
     .where('r.step_entered_at', '<', before);
 }
@@ -204,7 +204,7 @@ export async function overdueByChild(
   // follows the scope's own codes.
   const part = scope.path.split('/').filter(Boolean).length + 2;
   const rows = await heldSteps(db)
-    .where('h.path', 'like', subtreePattern(scope.path))
+    .where(inSubtree('h.path', scope.path))
     .select([
       sql<string>`split_part(h.path, '/', ${sql.lit(part)})`.as('child'),
       sql<number>`count(*)::int`.as('open'),

@@ -9,7 +9,7 @@ import {
 import type { WorkReportState } from '../../../domain/annual-report/work-report-states.ts';
 import { mustReportIssuedBefore, REPORTING_RUN_STATUSES } from '../../../domain/annual-report/work-report-window.ts';
 import type { Db } from '../../context.ts';
-import { subtreePattern } from '../org-units/repository.ts';
+import { inSubtree } from '../org-units/repository.ts';
 
 export function findUnit(db: Db, code: string) {
   return db
@@ -25,7 +25,7 @@ export function findUnitInSubtree(db: Db, code: string, rootPath: string) {
     .selectFrom('org_units')
     .select(['code', 'display_name', 'level', 'path', 'enabled'])
     .where('code', '=', code)
-    .where('path', 'like', subtreePattern(rootPath))
+    .where(inSubtree('path', rootPath))
     .executeTakeFirst();
 }
 
@@ -41,7 +41,7 @@ function dueSites(db: Db, orgPath: string, year: number) {
     .selectFrom('sites as s')
     .innerJoin('org_units as o', 'o.code', 's.org_code')
     .leftJoin('work_reports as r', (join) => join.onRef('r.site_id', '=', 's.id').on('r.year', '=', year))
-    .where('o.path', 'like', subtreePattern(orgPath))
+    .where(inSubtree('o.path', orgPath))
     .where('s.run_status', 'in', [...REPORTING_RUN_STATUSES])
     .where((eb) =>
       eb.or([eb('s.code_issued_at', 'is', null), eb('s.code_issued_at', '<', mustReportIssuedBefore(year))]),

@@ -5,7 +5,7 @@ import type { WorkReportLinkCheck, WorkReportsTable } from '../../../db/schema.t
 import type { WorkReportData } from '../../../domain/annual-report/work-report-fields.ts';
 import type { WorkReportState } from '../../../domain/annual-report/work-report-states.ts';
 import type { Db, Trx } from '../../context.ts';
-import { likePattern, prefixPattern, subtreePattern } from '../org-units/repository.ts';
+import { inSubtree, likePattern, prefixPattern } from '../org-units/repository.ts';
 
 export type WorkReportRow = Selectable<WorkReportsTable>;
 
@@ -52,7 +52,7 @@ export async function findVisibleReport(db: Db | Trx, id: number, orgPath: strin
     .selectAll('r')
     .select(SITE_COLUMNS)
     .where('r.id', '=', id)
-    .where('o.path', 'like', subtreePattern(orgPath))
+    .where(inSubtree('o.path', orgPath))
     .executeTakeFirst();
   return row;
 }
@@ -153,7 +153,7 @@ export async function listReports(db: Db, f: ListFilter) {
     .innerJoin('sites as s', 's.id', 'r.site_id')
     .innerJoin('org_units as o', 'o.code', 's.org_code')
     .where('r.year', '=', f.year)
-    .where('o.path', 'like', subtreePattern(f.orgPath));
+    .where(inSubtree('o.path', f.orgPath));
   if (f.state) base = base.where('r.state', '=', f.state);
   if (f.mine) base = base.where('r.reviewer_org', '=', f.orgCode);
   if (f.q) {
@@ -195,7 +195,7 @@ export function reportsForExport(db: Db, orgPath: string, year: number) {
     .selectAll('r')
     .select(SITE_COLUMNS)
     .where('r.year', '=', year)
-    .where('o.path', 'like', subtreePattern(orgPath))
+    .where(inSubtree('o.path', orgPath))
     .orderBy('s.site_code')
     .limit(100_000)
     .execute();
