@@ -105,7 +105,6 @@ export type AuditEvent =
   | OperatorRequestEvent
   | RunStatusEvent
   | SupervisionReportEvent;
-export type AuditEventKind = AuditEvent['kind'];
 
 /** The stored audit_log.action text of an event (审核流水's 操作 column). */
 export function auditActionText(event: AuditEvent): string {

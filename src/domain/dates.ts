@@ -96,11 +96,6 @@ export function formatDateMinuteCN(date: Date): string {
   return beijing(date).format('YYYY-MM-DD HH:mm');
 }
 
-/** `HH:mm` in Asia/Shanghai. */
-export function formatTimeCN(date: Date): string {
-  return beijing(date).format('HH:mm');
-}
-
 /** `YYYYMMDDHHmmss` in Asia/Shanghai, for file names. */
 export function compactDateTimeCN(date: Date): string {
   return beijing(date).format('YYYYMMDDHHmmss');

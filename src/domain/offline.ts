@@ -30,8 +30,6 @@ export function offlineKindOf(type: RequestType): OfflineKind | null {
 /** 临时下线: at most 30 days (start inclusive, restore exclusive) and once per calendar year of the start [M §二.1]. */
 export const TEMP_OFFLINE_MAX_DAYS = 30;
 export const TEMP_OFFLINE_PER_YEAR = 1;
-/** 紧急下线: configurable maximum (GOVSITE_EMERGENCY_MAX_DAYS), 30 days by default (§16 item 9). */
-export const DEFAULT_EMERGENCY_MAX_DAYS = 30;
 /** A closure notice should stay up at least 30 days before 完成下线 [S8]: a warning, not a block. */
 export const NOTICE_MIN_DAYS = 30;
 /** How far ahead a planned offline date may lie [INF]: one year. */

@@ -1,7 +1,7 @@
 // 运行状态 of a register entry: the list of values (the source of the TypeScript type, the Kysely column type and
 // the database CHECK list) and the one transition table — which cause moves a site from which statuses to which, and
 // who may cause it. The server's single writer of run status (changeRunStatus) refuses anything not in the table.
-import { MESSAGES } from './messages.ts';
+import { MESSAGES } from './messages/index.ts';
 import { SITE_RUN_STATUSES, type SiteRunStatus } from './status-labels.ts';
 
 /** Every run status a `sites` row can hold: an application's two, then a site's (SITE_RUN_STATUSES). */

@@ -1,4 +1,5 @@
 // Builds the Fastify app: plugins first, then one plugin per feature module, then the web UI.
+
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
@@ -18,6 +19,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { MESSAGES } from '../domain/messages/index.ts';
 import type { AppContext } from './context.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { noticeRoutes } from './modules/announcements/routes.ts';
@@ -192,7 +194,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     // The web UI's page only for a GET of an ordinary path: an API path in any spelling, "*" or a form the router
     // could not place answers a JSON 404.
     if (request.method !== 'GET' || !request.url.startsWith('/') || isApiPath(request.url)) {
-      return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
+      return reply.status(404).send({ code: 'NOT_FOUND', message: MESSAGES.routeNotFound });
     }
     if (!hasWeb) {
       return reply

@@ -1,3 +1,4 @@
+import { MESSAGES } from '../domain/messages/index.ts';
 // Typed application errors: one code, one HTTP status, one Chinese message; mapped in the error handler.
 
 export const ERROR_STATUS = {
@@ -33,7 +34,7 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = '记录') => new AppError('NOT_FOUND', `${what}不存在或无权查看`);
-export const forbidden = (message = '无权执行此操作') => new AppError('FORBIDDEN', message);
+export const notFound = (message: string = MESSAGES.recordNotFound) => new AppError('NOT_FOUND', message);
+export const forbidden = (message: string = MESSAGES.forbidden) => new AppError('FORBIDDEN', message);
 export const invalid = (message: string, details?: Record<string, unknown>) =>
   new AppError('VALIDATION_FAILED', message, details);

@@ -4,10 +4,10 @@
 // Server side only: the dictionaries are ~1 MB (≈0.2 s to load), so they are loaded with the first password checked,
 // not at start-up, and the web form keeps the structural check of password-policy.ts.
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { MESSAGES } from '../domain/messages/index.ts';
 import { checkPassword } from '../domain/password-policy.ts';
 
 export const MIN_STRENGTH_SCORE = 3;
-export const WEAK_PASSWORD_MESSAGE = '密码过于常见或容易被猜中（如 Password123、Admin@12345），请换一个不易猜测的密码';
 
 let estimator: Promise<ZxcvbnFactory> | undefined;
 
@@ -22,7 +22,7 @@ function loadEstimator(): Promise<ZxcvbnFactory> {
 export async function weakPasswordProblem(password: string, knownWords: readonly string[]): Promise<string | null> {
   const words = knownWords.map((w) => w.trim()).filter((w) => w !== '');
   const result = (await loadEstimator()).check(password.slice(0, 128), words);
-  return result.score < MIN_STRENGTH_SCORE ? WEAK_PASSWORD_MESSAGE : null;
+  return result.score < MIN_STRENGTH_SCORE ? MESSAGES.weakPassword : null;
 }
 
 /** Every problem with a new password (structure, then guessability): the server's and the CLI's one check. */

@@ -3,7 +3,7 @@
 // twice. Exactly one decision wins, with exactly one 审核流水 entry; every loser gets a 409 with a Chinese message.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STATE_CONFLICT_MESSAGE } from '../../src/server/modules/review/decide-request.ts';
+import { MESSAGES } from '../../src/domain/messages/index.ts';
 import { makeApplication, sampleInfo } from '../helpers/factories.ts';
 import { createTestApp, type Res, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
@@ -60,7 +60,7 @@ describe('50 concurrent decisions on one review step', () => {
     const winners = results.filter((r) => r.status === 200);
     expect(winners).toHaveLength(1);
     expectConflicts(results.filter((r) => r.status !== 200));
-    for (const r of results.filter((x) => x.status !== 200)) expect(r.body.message).toBe(STATE_CONFLICT_MESSAGE);
+    for (const r of results.filter((x) => x.status !== 200)) expect(r.body.message).toBe(MESSAGES.requestStateConflict);
 
     const winner = winners[0]!;
     const row = await requestRow(request.id);

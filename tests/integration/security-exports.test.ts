@@ -3,7 +3,8 @@
 // and the server keeps answering other requests meanwhile. Timings are printed, never asserted.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPORT_CONCURRENCY, EXPORT_MAX_WAITING, EXPORTS_BUSY } from '../../src/server/plugins/export-slots.ts';
+import { MESSAGES } from '../../src/domain/messages/index.ts';
+import { EXPORT_CONCURRENCY, EXPORT_MAX_WAITING } from '../../src/server/plugins/export-slots.ts';
 import { createTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -49,7 +50,7 @@ describe('whole-tree exports in a burst', () => {
     );
     expect(done.length + refused.length).toBe(burst);
     expect(done.length).toBeGreaterThanOrEqual(EXPORT_CONCURRENCY + 1);
-    for (const r of refused) expect(r.body.message).toBe(EXPORTS_BUSY);
+    for (const r of refused) expect(r.body.message).toBe(MESSAGES.exportsBusy);
     // Each file is whole: the header row plus every unit of the tree.
     for (const r of done) expect(await rowCount(r.raw)).toBe(units + 1);
     // The slots are all given back: a later export runs at once.

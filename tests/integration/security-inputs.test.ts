@@ -6,11 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicUrl } from '../../src/config.ts';
+import { MESSAGES } from '../../src/domain/messages/index.ts';
 import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { MINUTE } from '../../src/server/clock.ts';
 import { qrSvg, verifyPageUrl } from '../../src/server/modules/issuance/verify-site.ts';
-import { WEAK_PASSWORD_MESSAGE } from '../../src/server/password-strength.ts';
-import { TOO_DEEP_MESSAGE } from '../../src/server/plugins/well-formed-input.ts';
 import { makeSite } from '../helpers/factories.ts';
 import { createTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
@@ -92,7 +91,7 @@ describe('deeply nested JSON', () => {
           },
         });
         expect(raw.statusCode, `${url} ${body.length}`).toBe(400);
-        expect(raw.json().message).toBe(TOO_DEEP_MESSAGE);
+        expect(raw.json().message).toBe(MESSAGES.inputTooDeep);
       }
     }
   });
@@ -109,7 +108,7 @@ describe('the password policy', () => {
     const c = await t.loginAs('hubei');
     const res = await c.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'Password123' });
     expect(res.status).toBe(400);
-    expect(res.body.message).toBe(WEAK_PASSWORD_MESSAGE);
+    expect(res.body.message).toBe(MESSAGES.weakPassword);
     const ok = await c.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'Qx7!mZr2#kLp' });
     expect(ok.status).toBe(200);
   });

@@ -4,13 +4,9 @@
 // sockets; no database is needed. (security-exports.test.ts runs the real whole-tree export in a burst.)
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MESSAGES } from '../../src/domain/messages/index.ts';
 import { errorPlugin } from '../../src/server/plugins/errors.ts';
-import {
-  EXPORT_CONCURRENCY,
-  EXPORT_MAX_WAITING,
-  EXPORTS_BUSY,
-  exportSlotsPlugin,
-} from '../../src/server/plugins/export-slots.ts';
+import { EXPORT_CONCURRENCY, EXPORT_MAX_WAITING, exportSlotsPlugin } from '../../src/server/plugins/export-slots.ts';
 
 interface Harness {
   app: FastifyInstance;
@@ -87,7 +83,7 @@ describe('export slots', () => {
     const refused = results.filter((r) => r.status === 429);
     expect(results.filter((r) => r.status === 200)).toHaveLength(EXPORT_CONCURRENCY + EXPORT_MAX_WAITING);
     expect(refused).toHaveLength(3);
-    for (const r of refused) expect(r.body.message).toBe(EXPORTS_BUSY);
+    for (const r of refused) expect(r.body.message).toBe(MESSAGES.exportsBusy);
     expect(h.maxRunning()).toBe(EXPORT_CONCURRENCY);
     // Every slot was given back.
     expect((await fetch(h.url)).status).toBe(200);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { MESSAGES } from '../../src/domain/messages/index.ts';
 import { checkPassword } from '../../src/domain/password-policy.ts';
-import { WEAK_PASSWORD_MESSAGE, weakPasswordProblem } from '../../src/server/password-strength.ts';
+import { weakPasswordProblem } from '../../src/server/password-strength.ts';
 
 describe('weakPasswordProblem', () => {
   // Each passes the structural policy (length, three classes) yet is among the first guesses of any attacker.
@@ -8,13 +9,13 @@ describe('weakPasswordProblem', () => {
     'refuses the common %s',
     async (pw) => {
       expect(checkPassword(pw, 'someone')).toEqual([]);
-      expect(await weakPasswordProblem(pw, ['someone'])).toBe(WEAK_PASSWORD_MESSAGE);
+      expect(await weakPasswordProblem(pw, ['someone'])).toBe(MESSAGES.weakPassword);
     },
   );
 
   it('counts the account’s own words as known', async () => {
     expect(await weakPasswordProblem('Hebei@2026x', [])).toBeNull();
-    expect(await weakPasswordProblem('Hebei@2026', ['hebei'])).toBe(WEAK_PASSWORD_MESSAGE);
+    expect(await weakPasswordProblem('Hebei@2026', ['hebei'])).toBe(MESSAGES.weakPassword);
   });
 
   it.each(['Qx7!mZr2#kLp', 'Tax#Double-2026x', 'Province#Change-2026', 'County#Log-Test-2026', 'Qhd-Port#2026'])(

@@ -4,9 +4,6 @@
 /** 计量单位 of a cell, as printed after the number. */
 export type FieldUnit = '个' | '次' | '%' | '条' | '人次';
 
-/** 系统预填: computed from the register and the spot-check reports, read-only in the form; 填报: entered by the unit. */
-export type FieldSource = 'PREFILL' | 'ENTERED';
-
 /** Keys of the values the unit enters (stored in `data`). */
 export const ENTERED_KEYS = [
   'errorMessages',

@@ -28,14 +28,6 @@ export const WORK_REPORT_TRANSITIONS: Readonly<Record<WorkReportAction, Transiti
   PUBLISH: { from: ['APPROVED', 'PUBLISHED'], to: 'PUBLISHED', by: 'SITE' },
 };
 
-export const WORK_REPORT_ACTION_LABELS: Readonly<Record<WorkReportAction, string>> = {
-  SAVE: '保存草稿',
-  SUBMIT: '提交审核',
-  APPROVE: '审核通过',
-  RETURN: '退回',
-  PUBLISH: '回填发布地址',
-};
-
 /** What the 填报单位 and the units see; NONE = no report started yet. */
 export const WORK_REPORT_STATE_LABELS: Readonly<Record<WorkReportState | 'NONE', string>> = {
   NONE: '未填报',

@@ -1,9 +1,11 @@
 // One error handler: typed AppErrors and schema validation failures become a Chinese message with a stable code.
+
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { MESSAGES } from '../../domain/messages/index.ts';
 import { AppError } from '../errors.ts';
 
 export interface ErrorBody {
@@ -14,13 +16,12 @@ export interface ErrorBody {
 
 /** SQLSTATE 22021 (character not in repertoire, e.g. NUL) and 22P05 (untranslatable character, e.g. \u0000 in jsonb). */
 const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
-export const UNSTORABLE_TEXT_MESSAGE = '提交的内容含有无法保存的字符（如空字符），请删除后重试';
 
 /** Errors Fastify raises before routing (malformed or over-long URL), in Chinese like every other answer. */
 export function frameworkErrorBody(error: { code?: string }): { status: 400 | 414; body: ErrorBody } {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
-    return { status: 414, body: { code: 'URI_TOO_LONG', message: '网址过长' } };
-  return { status: 400, body: { code: 'BAD_URL', message: '网址格式不正确' } };
+    return { status: 414, body: { code: 'URI_TOO_LONG', message: MESSAGES.urlTooLong } };
+  return { status: 400, body: { code: 'BAD_URL', message: MESSAGES.urlMalformed } };
 }
 
 /**
@@ -31,10 +32,10 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Dup
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const [status, code, message] =
     error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-      ? [408, 'TIMEOUT', '请求超时，请重试']
+      ? [408, 'TIMEOUT', MESSAGES.requestTimeout]
       : error.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'HEADERS_TOO_LARGE', '请求头过大']
-        : [400, 'BAD_REQUEST', '请求格式不正确'];
+        ? [431, 'HEADERS_TOO_LARGE', MESSAGES.headersTooLarge]
+        : [400, 'BAD_REQUEST', MESSAGES.requestMalformed];
   const body = JSON.stringify({ code, message });
   if (socket.writable) {
     socket.write(
@@ -58,30 +59,30 @@ export const errorPlugin = fp(async (app: FastifyInstance) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = error.validation.map((v) => ({
         field: fieldName(v.instancePath),
-        message: v.message ?? '格式不正确',
+        message: v.message ?? MESSAGES.fieldFormatInvalid,
       }));
       const first = fields[0];
       return reply.status(400).send({
         code: 'VALIDATION_FAILED',
-        message: first ? `填写内容不正确：${first.field}：${first.message}` : '填写内容不正确',
+        message: first ? MESSAGES.formFieldInvalid(first.field, first.message) : MESSAGES.formInvalid,
         details: { fields },
       });
     }
     const status = error.statusCode ?? 500;
-    if (status === 429) return reply.status(429).send({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' });
-    if (status === 413) return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' });
+    if (status === 429) return reply.status(429).send({ code: 'RATE_LIMITED', message: MESSAGES.rateLimited });
+    if (status === 413) return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: MESSAGES.payloadTooLarge });
     if (status >= 400 && status < 500) {
-      return reply.status(status).send({ code: error.code ?? 'BAD_REQUEST', message: '请求格式不正确' });
+      return reply.status(status).send({ code: error.code ?? 'BAD_REQUEST', message: MESSAGES.requestMalformed });
     }
     // PostgreSQL refuses text it cannot store (NUL, invalid UTF-8): the caller's input, not a server fault.
     if (UNSTORABLE_TEXT.has(String((error as { code?: unknown }).code))) {
-      return reply.status(400).send({ code: 'VALIDATION_FAILED', message: UNSTORABLE_TEXT_MESSAGE });
+      return reply.status(400).send({ code: 'VALIDATION_FAILED', message: MESSAGES.unstorableText });
     }
     request.log.error({ err: error }, 'unhandled error');
     const unavailable = /ECONNREFUSED|terminat|Connection|ECONNRESET|57P01|the database system/i.test(
       `${error.message} ${(error as { code?: string }).code ?? ''}`,
     );
-    if (unavailable) return reply.status(503).send({ code: 'UNAVAILABLE', message: '数据库暂时不可用，请稍后重试' });
-    return reply.status(500).send({ code: 'INTERNAL', message: '系统内部错误，请稍后重试；如持续出现请联系管理员' });
+    if (unavailable) return reply.status(503).send({ code: 'UNAVAILABLE', message: MESSAGES.databaseUnavailable });
+    return reply.status(500).send({ code: 'INTERNAL', message: MESSAGES.internalError });
   });
 });

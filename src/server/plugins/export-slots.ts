@@ -2,14 +2,15 @@
 // EXPORT_CONCURRENCY slots before its handler runs and holds it until its response is closed (a streamed file
 // included), so six people exporting the whole tree at once no longer stall every other request. Past
 // EXPORT_MAX_WAITING waiting exports the caller is told to try again shortly.
+
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import pLimit, { type LimitFunction } from 'p-limit';
+import { MESSAGES } from '../../domain/messages/index.ts';
 import { AppError } from '../errors.ts';
 
 export const EXPORT_CONCURRENCY = 2;
 export const EXPORT_MAX_WAITING = 8;
-export const EXPORTS_BUSY = '当前导出任务较多，请稍后再试';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -28,7 +29,7 @@ function holdSlot(limit: LimitFunction, reply: FastifyReply): Promise<void> {
           if (raw.destroyed || raw.writableFinished) {
             // The caller left while waiting: nothing to export.
             release();
-            refused(new AppError('UNAVAILABLE', EXPORTS_BUSY));
+            refused(new AppError('UNAVAILABLE', MESSAGES.exportsBusy));
             return;
           }
           raw.once('close', () => release());
@@ -42,7 +43,7 @@ export const exportSlotsPlugin = fp(async (app: FastifyInstance) => {
   const limit = pLimit(EXPORT_CONCURRENCY);
   app.addHook('preHandler', async (request, reply) => {
     if (!request.routeOptions.config.exportSlot) return;
-    if (limit.pendingCount >= EXPORT_MAX_WAITING) throw new AppError('RATE_LIMITED', EXPORTS_BUSY);
+    if (limit.pendingCount >= EXPORT_MAX_WAITING) throw new AppError('RATE_LIMITED', MESSAGES.exportsBusy);
     await holdSlot(limit, reply);
   });
 });

@@ -1,7 +1,9 @@
 // Sessions in the database (so any instance serves any user), the HttpOnly SameSite cookie, CSRF checks,
 // and the per-route access rule every route must declare.
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { MESSAGES } from '../../domain/messages/index.ts';
 import { HOUR, MINUTE } from '../clock.ts';
 import type { Access, Actor, AppContext, Db, Trx } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -180,7 +182,7 @@ function checkCsrf(request: FastifyRequest): void {
   const sent = request.headers[CSRF_HEADER];
   const expected = request.csrfToken ?? request.cookies[CSRF_COOKIE];
   if (typeof sent !== 'string' || !expected || !safeEqual(sent, expected)) {
-    throw new AppError('CSRF_INVALID', '请求校验失败（CSRF），请刷新页面后重试');
+    throw new AppError('CSRF_INVALID', MESSAGES.csrfInvalid);
   }
 }
 
@@ -190,15 +192,15 @@ function checkAccess(request: FastifyRequest): void {
   const actor = request.actor;
   if (actor.kind === 'ANONYMOUS') {
     throw request.sessionExpired
-      ? new AppError('SESSION_EXPIRED', '登录已过期，请重新登录')
-      : new AppError('UNAUTHENTICATED', '请先登录');
+      ? new AppError('SESSION_EXPIRED', MESSAGES.sessionExpired)
+      : new AppError('UNAUTHENTICATED', MESSAGES.loginRequired);
   }
   if (
     actor.kind === 'ORG_USER' &&
     actor.mustChangePassword &&
     !request.routeOptions.config.allowPasswordChangePending
   ) {
-    throw new AppError('PASSWORD_CHANGE_REQUIRED', '首次登录须先修改初始密码');
+    throw new AppError('PASSWORD_CHANGE_REQUIRED', MESSAGES.passwordChangeRequired);
   }
   const ok =
     access === 'authenticated' ||
@@ -206,7 +208,7 @@ function checkAccess(request: FastifyRequest): void {
     (access === 'org' && actor.kind === 'ORG_USER') ||
     (access === 'orgAdmin' && actor.kind === 'ORG_USER' && actor.role === 'ADMIN') ||
     (access === 'root' && actor.kind === 'ORG_USER' && actor.orgLevel === 0);
-  if (!ok) throw new AppError('FORBIDDEN', '当前账号无权访问此功能');
+  if (!ok) throw new AppError('FORBIDDEN', MESSAGES.accessDenied);
 }
 
 export const sessionPlugin = fp(async (app: FastifyInstance) => {

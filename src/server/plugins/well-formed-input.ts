@@ -5,11 +5,11 @@
 // surrogates in jsonb and silently replaces them in text; this way both store the same.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { MESSAGES } from '../../domain/messages/index.ts';
 import { AppError } from '../errors.ts';
 
 /** The deepest JSON any route accepts: our forms nest a few levels (栏目 lists in a change set are the deepest). */
 export const MAX_JSON_DEPTH = 32;
-export const TOO_DEEP_MESSAGE = '提交的内容嵌套层级过深，请检查后重试';
 
 /** The deepest nesting of arrays and objects in a JSON text, counted without parsing (brackets inside strings skipped). */
 export function jsonDepth(text: string, stopAbove = Number.POSITIVE_INFINITY): number {
@@ -63,7 +63,7 @@ export const wellFormedInputPlugin = fp(async (app: FastifyInstance) => {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-      done(new AppError('VALIDATION_FAILED', TOO_DEEP_MESSAGE), undefined);
+      done(new AppError('VALIDATION_FAILED', MESSAGES.inputTooDeep), undefined);
       return;
     }
     parseJson(request, text, done);

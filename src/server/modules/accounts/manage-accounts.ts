@@ -1,6 +1,8 @@
 // Admin use cases: create, enable/disable and reset 组织单位 accounts inside the admin's own subtree.
+
 import { randomInt } from 'node:crypto';
 import type { UserRole } from '../../../db/schema.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -30,8 +32,8 @@ export async function createAccount(
   ip: string,
 ): Promise<{ id: number; initialPassword: string }> {
   const org = await findOrgUnitInSubtree(ctx.db, input.orgCode, actor.orgPath);
-  if (!org) throw notFound('组织单位');
-  if (!org.enabled) throw new AppError('VALIDATION_FAILED', '该组织单位已停用，不能新建账号');
+  if (!org) throw notFound(MESSAGES.orgUnitNotFound);
+  if (!org.enabled) throw new AppError('VALIDATION_FAILED', MESSAGES.orgUnitDisabledNoAccounts);
   const initialPassword = generateInitialPassword();
   const hash = await hashSecret(initialPassword);
   const now = ctx.clock.now();
@@ -45,7 +47,7 @@ export async function createAccount(
       mustChangePassword: true,
       now,
     });
-    if (id === undefined) throw new AppError('CONFLICT', `用户名 ${input.username} 已被使用`);
+    if (id === undefined) throw new AppError('CONFLICT', MESSAGES.usernameTaken(input.username));
     await writeAudit(
       trx,
       now,
@@ -69,11 +71,11 @@ export async function setAccountEnabled(
   enabled: boolean,
   ip: string,
 ): Promise<void> {
-  if (id === actor.userId && !enabled) throw new AppError('VALIDATION_FAILED', '不能停用自己的账号');
+  if (id === actor.userId && !enabled) throw new AppError('VALIDATION_FAILED', MESSAGES.cannotDisableSelf);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     const user = await findAccountInSubtree(trx, id, actor.orgPath);
-    if (!user) throw notFound('账号');
+    if (!user) throw notFound(MESSAGES.accountNotFound);
     if (user.enabled === enabled) return;
     await trx.updateTable('users').set({ enabled, updated_at: now }).where('id', '=', id).execute();
     if (!enabled) await endAllSessions(trx, { userId: id });
@@ -104,7 +106,7 @@ export async function resetAccountPassword(
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     const user = await findAccountInSubtree(trx, id, actor.orgPath);
-    if (!user) throw notFound('账号');
+    if (!user) throw notFound(MESSAGES.accountNotFound);
     await trx
       .updateTable('users')
       .set({ password_hash: hash, must_change_password: true, failed_attempts: 0, locked_until: null, updated_at: now })

@@ -1,7 +1,9 @@
 // `govsite create-admin`: the first ADMIN account of the root unit 国务院办公厅 (bm0100), created from the command
 // line on a database that has no demo accounts. An empty database gets the root unit itself first, so that the
 // rest of the tree can then be imported under it (`govsite import-orgs`).
+
 import { sql } from 'kysely';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { writeAudit } from '../../audit.ts';
 import type { Db } from '../../context.ts';
 import { AppError } from '../../errors.ts';
@@ -35,7 +37,7 @@ export async function createRootAdmin(db: Db, input: RootAdminInput, now: Date):
       .select('id')
       .where(sql<string>`lower(username)`, '=', input.username.toLowerCase())
       .executeTakeFirst();
-    if (taken) throw new AppError('CONFLICT', `用户名 ${input.username} 已存在，未创建账号`);
+    if (taken) throw new AppError('CONFLICT', MESSAGES.adminUsernameTaken(input.username));
 
     const root = await trx.selectFrom('org_units').select('code').where('code', '=', ROOT_ORG_CODE).executeTakeFirst();
     if (!root) {
@@ -76,7 +78,7 @@ export async function createRootAdmin(db: Db, input: RootAdminInput, now: Date):
       mustChangePassword: false,
       now,
     });
-    if (id === undefined) throw new AppError('CONFLICT', `用户名 ${input.username} 已存在，未创建账号`);
+    if (id === undefined) throw new AppError('CONFLICT', MESSAGES.adminUsernameTaken(input.username));
     await writeAudit(trx, now, 'SYSTEM', {
       kind: 'ACCOUNT_CREATED',
       entityType: 'USER',

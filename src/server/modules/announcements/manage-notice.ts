@@ -1,5 +1,7 @@
 // 置顶 / 取消置顶 / 撤回 a notice: only its publisher's unit (or the root); audited.
+
 import type { z } from 'zod';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { forbidden, notFound } from '../../errors.ts';
@@ -17,10 +19,10 @@ export async function manageNotice(
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const visible = await findVisible(trx, actor, id);
-    if (!visible) throw notFound('通知');
-    if (!canManageNotice(actor, visible.publisher_org)) throw forbidden('只有发布单位可以管理该通知');
+    if (!visible) throw notFound(MESSAGES.noticeNotFound);
+    if (!canManageNotice(actor, visible.publisher_org)) throw forbidden(MESSAGES.noticePublisherOnly);
     const notice = await lockNotice(trx, id);
-    if (!notice || notice.withdrawn_at) throw notFound('通知');
+    if (!notice || notice.withdrawn_at) throw notFound(MESSAGES.noticeNotFound);
     if (input.action === 'WITHDRAW') await updateNotice(trx, id, { withdrawn_at: now });
     else await updateNotice(trx, id, { pinned: input.action === 'PIN' });
     await writeAudit(

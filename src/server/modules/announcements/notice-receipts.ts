@@ -1,5 +1,7 @@
 // 阅读回执: which units of a notice's audience have opened it and which not (for the publisher's unit and the root).
+
 import type { z } from 'zod';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import { canManageNotice } from './open-notice.ts';
@@ -13,8 +15,8 @@ export async function noticeReceipts(
   query: z.infer<typeof receiptsQuery>,
 ): Promise<z.infer<typeof receiptsPage>> {
   const notice = await findVisible(ctx.db, actor, id);
-  if (!notice) throw notFound('通知');
-  if (!canManageNotice(actor, notice.publisher_org)) throw forbidden('只有发布单位可以查看阅读情况');
+  if (!notice) throw notFound(MESSAGES.noticeNotFound);
+  if (!canManageNotice(actor, notice.publisher_org)) throw forbidden(MESSAGES.noticeReceiptsPublisherOnly);
   const result = await receipts(
     ctx.db,
     { id, audience: notice.audience, publisherOrg: notice.publisher_org, publisherPath: notice.publisher_path },

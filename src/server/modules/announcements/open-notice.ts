@@ -1,5 +1,7 @@
 // 查看重要通知: the detail of a notice in the reader's audience; the first opening records the read receipt.
+
 import type { z } from 'zod';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { attachmentsOf, findVisible, recordRead } from './repository.ts';
@@ -11,7 +13,7 @@ export function canManageNotice(actor: OrgActor, publisherOrg: string): boolean 
 
 export async function openNotice(ctx: AppContext, actor: OrgActor, id: number): Promise<z.infer<typeof noticeDetail>> {
   const notice = await findVisible(ctx.db, actor, id);
-  if (!notice) throw notFound('通知');
+  if (!notice) throw notFound(MESSAGES.noticeNotFound);
   await recordRead(ctx.db, id, actor, ctx.clock.now());
   const attachments = await attachmentsOf(ctx.db, id);
   return {

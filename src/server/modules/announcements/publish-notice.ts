@@ -1,6 +1,8 @@
 // 发布重要通知: the root to all units, a level-1 unit to its own subtree; sanitized body, attachments claimed.
+
 import type { z } from 'zod';
 import type { NoticeAudience } from '../../../db/schema.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { forbidden, invalid } from '../../errors.ts';
@@ -17,13 +19,13 @@ export async function publishNotice(
   opts: { actor: OrgActor; input: z.infer<typeof publishBody>; ip: string | null },
 ): Promise<{ id: number }> {
   const { actor, input } = opts;
-  if (!canPublish(actor)) throw forbidden('只有国务院办公厅和省级（部委）组织单位可以发布重要通知');
+  if (!canPublish(actor)) throw forbidden(MESSAGES.importantNoticeIssuers);
   if (actor.orgLevel > 0 && input.audience === 'ALL') {
-    throw forbidden('省级（部委）组织单位只能向本单位及下级组织单位发布通知');
+    throw forbidden(MESSAGES.provinceNoticeScope);
   }
   const audience: NoticeAudience = actor.orgLevel === 0 ? (input.audience ?? 'ALL') : 'SUBTREE';
   const bodyHtml = await sanitizeNoticeHtml(input.bodyHtml);
-  if ((await plainText(bodyHtml)) === '') throw invalid('请填写通知正文');
+  if ((await plainText(bodyHtml)) === '') throw invalid(MESSAGES.noticeBodyRequired);
   const ids = [...new Set(input.attachmentIds)];
   const now = ctx.clock.now();
   const notice = {
@@ -42,7 +44,7 @@ export async function publishNotice(
     if (earlier !== null) return { id: earlier };
     const id = await insertNotice(trx, notice);
     const claimed = await claimAttachments(trx, id, actor.userId, ids);
-    if (claimed !== ids.length) throw invalid('部分附件已失效，请重新上传后再发布');
+    if (claimed !== ids.length) throw invalid(MESSAGES.noticeAttachmentsExpired);
     // The author has read what they wrote.
     await recordRead(trx, id, actor, now);
     await writeAudit(

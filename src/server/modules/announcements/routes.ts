@@ -3,7 +3,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MESSAGES } from '../../../domain/messages.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { contentDisposition } from '../../download.ts';
 import { invalid, notFound } from '../../errors.ts';
 import { orgActor } from '../../guards.ts';
@@ -86,9 +86,9 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
     { config, schema: { tags, summary: '下载通知附件', params: attachmentParam } },
     async (request, reply) => {
       const actor = orgActor(request);
-      if (!(await findVisible(app.ctx.db, actor, request.params.id))) throw notFound('通知');
+      if (!(await findVisible(app.ctx.db, actor, request.params.id))) throw notFound(MESSAGES.noticeNotFound);
       const file = await attachmentContent(app.ctx.db, request.params.id, request.params.attachmentId);
-      if (!file) throw notFound('附件');
+      if (!file) throw notFound(MESSAGES.attachmentNotFound);
       return reply
         .type(file.mime_type)
         .header('content-disposition', contentDisposition(file.file_name))

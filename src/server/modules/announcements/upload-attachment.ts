@@ -1,6 +1,6 @@
 // 上传通知附件: ≤ 10 MB, pdf/doc/docx/xls/xlsx/jpg/png/zip only, the content checked against its extension.
 import { createHash } from 'node:crypto';
-import { MESSAGES } from '../../../domain/messages.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { stripControlChars } from '../../../domain/text.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { forbidden, invalid } from '../../errors.ts';
@@ -34,11 +34,11 @@ function cleanFileName(name: string): string {
 }
 
 export async function uploadAttachment(ctx: AppContext, opts: { actor: OrgActor; fileName: string; content: Buffer }) {
-  if (!canPublish(opts.actor)) throw forbidden('只有可发布通知的单位可以上传附件');
+  if (!canPublish(opts.actor)) throw forbidden(MESSAGES.noticeAttachmentIssuersOnly);
   const fileName = cleanFileName(opts.fileName);
   const ext = fileName.includes('.') ? (fileName.split('.').pop() ?? '').toLowerCase() : '';
   const kind = KINDS[ext];
-  if (!fileName || !kind) throw invalid(`附件类型不支持，只能上传 ${ALLOWED_EXTENSIONS.join('、')} 文件`);
+  if (!fileName || !kind) throw invalid(MESSAGES.attachmentTypeUnsupported(ALLOWED_EXTENSIONS));
   if (opts.content.length === 0) throw invalid(MESSAGES.attachmentEmpty);
   if (opts.content.length > MAX_ATTACHMENT_BYTES) throw invalid(MESSAGES.attachmentTooLarge);
   if (!kind.magic.every((byte, i) => opts.content[i] === byte)) {

@@ -1,4 +1,5 @@
 // Duplicate check of 网站名称 and 首页网址 against live sites, open applications and other sites' 其他域名 (SPEC §5.5).
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { normalizeName } from '../../../domain/text.ts';
 import { hostOf, hostToUnicode, normalizeUrlForCompare } from '../../../domain/validation/index.ts';
 import type { AppContext, Db, Trx } from '../../context.ts';
@@ -48,7 +49,7 @@ export async function checkDuplicates(
   const nameKey = normalizeName(input.name ?? '');
   if (nameKey !== '') {
     for (const site of await findNameCollisions(db, nameKey, excludeSiteId)) {
-      conflicts.push(conflict('name', `网站名称与${describeSite(site)}重名`, site));
+      conflicts.push(conflict('name', MESSAGES.duplicateName(describeSite(site)), site));
     }
   }
 
@@ -60,7 +61,7 @@ export async function checkDuplicates(
     const rows = await findUrlCollisions(db, variant === null ? [urlKey] : [urlKey, variant], excludeSiteId);
     for (const site of rows) {
       if (site.home_url_key === urlKey) {
-        conflicts.push(conflict('homeUrl', `首页网址与${describeSite(site)}的首页网址重复`, site));
+        conflicts.push(conflict('homeUrl', MESSAGES.duplicateHomeUrl(describeSite(site)), site));
       } else {
         // SPEC §5.5: www.x and x may be different sites — keep www, but say so.
         warnings.push({
@@ -71,9 +72,7 @@ export async function checkDuplicates(
     }
     const unicodeHost = hostToUnicode(host);
     for (const site of await findDomainCollisions(db, [...new Set([host, unicodeHost])], excludeSiteId)) {
-      conflicts.push(
-        conflict('homeUrl', `首页网址的域名“${unicodeHost}”已登记为${describeSite(site)}的其他域名`, site),
-      );
+      conflicts.push(conflict('homeUrl', MESSAGES.homeHostTaken(unicodeHost, describeSite(site)), site));
     }
   }
   return { conflicts, warnings };

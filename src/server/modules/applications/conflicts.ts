@@ -1,5 +1,6 @@
 // The refusals shared by submit and resubmit: duplicate name/URL, a second portal for one org, and unique-index
 // races turned into the same Chinese messages (409).
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import type { SiteInfo } from '../../../domain/site-info.ts';
 import type { Db, Trx } from '../../context.ts';
 import { AppError } from '../../errors.ts';
@@ -24,9 +25,9 @@ export async function assertPortalFree(
   const holder = await findPortalHolder(db, org.code, excludeSiteId);
   if (!holder) return;
   const what = holder.pendingPortalRequest
-    ? `网站“${holder.name}”正在申请设为门户网站`
-    : `门户网站：${describeSite(holder)}`;
-  const message = `组织单位“${org.name}”（${org.code}）已有${what}；每个组织单位只能有一个本级政府门户网站`;
+    ? MESSAGES.portalApplicant(holder.name)
+    : MESSAGES.portalHolder(describeSite(holder));
+  const message = MESSAGES.portalSlotTaken(org.name, org.code, what);
   throw new AppError('CONFLICT', message, { fields: [{ field: 'isPortal', message }] });
 }
 
@@ -50,5 +51,5 @@ export async function conflictFromUniqueViolation(
     if (e instanceof AppError) return e;
     throw e;
   }
-  return new AppError('CONFLICT', '与同时提交的另一份申请冲突，请稍后重新提交', { constraint });
+  return new AppError('CONFLICT', MESSAGES.concurrentApplicationConflict, { constraint });
 }

@@ -1,5 +1,7 @@
 // Finds an application by its 临时码 behind a per-IP limit on failed look-ups (SPEC §4.3: rate-limit the query).
+
 import { isWellFormedTempCode, normalizeCodeInput } from '../../../domain/codes.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { releaseAttempt, takeAttempt } from '../../attempt-limits.ts';
 import { MINUTE } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
@@ -9,8 +11,6 @@ import { type ApplicationRow, findApplicationByDigest } from './repository.ts';
 
 export const TEMP_CODE_WINDOW_MS = 15 * MINUTE;
 export const TEMP_CODE_MAX_FAILURES = 10;
-export const TEMP_CODE_THROTTLED = '查询过于频繁，请稍后再试';
-export const TEMP_CODE_UNKNOWN = '临时码不正确，请核对后重新输入（临时码为12位字母和数字）';
 
 /**
  * The application behind a typed 临时码. A wrong code — malformed, unknown, or never issued — gets one answer,
@@ -23,11 +23,11 @@ export async function findByTempCode(ctx: AppContext, rawCode: string, ip: strin
   const key = `temp-code-ip:${ip}`;
   const limit = { windowMs: TEMP_CODE_WINDOW_MS, max: TEMP_CODE_MAX_FAILURES };
   if (!(await takeAttempt(ctx.db, key, ctx.clock.now(), limit))) {
-    throw new AppError('RATE_LIMITED', TEMP_CODE_THROTTLED);
+    throw new AppError('RATE_LIMITED', MESSAGES.tempCodeThrottled);
   }
   const code = normalizeCodeInput(rawCode);
   const row = await findApplicationByDigest(ctx.db, tokenDigest(ctx.keys, code));
-  if (row === undefined || !isWellFormedTempCode(code)) throw new AppError('NOT_FOUND', TEMP_CODE_UNKNOWN);
+  if (row === undefined || !isWellFormedTempCode(code)) throw new AppError('NOT_FOUND', MESSAGES.tempCodeUnknown);
   await releaseAttempt(ctx.db, key);
   return row;
 }

@@ -1,5 +1,6 @@
 // Opens an application with its 临时码: the stored information, and the return reason while it is RETURNED.
 
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { applicantProgressText } from '../../../domain/requests.ts';
 import type { SiteInfo } from '../../../domain/site-info.ts';
 import type { AppContext } from '../../context.ts';
@@ -19,7 +20,7 @@ export async function openApplication(ctx: AppContext, tempCode: string, ip: str
   const row = await findByTempCode(ctx, tempCode, ip);
   if (row.state === 'DONE') {
     // After issuance the record belongs to the 填报单位 account; its current data is not the application's.
-    throw new AppError('CONFLICT', '该申请已办结，请使用网站标识码和校验码登录后查看或修改基本信息');
+    throw new AppError('CONFLICT', MESSAGES.applicationClosed);
   }
   return {
     state: row.state,

@@ -1,6 +1,7 @@
 // 修改并重新提交: a RETURNED application is corrected and resubmitted with its 临时码 (SPEC §16 item 2): same
 // application, same 临时码, the stored chain snapshot restarts at chain[0].
 
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { applicantProgressText, decide } from '../../../domain/requests.ts';
 import type { SiteInfo, SiteInfoInput } from '../../../domain/site-info.ts';
 import type { AppContext } from '../../context.ts';
@@ -12,7 +13,6 @@ import { assertNoDuplicates, conflictFromUniqueViolation } from './conflicts.ts'
 import { findByTempCode } from './find-by-temp-code.ts';
 import { lockOrgUnit, orgsByCode, updateApplicationSite } from './repository.ts';
 import { invalidInfo, validateApplicationInfo } from './submit-application.ts';
-import { STATE_CONFLICT_MESSAGE } from './withdraw-application.ts';
 
 /** JSON with sorted keys: jsonb does not keep the key order it was given. */
 function canonical(value: unknown): string {
@@ -35,15 +35,14 @@ export async function resubmitApplication(
   const row = await findByTempCode(ctx, input.tempCode, input.ip);
   const request = toRequestCore(row);
   const decision = decide(request, { kind: 'REQUESTER' }, 'SUBMIT');
-  if (!decision.ok) throw new AppError('STATE_CONFLICT', `不能重新提交：${decision.reason}`);
+  if (!decision.ok) throw new AppError('STATE_CONFLICT', MESSAGES.cannotResubmit(decision.reason));
   const { info, org } = await validateApplicationInfo(ctx, input.info);
   // The review chain was snapshotted from the org and the portal choice; changing either is a new application.
-  const locked = '重新提交时不能修改；如需修改，请撤回本申请后重新申请';
   if (info.orgCode !== row.org_code) {
-    throw invalidInfo([{ field: 'orgCode', message: `网站组织单位标识码${locked}` }]);
+    throw invalidInfo([{ field: 'orgCode', message: MESSAGES.orgCodeLockedOnResubmit }]);
   }
   if (info.isPortal !== row.is_portal) {
-    throw invalidInfo([{ field: 'isPortal', message: `是否本级政府门户网站${locked}` }]);
+    throw invalidInfo([{ field: 'isPortal', message: MESSAGES.portalLockedOnResubmit }]);
   }
   await assertNoDuplicates(ctx.db, info, row.site_id);
 
@@ -74,7 +73,7 @@ export async function resubmitApplication(
           },
         },
       });
-      if (!changed) throw new AppError('STATE_CONFLICT', STATE_CONFLICT_MESSAGE);
+      if (!changed) throw new AppError('STATE_CONFLICT', MESSAGES.requestStateConflict);
       await updateApplicationSite(trx, row.site_id, info, now);
       await queueRequestEvent(trx, { type: 'SUBMITTED', requestId: row.id, at: now });
     });

@@ -1,6 +1,8 @@
 // 新增网站: one idempotent submission creates the application (sites row APPLYING + NEW_SITE request) and its 临时码.
+
 import { createHash } from 'node:crypto';
 import { generateTempCode } from '../../../domain/codes.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { type FieldMessage, type SiteInfo, type SiteInfoInput, validateSiteInfo } from '../../../domain/site-info.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext } from '../../context.ts';
@@ -45,7 +47,7 @@ const IDEMPOTENCY_KEY_RE = /^[\x21-\x7e]{16,100}$/;
 
 /** A 400 whose details carry the per-field messages, as the form expects them. */
 export function invalidInfo(errors: FieldMessage[], warnings: FieldMessage[] = []): AppError {
-  return invalid(errors[0]?.message ?? '填写内容不正确', { fields: errors, warnings });
+  return invalid(errors[0]?.message ?? MESSAGES.formInvalid, { fields: errors, warnings });
 }
 
 /** Validates the information and resolves its org (exists, enabled), with the org's errors at the org field. */
@@ -74,10 +76,10 @@ async function replay(
 ): Promise<SubmitApplicationResult> {
   const record = (row.payload as { submission?: Partial<SubmissionRecord> }).submission;
   if (record?.bodyDigest !== bodyDigest) {
-    throw new AppError('CONFLICT', '该提交编号已用于另一份申请，请刷新页面后重新提交');
+    throw new AppError('CONFLICT', MESSAGES.submissionKeyReused);
   }
   const tempCode = record.tempCodeSealed ? unsealCode(ctx.keys, record.tempCodeSealed, keyDigest) : null;
-  if (tempCode === null) throw new AppError('INTERNAL', '无法取回该申请的临时码，请联系管理员');
+  if (tempCode === null) throw new AppError('INTERNAL', MESSAGES.tempCodeUnavailable);
   const first = row.chain[0] ?? '';
   const orgs = await orgsByCode(ctx.db, [first]);
   return { tempCode, firstReviewer: { code: first, name: orgs.get(first)?.name ?? first }, warnings };
@@ -89,7 +91,7 @@ export async function submitApplication(
 ): Promise<SubmitApplicationResult> {
   const key = input.idempotencyKey ?? '';
   if (!IDEMPOTENCY_KEY_RE.test(key)) {
-    throw invalid('缺少有效的提交编号（idempotency-key，16–100个字符），请刷新页面后重新提交');
+    throw invalid(MESSAGES.submissionKeyMissing);
   }
   const { info, warnings, org } = await validateApplicationInfo(ctx, input.info);
   // The key is stored as an HMAC digest: whoever reads the database cannot replay a submission to learn its 临时码.
@@ -109,13 +111,13 @@ export async function submitApplication(
       // Serialises submissions under one org: the portal rule and same-key retries see each other's rows.
       const locked = await lockOrgUnit(trx, org.code);
       if (!locked?.enabled)
-        throw invalidInfo([{ field: 'orgCode', message: `组织单位 ${org.code} 已停用，不能报送新网站` }]);
+        throw invalidInfo([{ field: 'orgCode', message: MESSAGES.orgUnitDisabledNoNewSites(org.code, org.name) }]);
       const raced = await findApplicationByIdempotencyKey(trx, keyDigest);
       if (raced) return { kind: 'replay' as const, row: raced };
       await assertNoDuplicates(trx, info);
       if (info.isPortal) await assertPortalFree(trx, locked);
       const chain = await computeReviewChain(trx, { orgCode: info.orgCode, isPortal: info.isPortal });
-      if (chain.length === 0) throw new AppError('INTERNAL', `组织单位 ${org.code} 的审核链为空`);
+      if (chain.length === 0) throw new AppError('INTERNAL', MESSAGES.reviewChainEmpty(org.code));
       const submission: SubmissionRecord = { bodyDigest, tempCodeSealed: sealCode(ctx.keys, tempCode, keyDigest) };
       const { requestId } = await insertApplication(trx, {
         info,

@@ -1,7 +1,7 @@
 // 撤回申请: the applicant withdraws an application that no unit has acted on yet (SUBMITTED) or that was returned;
 // the name, URL and portal slot are freed.
 
-import { MESSAGES } from '../../../domain/messages.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { applicantProgressText, decide } from '../../../domain/requests.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
@@ -10,13 +10,11 @@ import { toRequestCore } from '../requests/repository.ts';
 import { findByTempCode } from './find-by-temp-code.ts';
 import { markSiteWithdrawn } from './repository.ts';
 
-export const STATE_CONFLICT_MESSAGE = MESSAGES.requestStateConflict;
-
 export async function withdrawApplication(ctx: AppContext, tempCode: string, ip: string) {
   const row = await findByTempCode(ctx, tempCode, ip);
   const snapshot = toRequestCore(row);
   const decision = decide(snapshot, { kind: 'REQUESTER' }, 'WITHDRAW');
-  if (!decision.ok) throw new AppError('STATE_CONFLICT', `不能撤回：${decision.reason}`);
+  if (!decision.ok) throw new AppError('STATE_CONFLICT', MESSAGES.cannotWithdraw(decision.reason));
   const next = decision.next;
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
@@ -38,7 +36,7 @@ export async function withdrawApplication(ctx: AppContext, tempCode: string, ip:
         },
       },
     });
-    if (!changed) throw new AppError('STATE_CONFLICT', STATE_CONFLICT_MESSAGE);
+    if (!changed) throw new AppError('STATE_CONFLICT', MESSAGES.requestStateConflict);
     await markSiteWithdrawn(trx, row.site_id, now);
   });
   return { state: next.state, text: applicantProgressText({ state: next.state }, now) };

@@ -1,5 +1,6 @@
 // 修改密码: checks the current password (counted like a login attempt) and the policy, ends every other session, audits the change.
 
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { reserveAccountAttempt } from '../../attempt-limits.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
@@ -32,7 +33,7 @@ export async function changePassword(
       await endAllSessions(ctx.db, { userId: actor.userId });
       throw lockedError(lockedUntil);
     }
-    throw new AppError('VALIDATION_FAILED', '当前密码不正确');
+    throw new AppError('VALIDATION_FAILED', MESSAGES.currentPasswordWrong);
   }
   // The right current password gives the attempt back, whatever the new password's fate below.
   await ctx.db
@@ -42,7 +43,8 @@ export async function changePassword(
     .execute();
   const problems = await newPasswordProblems(input.newPassword, actor.username, [actor.orgCode]);
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems.join('；'), { problems });
-  if (input.newPassword === input.currentPassword) throw new AppError('VALIDATION_FAILED', '新密码不能与当前密码相同');
+  if (input.newPassword === input.currentPassword)
+    throw new AppError('VALIDATION_FAILED', MESSAGES.newPasswordSameAsCurrent);
   const hash = await hashSecret(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
     // Compare-and-set on the hash that was verified: a change or an admin's reset in between wins, this one refuses.
@@ -53,7 +55,7 @@ export async function changePassword(
       .where('password_hash', '=', user.password_hash)
       .executeTakeFirst();
     if (Number(changed.numUpdatedRows) !== 1) {
-      throw new AppError('STATE_CONFLICT', '密码刚刚已被修改或重置，请使用新密码重新登录后再试');
+      throw new AppError('STATE_CONFLICT', MESSAGES.passwordChangedMeanwhile);
     }
     await endAllSessions(trx, { userId: actor.userId }, sessionDigest);
     await writeAudit(

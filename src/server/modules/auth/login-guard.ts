@@ -2,6 +2,7 @@
 // each attempt counted atomically before its secret is checked (src/server/attempt-limits.ts).
 import type { LoginResult, SessionKind } from '../../../db/schema.ts';
 import { formatDateMinuteCN } from '../../../domain/dates.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { type Lockout, type RateLimit, releaseAttempt, takeAttempt } from '../../attempt-limits.ts';
 import { MINUTE } from '../../clock.ts';
 import type { Db } from '../../context.ts';
@@ -13,13 +14,12 @@ export const ACCOUNT_LOCKOUT: Lockout = { max: MAX_FAILED_ATTEMPTS, blockMs: LOC
 export const IP_WINDOW_MS = 15 * MINUTE;
 export const IP_MAX_FAILURES = 20;
 const IP_LIMIT: RateLimit = { windowMs: IP_WINDOW_MS, max: IP_MAX_FAILURES };
-export const IP_THROTTLED = '登录失败次数过多，请 15 分钟后再试';
 
 const ipKey = (ip: string) => `login-ip:${ip}`;
 
 /** Counts this login attempt against its IP before anything is checked; refuses past the limit. */
 export async function takeLoginIpAttempt(db: Db, ip: string, now: Date): Promise<void> {
-  if (!(await takeAttempt(db, ipKey(ip), now, IP_LIMIT))) throw new AppError('RATE_LIMITED', IP_THROTTLED);
+  if (!(await takeAttempt(db, ipKey(ip), now, IP_LIMIT))) throw new AppError('RATE_LIMITED', MESSAGES.loginThrottled);
 }
 
 /** A successful login gives its IP place back: only failures use up the limit. */
@@ -57,11 +57,8 @@ export async function logLogin(
     .execute();
 }
 
-/** `secret` names what was typed wrong: 密码 for the 组织单位 login, 校验码 for the 填报单位 login. */
-export function lockedMessage(until: Date, secret = '密码'): string {
-  return `${secret}连续错误 ${MAX_FAILED_ATTEMPTS} 次，账号已锁定，请于 ${formatDateMinuteCN(until)}（北京时间）后再试`;
-}
-
-export function lockedError(until: Date, secret = '密码'): AppError {
-  return new AppError('ACCOUNT_LOCKED', lockedMessage(until, secret), { lockedUntil: until.toISOString() });
+/** `secret` names what was typed wrong: the password (组织单位 login) or the check code (填报单位 login). */
+export function lockedError(until: Date, secret: 'password' | 'checkCode' = 'password'): AppError {
+  const message = MESSAGES.accountLocked(secret, MAX_FAILED_ATTEMPTS, formatDateMinuteCN(until));
+  return new AppError('ACCOUNT_LOCKED', message, { lockedUntil: until.toISOString() });
 }

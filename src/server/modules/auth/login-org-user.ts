@@ -1,8 +1,10 @@
 // 组织单位登录: username + password, with lockout, per-IP limit, login log and a fresh session. Every attempt is
 // counted (IP, then account or unknown name) before the password is checked, and a wrong password gets the same
 // answer whether the name exists or not; the answer changes only when the lock happens.
+
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { reserveAccountAttempt, reserveKeyAttempt } from '../../attempt-limits.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
@@ -16,8 +18,6 @@ import {
   takeLoginIpAttempt,
   unknownLoginKey,
 } from './login-guard.ts';
-
-export const BAD_CREDENTIALS = '用户名或密码错误';
 
 export async function loginOrgUser(
   ctx: AppContext,
@@ -72,12 +72,12 @@ export async function loginOrgUser(
   if (!user || !right) {
     await log(user ? 'BAD_PASSWORD' : 'UNKNOWN_USER', user?.id, user?.org_code);
     if (reservation.lockedUntil) throw lockedError(reservation.lockedUntil);
-    throw new AppError('BAD_CREDENTIALS', BAD_CREDENTIALS);
+    throw new AppError('BAD_CREDENTIALS', MESSAGES.badOrgCredentials);
   }
   // Only after the right password: a guess must not learn that a name belongs to a disabled account.
   if (!user.enabled || !user.org_enabled) {
     await log('DISABLED', user.id, user.org_code);
-    throw new AppError('ACCOUNT_DISABLED', '账号已停用，请联系本单位或上级单位管理员');
+    throw new AppError('ACCOUNT_DISABLED', MESSAGES.accountDisabled);
   }
 
   const session = await db.transaction().execute(async (trx) => {

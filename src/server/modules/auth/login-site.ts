@@ -1,10 +1,12 @@
 // 填报单位登录: 网站标识码 + 校验码, with the same per-IP limit and lockout as the 组织单位 login (each attempt counted
 // before the 校验码 is checked; an unknown 标识码 answers and locks like a known one). The first success
 // marks the 校验码 as used and drops its encrypted copy (the 临时码 query stops showing it).
+
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { normalizeCodeInput } from '../../../domain/codes.ts';
 import { siteLoginBlockedReason } from '../../../domain/issuance.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { parseSiteCode } from '../../../domain/org-code.ts';
 import { reserveAccountAttempt, reserveKeyAttempt } from '../../attempt-limits.ts';
 import type { AppContext } from '../../context.ts';
@@ -19,8 +21,6 @@ import {
   takeLoginIpAttempt,
   unknownLoginKey,
 } from './login-guard.ts';
-
-const BAD_CREDENTIALS = '网站标识码或校验码错误';
 
 export async function loginSite(
   ctx: AppContext,
@@ -58,15 +58,15 @@ export async function loginSite(
     : await reserveKeyAttempt(db, unknownLoginKey('SITE', login), now, ACCOUNT_LOCKOUT);
   if (!reservation.ok) {
     await log('LOCKED', site?.org_code);
-    throw lockedError(reservation.lockedUntil, '校验码');
+    throw lockedError(reservation.lockedUntil, 'checkCode');
   }
   const right = site?.check_code_hash
     ? await verifySecret(site.check_code_hash, checkCode)
     : await verifyCheckCodeDummy(checkCode);
   if (!site || !right) {
     await log(site ? 'BAD_PASSWORD' : 'UNKNOWN_USER', site?.org_code);
-    if (reservation.lockedUntil) throw lockedError(reservation.lockedUntil, '校验码');
-    throw new AppError('BAD_CREDENTIALS', BAD_CREDENTIALS);
+    if (reservation.lockedUntil) throw lockedError(reservation.lockedUntil, 'checkCode');
+    throw new AppError('BAD_CREDENTIALS', MESSAGES.badSiteCredentials);
   }
 
   // Only after the right 校验码: a guess must not learn that a code belonged to a deleted site.

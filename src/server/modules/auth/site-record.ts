@@ -1,4 +1,5 @@
 // The signed-in 填报单位's own basic record (GET /api/site/me): what the site home shows until its workspace exists.
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { RUN_STATUS_LABELS, runStatusText } from '../../../domain/status-labels.ts';
 import type { AppContext, SiteActor } from '../../context.ts';
 import { notFound } from '../../errors.ts';
@@ -42,7 +43,8 @@ export async function getSiteRecord(ctx: AppContext, actor: SiteActor): Promise<
     ])
     .where('s.site_code', '=', actor.siteCode)
     .executeTakeFirst();
-  if (!site?.site_code || site.run_status === 'APPLYING' || site.run_status === 'WITHDRAWN') throw notFound('网站');
+  if (!site?.site_code || site.run_status === 'APPLYING' || site.run_status === 'WITHDRAWN')
+    throw notFound(MESSAGES.siteNotFound);
   const pathCodes = site.org_path.split('/').filter(Boolean);
   const orgs = await ctx.db
     .selectFrom('org_units')

@@ -1,7 +1,7 @@
 // Issues 网站标识码 and 校验码: a chunk of applications in one transaction (the batch's usual path), or one
 // application in its own (the fallback that pins down which one failed). Either way all of it happens, or none.
 import { generateCheckCode } from '../../../domain/codes.ts';
-import { MESSAGES } from '../../../domain/messages.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { formatSiteCode, MAX_SITE_SEQUENCE, SiteSequenceOverflowError } from '../../../domain/org-code.ts';
 import { decide, type NextState } from '../../../domain/requests.ts';
 import type { AuditEntry } from '../../audit.ts';

@@ -1,7 +1,9 @@
 // HTTP routes of issuance: the batch ledger, preview and manual run (root), 重置校验码 (本级组织单位), and the
 // public verification page's data and QR code.
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { writeAudit } from '../../audit.ts';
 import { AppError } from '../../errors.ts';
 import { orgActor } from '../../guards.ts';
@@ -56,7 +58,7 @@ export const issuanceRoutes: FastifyPluginAsyncZod = async (app) => {
         dryRun: true,
         triggeredBy: `${actor.displayName}（${actor.username}）`,
       });
-      if (!result.preview) throw new AppError('INTERNAL', '预览结果缺失');
+      if (!result.preview) throw new AppError('INTERNAL', MESSAGES.issuancePreviewMissing);
       return presentPreview({ ...result.preview, items: result.preview.items.slice(0, 500) });
     },
   );
@@ -86,7 +88,7 @@ export const issuanceRoutes: FastifyPluginAsyncZod = async (app) => {
         request.ip,
       );
       if (result.status === 'SKIPPED') {
-        throw new AppError('CONFLICT', '另一个标识码生成任务正在运行，本次未执行；请稍后在生成记录中查看其结果');
+        throw new AppError('CONFLICT', MESSAGES.issuanceRunning);
       }
       return presentRunResult(result);
     },

@@ -1,4 +1,5 @@
 // Public verification of a 网站标识码 (anyone, e.g. from a footer or its QR code): registered facts, nothing secret.
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { parseSiteCode } from '../../../domain/org-code.ts';
 import { RUN_STATUS_LABELS } from '../../../domain/status-labels.ts';
 import type { Db } from '../../context.ts';
@@ -21,7 +22,7 @@ export async function verifySite(db: Db, rawCode: string): Promise<VerifiedSite>
   const parsed = parseSiteCode(rawCode);
   const site = parsed.ok ? await findPublicSite(db, parsed.siteCode) : undefined;
   if (!site?.site_code || site.run_status === 'APPLYING' || site.run_status === 'WITHDRAWN') {
-    throw notFound('该网站标识码');
+    throw notFound(MESSAGES.siteCodeNotFound);
   }
   return {
     siteCode: site.site_code,

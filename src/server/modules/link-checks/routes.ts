@@ -1,6 +1,8 @@
 // HTTP routes of link checks: the at-entry reachability check of a typed URL, and a site's link health.
+
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { AppError } from '../../errors.ts';
 import { createLinkChecker } from './checker.ts';
 import { linkCheckBody, linkCheckResult, linkHealthView, siteIdParam } from './schema.ts';
@@ -16,7 +18,7 @@ export const linkCheckRoutes: FastifyPluginAsyncZod = async (app) => {
   // In-memory store, scoped to this plugin (global: false): each instance counts its own clients.
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: () => new AppError('RATE_LIMITED', '网址检查过于频繁，请稍后再试'),
+    errorResponseBuilder: () => new AppError('RATE_LIMITED', MESSAGES.linkCheckTooFrequent),
   });
 
   app.post(

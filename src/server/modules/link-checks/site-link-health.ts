@@ -1,4 +1,5 @@
 // The link health of one site as its 组织单位 (within the subtree) or its own 填报单位 sees it.
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import type { Actor, Db } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { findVisibleSite, healthRow, latestChecks } from './repository.ts';
@@ -8,7 +9,7 @@ const iso = (d: Date | string | null): string | null => (d === null ? null : new
 
 export async function siteLinkHealth(db: Db, actor: Actor, siteId: number): Promise<LinkHealthView> {
   const site = await findVisibleSite(db, siteId, actor);
-  if (site === undefined) throw notFound('网站');
+  if (site === undefined) throw notFound(MESSAGES.siteNotFound);
   const health = await healthRow(db, siteId);
   const base = { siteId: site.id, siteCode: site.siteCode, name: site.name, homeUrl: site.homeUrl };
   if (health === undefined) {

@@ -1,12 +1,14 @@
 // 填报单位 notices: the latest decisions on the site's requests, and marking them read (only its own).
+
 import type { z } from 'zod';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import type { AppContext, SiteActor } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import type { siteNoticeList } from './schema.ts';
 
 async function siteIdOf(ctx: AppContext, actor: SiteActor): Promise<number> {
   const site = await ctx.db.selectFrom('sites').select('id').where('site_code', '=', actor.siteCode).executeTakeFirst();
-  if (!site) throw notFound('网站');
+  if (!site) throw notFound(MESSAGES.siteNotFound);
   return site.id;
 }
 

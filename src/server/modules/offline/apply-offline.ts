@@ -1,5 +1,6 @@
 // 下线申请 by the 填报单位 (SPEC §7.6): eligibility and limits checked under the site's row lock, the request routed
 // through the offline chain; a 紧急下线 takes effect at once (EMERGENCY_OFFLINE until its online date).
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import {
   checkOfflineLimits,
   OFFLINE_KIND_LABELS,
@@ -46,7 +47,9 @@ export async function applyOffline(
   const kind = input.kind;
   const plannedDate = kind === 'EMERGENCY' ? (input.plannedDate ?? today) : input.plannedDate;
   if (!plannedDate)
-    throw invalid('请填写计划下线日期', { fields: [{ field: 'plannedDate', message: '请填写计划下线日期' }] });
+    throw invalid(MESSAGES.plannedDateRequired, {
+      fields: [{ field: 'plannedDate', message: MESSAGES.plannedDateRequired }],
+    });
   const form: OfflineForm = {
     kind,
     plannedDate,
@@ -57,7 +60,7 @@ export async function applyOffline(
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       const site = await findSiteByCode(trx, actor.siteCode, true);
-      if (!site) throw notFound('网站');
+      if (!site) throw notFound(MESSAGES.siteNotFound);
       const eligibility = offlineEligibility(kind, {
         runStatus: site.runStatus,
         isPortal: site.isPortal,
@@ -74,7 +77,7 @@ export async function applyOffline(
       if (first) throw invalid(first.message, { fields: errors });
       const attachmentId = input.attachmentId ?? null;
       if (attachmentId !== null && !(await findUnusedAttachment(trx, site.id, attachmentId))) {
-        throw invalid('附件不存在或已用于其他申请，请重新上传');
+        throw invalid(MESSAGES.offlineAttachmentUnusable);
       }
       const chain = await computeReviewChain(trx, { orgCode: site.orgCode, isPortal: site.isPortal });
       const endDate = form.restoreDate ?? form.onlineDate ?? null;
@@ -123,7 +126,7 @@ export async function applyOffline(
           comment: input.reason,
           ip: opts.ip,
         });
-        if (!changed) throw new AppError('STATE_CONFLICT', '网站状态已变化，请刷新后重试');
+        if (!changed) throw new AppError('STATE_CONFLICT', MESSAGES.siteStatusChanged);
         await markStarted(trx, requestId, now);
         runStatus = 'EMERGENCY_OFFLINE';
         until = endDate;
@@ -137,7 +140,7 @@ export async function applyOffline(
       };
     });
   } catch (error) {
-    if (uniqueViolation(error) !== null) throw new AppError('CONFLICT', '该网站已有未办结的申请，暂不能申请下线');
+    if (uniqueViolation(error) !== null) throw new AppError('CONFLICT', MESSAGES.siteHasOpenRequestNoOffline);
     throw error;
   }
 }

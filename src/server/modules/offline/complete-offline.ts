@@ -2,7 +2,7 @@
 // ICP / 公安 / 党政机关网站标识 / domain cancelled). Missing items and a notice up < 30 days are warnings the operator
 // must acknowledge; then PERM_OFFLINE, and the login is read-only from now on.
 
-import { MESSAGES } from '../../../domain/messages.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { completeAbility, completionWarnings, siteStatusText, todayCN } from '../../../domain/offline.ts';
 import { checkHttpUrl } from '../../../domain/validation/index.ts';
 import type { AppContext, SiteActor } from '../../context.ts';
@@ -25,7 +25,7 @@ export async function completeOffline(
     noticeUrl = checked.value;
   }
   const posted = input.noticePostedDate ?? null;
-  if (posted !== null && posted > today) throw invalid('迁移公告的发布日期不能晚于今天');
+  if (posted !== null && posted > today) throw invalid(MESSAGES.migrationNoticeInFuture);
   const checklist = {
     noticeUrl,
     noticePostedDate: posted,
@@ -36,12 +36,12 @@ export async function completeOffline(
   };
   return ctx.db.transaction().execute(async (trx) => {
     const site = await findSiteByCode(trx, opts.actor.siteCode, true);
-    if (!site) throw notFound('网站');
+    if (!site) throw notFound(MESSAGES.siteNotFound);
     const ability = completeAbility(site.runStatus);
     if (!ability.allowed) throw new AppError('CONFLICT', ability.reason);
     const warnings = completionWarnings(checklist, today);
     if (warnings.length > 0 && !input.acknowledgeWarnings) {
-      throw invalid('请确认以下提示后再完成下线', { warnings });
+      throw invalid(MESSAGES.confirmWarningsFirst, { warnings });
     }
     const closure = await activeDetail(trx, site.id, ['PERM']);
     if (closure) await recordCompletion(trx, closure.requestId, { ...checklist, warnings }, now);

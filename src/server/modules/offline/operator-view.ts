@@ -1,5 +1,6 @@
 // The 填报单位's offline page (GET /api/site/offline): its run status as it sees it (SPEC §7.8), what it may do now
 // and why not (下线申请 per kind, 完成下线, 恢复上线), the limits that apply, its offline requests and their 流水.
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import {
   completeAbility,
   NOTICE_MIN_DAYS,
@@ -47,7 +48,7 @@ function presentTrail(rows: AuditRow[], siteName: string): OperatorView['trail']
 
 export async function operatorView(ctx: AppContext, actor: SiteActor): Promise<OperatorView> {
   const site = await findSiteByCode(ctx.db, actor.siteCode);
-  if (!site || site.runStatus === 'APPLYING' || site.runStatus === 'WITHDRAWN') throw notFound('网站');
+  if (!site || site.runStatus === 'APPLYING' || site.runStatus === 'WITHDRAWN') throw notFound(MESSAGES.siteNotFound);
   const runStatus = site.runStatus;
   const [open, years, requests, trail] = await Promise.all([
     openRequestType(ctx.db, site.id),

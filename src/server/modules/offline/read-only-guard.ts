@@ -1,11 +1,12 @@
 // After 完成下线 the 填报单位 login is read-only (SPEC §7.6.3): every state-changing route of the site account is
 // refused with one clear message, whichever module it belongs to. Registered globally, after the session plugin.
+
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { AppError } from '../../errors.ts';
 import { findSiteByCode } from './repository.ts';
 
-export const READ_ONLY_MESSAGE = '该网站已永久下线，填报单位账号只能查看，不能再提交申请或修改信息';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export const siteReadOnlyGuard = fp(async (app: FastifyInstance) => {
@@ -14,6 +15,6 @@ export const siteReadOnlyGuard = fp(async (app: FastifyInstance) => {
     // Only the site account's own routes: logging out ('authenticated') stays possible.
     if (request.routeOptions.config.access !== 'site') return;
     const site = await findSiteByCode(app.ctx.db, request.actor.siteCode);
-    if (site?.runStatus === 'PERM_OFFLINE') throw new AppError('FORBIDDEN', READ_ONLY_MESSAGE);
+    if (site?.runStatus === 'PERM_OFFLINE') throw new AppError('FORBIDDEN', MESSAGES.readOnlyAfterOffline);
   });
 });

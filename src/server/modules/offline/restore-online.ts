@@ -1,6 +1,6 @@
 // 恢复上线 by the 填报单位 (SPEC §7.6.2, §8.2 #8): a site in 临时下线 or 紧急下线 back to NORMAL before its date.
 
-import { MESSAGES } from '../../../domain/messages.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { restoreAbility, siteStatusText } from '../../../domain/offline.ts';
 import type { AppContext, SiteActor } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -11,7 +11,7 @@ export async function restoreOnline(ctx: AppContext, opts: { actor: SiteActor; i
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const site = await findSiteByCode(trx, opts.actor.siteCode, true);
-    if (!site) throw notFound('网站');
+    if (!site) throw notFound(MESSAGES.siteNotFound);
     const ability = restoreAbility(site.runStatus);
     if (!ability.allowed) throw new AppError('CONFLICT', ability.reason);
     const active = await activeDetail(trx, site.id, site.runStatus === 'TEMP_OFFLINE' ? ['TEMP'] : ['EMERGENCY']);

@@ -1,7 +1,7 @@
 // What the chain's last word on an offline request does to the site (SPEC §7.6): 临时 → TEMP_OFFLINE from its start
 // day, 永久 → PERM_OFFLINE_PENDING, 紧急 驳回 → back to NORMAL. Run by the review core in the decision's transaction.
 
-import { MESSAGES } from '../../../domain/messages.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { offlineKindOf, todayCN } from '../../../domain/offline.ts';
 import type { OrgActor, Trx } from '../../context.ts';
 import { AppError } from '../../errors.ts';

@@ -1,5 +1,7 @@
 // HTTP routes of 下线审核 for the organizing units: the list and the attachment (通过 / 驳回: review/offline-review-routes.ts).
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { contentDisposition } from '../../download.ts';
 import { notFound } from '../../errors.ts';
 import { orgActor } from '../../guards.ts';
@@ -27,9 +29,10 @@ export const offlineRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const actor = orgActor(request);
       const viewer = { orgCode: actor.orgCode, orgPath: actor.orgPath };
-      if (!(await findVisibleOffline(app.ctx.db, viewer, request.params.id))) throw notFound('下线申请');
+      if (!(await findVisibleOffline(app.ctx.db, viewer, request.params.id)))
+        throw notFound(MESSAGES.offlineRequestNotFound);
       const file = await requestAttachment(app.ctx.db, request.params.id);
-      if (!file) throw notFound('附件');
+      if (!file) throw notFound(MESSAGES.attachmentNotFound);
       return reply
         .type(file.mimeType)
         .header('content-disposition', contentDisposition(file.fileName))

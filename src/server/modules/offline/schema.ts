@@ -2,7 +2,6 @@
 // decisions; 例外 / 删除 / 恢复正常 (shared with the web client's types).
 import { z } from 'zod';
 import { isDay, OFFLINE_KINDS, type OfflineKind } from '../../../domain/offline.ts';
-import { SITE_STATUS_ACTIONS, type SiteStatusAction } from '../../../domain/site-status.ts';
 import { auditEntry } from '../requests/schema.ts';
 
 export const offlineKind = z.enum(OFFLINE_KINDS as [OfflineKind, ...OfflineKind[]]);
@@ -197,7 +196,6 @@ export const transitionResult = z.object({
 
 // ── 例外 / 删除 / 恢复正常 ──
 
-export const siteStatusAction = z.enum(SITE_STATUS_ACTIONS as [SiteStatusAction, ...SiteStatusAction[]]);
 export const reasonBody = z.object({
   reason: z.string().trim().min(1, '请填写原因').max(500, '原因不能超过 500 个字'),
 });

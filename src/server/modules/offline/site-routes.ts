@@ -1,7 +1,7 @@
 // HTTP routes of 下线 for the 填报单位: its offline page, 下线申请 (with the closure document), 完成下线, 恢复上线.
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { MESSAGES } from '../../../domain/messages.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { contentDisposition } from '../../download.ts';
 import { invalid, notFound } from '../../errors.ts';
 import { siteActor } from '../../guards.ts';
@@ -71,7 +71,7 @@ export const offlineSiteRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const site = await findSiteByCode(app.ctx.db, siteActor(request).siteCode);
       const file = site ? await siteAttachment(app.ctx.db, site.id, request.params.id) : null;
-      if (!file) throw notFound('附件');
+      if (!file) throw notFound(MESSAGES.attachmentNotFound);
       return reply
         .type(file.mimeType)
         .header('content-disposition', contentDisposition(file.fileName))

@@ -1,7 +1,7 @@
 // 附件 of a 下线申请 (e.g. the closure approval document): ≤ 10 MB, pdf/jpg/png/doc/docx only, the content checked
 // against its extension by its leading bytes; stored as bytea and bound to the uploading site.
 import { createHash } from 'node:crypto';
-import { MESSAGES } from '../../../domain/messages.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { stripControlChars } from '../../../domain/text.ts';
 import type { AppContext, SiteActor } from '../../context.ts';
 import { invalid, notFound } from '../../errors.ts';
@@ -34,12 +34,12 @@ export async function uploadOfflineAttachment(
   opts: { actor: SiteActor; fileName: string; content: Buffer },
 ): Promise<StoredAttachment> {
   const site = await findSiteByCode(ctx.db, opts.actor.siteCode);
-  if (!site) throw notFound('网站');
+  if (!site) throw notFound(MESSAGES.siteNotFound);
   const fileName = cleanFileName(opts.fileName);
   const ext = fileName.includes('.') ? (fileName.split('.').pop() ?? '').toLowerCase() : '';
   const kind = KINDS[ext];
   if (!fileName || !kind) {
-    throw invalid(`附件类型不支持，只能上传 ${OFFLINE_ATTACHMENT_EXTENSIONS.join('、')} 文件`);
+    throw invalid(MESSAGES.attachmentTypeUnsupported(OFFLINE_ATTACHMENT_EXTENSIONS));
   }
   if (opts.content.length === 0) throw invalid(MESSAGES.attachmentEmpty);
   if (opts.content.length > MAX_OFFLINE_ATTACHMENT_BYTES) throw invalid(MESSAGES.attachmentTooLarge);

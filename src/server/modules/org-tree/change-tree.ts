@@ -1,7 +1,9 @@
 // 挂接关系维护: move (re-parent), disable or enable a unit, re-routing the open review steps under it in the same
 // audited transaction. The preview runs the very same code in a transaction that is rolled back.
+
 import type { z } from 'zod';
 import { AUDIT_ACTION_TEXT } from '../../../domain/audit-events.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { MULTI_STEP_TYPES } from '../../../domain/requests.ts';
 import { rerouteRequest, skipDisabled } from '../../../domain/reroute.ts';
 import type { SingleReviewChange } from '../../../domain/review-chain.ts';
@@ -58,20 +60,18 @@ async function currentRoute(trx: Trx, r: RoutableRequest): Promise<string[]> {
 
 async function validateAndChange(trx: Trx, code: string, action: TreeAction, now: Date) {
   const unit = await lockUnit(trx, code);
-  if (!unit) throw notFound('组织单位');
-  if (unit.level === 0) throw invalid('不能调整最高权限组织单位');
+  if (!unit) throw notFound(MESSAGES.orgUnitNotFound);
+  if (unit.level === 0) throw invalid(MESSAGES.rootUnitFixed);
   let toParentCode = unit.parent_code;
   let movedUnits = 0;
   switch (action.action) {
     case 'MOVE': {
       const parent = await lockUnit(trx, action.newParentCode);
-      if (!parent) throw invalid(`新上级组织单位 ${action.newParentCode} 不存在`);
-      if (parent.code === unit.parent_code) throw invalid('新上级与原上级相同，无需迁移');
-      if (!parent.enabled) throw invalid(`新上级组织单位「${parent.display_name}」已停用`);
+      if (!parent) throw invalid(MESSAGES.newParentMissing(action.newParentCode));
+      if (parent.code === unit.parent_code) throw invalid(MESSAGES.newParentSame);
+      if (!parent.enabled) throw invalid(MESSAGES.newParentDisabled(parent.display_name));
       if (parent.level !== unit.level - 1) {
-        throw invalid(
-          `只能迁移到上一级（第 ${unit.level - 1} 级）组织单位之下；「${parent.display_name}」为第 ${parent.level} 级`,
-        );
+        throw invalid(MESSAGES.moveOneLevelUp(unit.level, parent.display_name, parent.level));
       }
       movedUnits = await moveSubtree(trx, {
         code: unit.code,
@@ -84,15 +84,15 @@ async function validateAndChange(trx: Trx, code: string, action: TreeAction, now
       return { unit, path: `${parent.path}${unit.code}/`, toParentCode, movedUnits };
     }
     case 'DISABLE': {
-      if (!unit.enabled) throw invalid('该组织单位已停用');
-      if (await hasEnabledChildren(trx, unit.code)) throw invalid('请先停用或迁移其下级组织单位，再停用本单位');
+      if (!unit.enabled) throw invalid(MESSAGES.unitAlreadyDisabled);
+      if (await hasEnabledChildren(trx, unit.code)) throw invalid(MESSAGES.disableChildrenFirst);
       await setEnabled(trx, unit.code, false, now);
       return { unit, path: unit.path, toParentCode, movedUnits: 1 };
     }
     case 'ENABLE': {
-      if (unit.enabled) throw invalid('该组织单位已启用');
+      if (unit.enabled) throw invalid(MESSAGES.unitAlreadyEnabled);
       const parent = unit.parent_code ? await lockUnit(trx, unit.parent_code) : undefined;
-      if (parent && !parent.enabled) throw invalid(`上级组织单位「${parent.display_name}」已停用，请先启用上级`);
+      if (parent && !parent.enabled) throw invalid(MESSAGES.parentUnitDisabledEnableFirst(parent.display_name));
       await setEnabled(trx, unit.code, true, now);
       return { unit, path: unit.path, toParentCode, movedUnits: 1 };
     }
@@ -163,7 +163,7 @@ async function plan(
         },
       },
     });
-    if (!ok) throw new AppError('STATE_CONFLICT', '有申请刚被其他人处理，请刷新后重新预览');
+    if (!ok) throw new AppError('STATE_CONFLICT', MESSAGES.treeChangePreviewStale);
   }
   const sites = await sitesInSubtree(trx, changed.path, 50);
   const names = await unitNames(trx, [

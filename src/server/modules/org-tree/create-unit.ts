@@ -1,5 +1,7 @@
 // 挂接关系维护 — 新建组织单位: under an enabled parent, one level below it, with a well-formed unused code.
+
 import type { z } from 'zod';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { parseOrgCode } from '../../../domain/org-code.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
@@ -19,11 +21,11 @@ export async function createUnit(
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const parent = await lockUnit(trx, input.parentCode);
-    if (!parent) throw invalid(`上级组织单位 ${input.parentCode} 不存在`);
-    if (!parent.enabled) throw invalid(`上级组织单位「${parent.display_name}」已停用`);
-    if (parent.level >= 3) throw invalid('第三级（县/垂管分局）组织单位之下不能再设下级');
+    if (!parent) throw invalid(MESSAGES.parentUnitMissing(input.parentCode));
+    if (!parent.enabled) throw invalid(MESSAGES.parentUnitDisabled(parent.display_name));
+    if (parent.level >= 3) throw invalid(MESSAGES.noUnitsBelowLevel3);
     if (await findOrgUnit(trx, parsed.code)) {
-      throw new AppError('CONFLICT', `组织单位标识码 ${parsed.code} 已存在`);
+      throw new AppError('CONFLICT', MESSAGES.orgCodeTaken(parsed.code));
     }
     const unit = {
       code: parsed.code,
@@ -39,7 +41,7 @@ export async function createUnit(
       await insertOrgUnits(trx, [unit], now);
     } catch (error) {
       // The same code created at the same moment under another parent (a different parent lock): the key decides.
-      if (uniqueViolation(error) !== null) throw new AppError('CONFLICT', `组织单位标识码 ${parsed.code} 已存在`);
+      if (uniqueViolation(error) !== null) throw new AppError('CONFLICT', MESSAGES.orgCodeTaken(parsed.code));
       throw error;
     }
     await writeAudit(

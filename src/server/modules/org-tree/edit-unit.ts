@@ -1,5 +1,7 @@
 // 挂接关系维护 — 修改组织单位信息: rename and contacts; the history keeps what changed.
+
 import type { z } from 'zod';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { notFound } from '../../errors.ts';
@@ -14,7 +16,7 @@ export async function editUnit(
   const { input } = opts;
   return ctx.db.transaction().execute(async (trx) => {
     const unit = await lockUnit(trx, opts.code);
-    if (!unit) throw notFound('组织单位');
+    if (!unit) throw notFound(MESSAGES.orgUnitNotFound);
     const before = {
       name: unit.name,
       displayName: unit.display_name,

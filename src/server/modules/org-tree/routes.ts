@@ -1,6 +1,8 @@
 // HTTP routes of 挂接关系维护 (root only): the tree, create, edit, preview/apply of move/disable/enable, history.
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { notFound } from '../../errors.ts';
 import { orgActor } from '../../guards.ts';
 import { findOrgUnit } from '../org-units/repository.ts';
@@ -74,7 +76,7 @@ export const orgTreeRoutes: FastifyPluginAsyncZod = async (app) => {
     { config, schema: { tags, summary: '组织单位详情', params: codeParam, response: { 200: unitView } } },
     async (request) => {
       const row = await findOrgUnit(app.ctx.db, request.params.code);
-      if (!row) throw notFound('组织单位');
+      if (!row) throw notFound(MESSAGES.orgUnitNotFound);
       return {
         code: row.code,
         name: row.name,

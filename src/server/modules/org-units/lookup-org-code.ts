@@ -1,4 +1,5 @@
 // 网站组织单位标识码 lookup for the application form: the unit and its 省/部委, 市/垂管省局, 县/垂管分局 names.
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { parseOrgCode } from '../../../domain/org-code.ts';
 import type { Db } from '../../context.ts';
 import { AppError } from '../../errors.ts';
@@ -19,9 +20,8 @@ export async function lookupOrgCode(db: Db, input: string): Promise<OrgLookup> {
   if (!parsed.ok) throw new AppError('VALIDATION_FAILED', parsed.reason);
   const chain = await ancestorsOf(db, parsed.code);
   const org = chain.at(-1);
-  if (!org) throw new AppError('NOT_FOUND', `组织单位标识码 ${parsed.code} 不存在，请向所在地区或部门的组织单位确认`);
-  if (!org.enabled)
-    throw new AppError('VALIDATION_FAILED', `组织单位 ${parsed.code}（${org.name}）已停用，不能报送新网站`);
+  if (!org) throw new AppError('NOT_FOUND', MESSAGES.orgCodeUnknown(parsed.code));
+  if (!org.enabled) throw new AppError('VALIDATION_FAILED', MESSAGES.orgUnitDisabledNoNewSites(parsed.code, org.name));
   const atLevel = (level: number) => chain.find((o) => o.level === level)?.display_name ?? '';
   return {
     code: org.code,

@@ -1,5 +1,7 @@
 // HTTP routes for org units: the caller's subtree, one unit, and the public code lookup.
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { notFound } from '../../errors.ts';
 import { orgActor } from '../../guards.ts';
 import { lookupOrgCode } from './lookup-org-code.ts';
@@ -34,7 +36,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = orgActor(request);
       const row = await findOrgUnitInSubtree(app.ctx.db, request.params.code, actor.orgPath);
-      if (!row) throw notFound('组织单位');
+      if (!row) throw notFound(MESSAGES.orgUnitNotFound);
       return toView(row);
     },
   );

@@ -1,5 +1,6 @@
 // 当页数据全部审核 and 当页数据全部提交 (SPEC §8.1 1.2–1.3, §16 items 18 and 25): the current page's new-site
 // requests, each in its own transaction, with a result per row; a refused row is reported, never half-applied.
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { bulkApproveRefusal, bulkSubmitRefusal } from '../../../domain/open-requests.ts';
 import type { RequestSnapshot } from '../../../domain/requests.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
@@ -23,7 +24,7 @@ async function bulkReview(
   for (const id of [...new Set(ids)]) {
     const req = await findVisibleRequest(ctx.db, { orgCode: actor.orgCode, orgPath: actor.orgPath }, id);
     if (!req) {
-      results.push({ id, siteName: '', result: 'skipped', reason: '申请不存在或无权查看' });
+      results.push({ id, siteName: '', result: 'skipped', reason: MESSAGES.requestNotFound });
       continue;
     }
     const snapshot = { type: req.type, state: req.state, chain: req.chain, stepIndex: req.stepIndex };

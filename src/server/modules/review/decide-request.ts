@@ -1,5 +1,6 @@
 // 审核 (通过 / 退回) and 提交 of one new-site or change request from the register list: finds the row the viewer may
 // see, then the review core decides and applies it in the same transaction (offline requests have 下线审核).
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { offlineKindOf } from '../../../domain/offline.ts';
 import { orgStatusLabel, type RequestSnapshot } from '../../../domain/requests.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
@@ -7,8 +8,6 @@ import { AppError, notFound } from '../../errors.ts';
 import { findVisibleRequest } from '../requests/repository.ts';
 import { type ReviewAction, reviewInTransaction } from './review-core.ts';
 import { REQUEST_TYPE_LABELS } from './schema.ts';
-
-export { type ReviewAction, STATE_CONFLICT_MESSAGE } from './review-core.ts';
 
 export interface ReviewRequestInput {
   actor: OrgActor;
@@ -35,14 +34,14 @@ export interface ReviewOutcome {
 export async function reviewRequest(ctx: AppContext, input: ReviewRequestInput): Promise<ReviewOutcome> {
   const { actor, action } = input;
   const reason = input.reason?.trim();
-  if (action === 'RETURN' && !reason) throw new AppError('VALIDATION_FAILED', '退回必须填写原因');
+  if (action === 'RETURN' && !reason) throw new AppError('VALIDATION_FAILED', MESSAGES.returnReasonRequired);
   const viewer = { orgCode: actor.orgCode, orgPath: actor.orgPath };
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const req = await findVisibleRequest(trx, viewer, input.id);
-    if (!req) throw notFound('申请');
+    if (!req) throw notFound(MESSAGES.requestNotFound);
     if (offlineKindOf(req.type) !== null) {
-      throw new AppError('CONFLICT', `该申请为“${REQUEST_TYPE_LABELS[req.type]}”，请使用对应的审核功能`);
+      throw new AppError('CONFLICT', MESSAGES.otherReviewPage(REQUEST_TYPE_LABELS[req.type]));
     }
     const { next } = await reviewInTransaction(trx, {
       actor,

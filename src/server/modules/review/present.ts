@@ -2,14 +2,13 @@
 
 import type { Ability } from '../../../domain/ability.ts';
 import { resetCheckCodeAbility } from '../../../domain/issuance.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { orgStatusText, requestViews } from '../../../domain/open-requests.ts';
 import { type Decision, decide, type RequestActor, type RequestSnapshot } from '../../../domain/requests.ts';
 import { runStatusText } from '../../../domain/status-labels.ts';
 import { isChangeType } from '../site-workspace/repository.ts';
 import type { ListRequest, SiteListRow } from './repository.ts';
 import { REQUEST_TYPE_LABELS, type SiteRowView } from './schema.ts';
-
-const NO_REQUEST = '该记录没有待处理的申请';
 
 function fromDecision(decision: Decision): Ability {
   return decision.ok ? { allowed: true } : { allowed: false, reason: decision.reason };
@@ -22,7 +21,7 @@ export function rowAbilities(
 ): Omit<SiteRowView['abilities'], 'resetCheckCode'> {
   const view: Ability = { allowed: true };
   if (!request) {
-    const denied = { allowed: false, reason: NO_REQUEST };
+    const denied = { allowed: false, reason: MESSAGES.noOpenRequest };
     return {
       approve: denied,
       return: denied,
@@ -42,7 +41,7 @@ export function rowAbilities(
   const submit = fromDecision(decide(snapshot, actor, 'SUBMIT_ALL'));
   const otherButtons = {
     allowed: false,
-    reason: `该记录的申请为“${REQUEST_TYPE_LABELS[request.type]}”，请使用对应的审核功能`,
+    reason: MESSAGES.otherReviewPage(REQUEST_TYPE_LABELS[request.type]),
   };
   if (isChangeType(request.type)) {
     // 办结修改审核通过 / 办结修改审核退回 (SPEC §8.1 1.6–1.7): modifications, flags and 其他域名.
@@ -66,7 +65,7 @@ export function rowAbilities(
       returnModification: otherButtons,
     };
   }
-  const notModification = { allowed: false, reason: '该记录为新增网站申请，请使用“审核”' };
+  const notModification = { allowed: false, reason: MESSAGES.newSiteReviewPage };
   return {
     approve: fromDecision(decide(snapshot, actor, 'APPROVE')),
     // The reason is asked for in the dialog; any non-empty text checks the rest of the rule.

@@ -4,7 +4,7 @@
 // status changes …). A new-site application's final approval needs nothing more: CODE_PENDING queues it for the
 // 16:00 batch. The use cases (review of the register list, 下线审核) find the row and present the outcome.
 
-import { MESSAGES } from '../../../domain/messages.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import {
   currentOrgOf,
   decide,
@@ -24,8 +24,7 @@ import { type DecisionKind, decisionAuditEntry } from './decision-audit.ts';
 
 export type ReviewAction = Extract<RequestAction, 'APPROVE' | 'RETURN' | 'SUBMIT_ALL'>;
 
-export const STATE_CONFLICT_MESSAGE = MESSAGES.requestStateConflict;
-export const stateConflict = () => new AppError('STATE_CONFLICT', STATE_CONFLICT_MESSAGE);
+const stateConflict = () => new AppError('STATE_CONFLICT', MESSAGES.requestStateConflict);
 
 export interface ReviewSubject extends TransitionSubject {
   siteId: number;
@@ -131,12 +130,12 @@ export async function reviewInTransaction(
     throw new AppError(current !== null && current !== actor.orgCode ? 'FORBIDDEN' : 'CONFLICT', decision.reason);
   }
   const kind = rules.events[action];
-  if (!kind) throw new AppError('CONFLICT', '该申请不适用此审核操作');
+  if (!kind) throw new AppError('CONFLICT', MESSAGES.reviewNotApplicable);
   const next = decision.next;
   let site: SiteState | null = null;
   if (rules.locksSite) {
     site = await lockSite(trx, req.siteId);
-    if (!site) throw notFound('网站');
+    if (!site) throw notFound(MESSAGES.siteNotFound);
   }
   const entry = decisionAuditEntry(req, next, {
     kind,

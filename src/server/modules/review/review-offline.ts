@@ -1,5 +1,6 @@
 // 下线审核 通过 / 驳回 of one offline request: finds the row the viewer may see, then the review core decides and
 // applies it — with, on the chain's last word, the run-status change of its type (offline/review-effects.ts).
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import type { RequestAction } from '../../../domain/requests.ts';
 import { orgStatusLabel } from '../../../domain/requests.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
@@ -23,12 +24,12 @@ export interface ReviewOfflineInput {
 export async function reviewOffline(ctx: AppContext, input: ReviewOfflineInput) {
   const { actor, action } = input;
   const reason = input.reason?.trim();
-  if (action === 'RETURN' && !reason) throw new AppError('VALIDATION_FAILED', '驳回必须填写原因');
+  if (action === 'RETURN' && !reason) throw new AppError('VALIDATION_FAILED', MESSAGES.rejectReasonRequired);
   const viewer = { orgCode: actor.orgCode, orgPath: actor.orgPath };
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const req = await findVisibleOffline(trx, viewer, input.id);
-    if (!req) throw notFound('下线申请');
+    if (!req) throw notFound(MESSAGES.offlineRequestNotFound);
     const snapshot = snapshotOf(req);
     const { next, site } = await reviewInTransaction(trx, {
       actor,
@@ -40,7 +41,7 @@ export async function reviewOffline(ctx: AppContext, input: ReviewOfflineInput) 
       now,
     });
     const status = (await lockSite(trx, req.siteId)) ?? site;
-    if (!status) throw notFound('网站');
+    if (!status) throw notFound(MESSAGES.siteNotFound);
     return {
       id: req.id,
       state: next.state,

@@ -24,7 +24,6 @@ export {
 export { auditEntry, auditTrail } from '../requests/schema.ts';
 
 export const SORT_KEYS = ['default', 'updatedAt', 'name', 'siteCode'] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
 export const REVIEW_PAGE_SIZES = [20, 50, 100] as const;
 
 const boolParam = z

@@ -2,6 +2,7 @@
 // and its 审核流水.
 
 import type { z } from 'zod';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { findVisibleOffline, orgNameMap } from '../offline/list-repository.ts';
@@ -70,7 +71,7 @@ async function withOfflineDetails(
 
 async function findVisibleSite(ctx: AppContext, actor: OrgActor, siteId: number) {
   const row = await findSiteRow(ctx.db, { orgCode: actor.orgCode, orgPath: actor.orgPath }, siteId);
-  if (!row) throw notFound('网站');
+  if (!row) throw notFound(MESSAGES.siteNotFound);
   return row;
 }
 
@@ -80,7 +81,7 @@ export async function viewSite(ctx: AppContext, actor: OrgActor, siteId: number)
     loadSiteRecord(ctx.db, row.id, row.request?.id ?? null),
     otherDomainsBySiteIds(ctx.db, [row.id]),
   ]);
-  if (!record) throw notFound('网站');
+  if (!record) throw notFound(MESSAGES.siteNotFound);
   const { abilities, ...site } = presentRow(row, actor.orgCode);
   return {
     site,

@@ -1,8 +1,10 @@
 // HTTP routes of 批量导入网站 (issue 20), for the root (whole tree) and level-1 units (their subtree):
 // 预检 (JSON and the downloadable report), 确认导入, and the register export in the import's columns.
+
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { stripControlChars } from '../../../domain/text.ts';
 import { writeAudit } from '../../audit.ts';
 import type { OrgActor } from '../../context.ts';
@@ -17,7 +19,7 @@ import { buildPlanReport, buildRegisterExport } from './xlsx.ts';
 
 /** Root and level-1 administrators only: a level-1 unit imports into its own subtree. */
 export function importScope(actor: OrgActor): ImportScope {
-  if (actor.orgLevel > 1) throw forbidden('批量导入网站仅限最高权限组织单位和省级（部委）组织单位的管理员使用');
+  if (actor.orgLevel > 1) throw forbidden(MESSAGES.siteImportUsers);
   return { orgCode: actor.orgCode, orgName: actor.orgName, orgPath: actor.orgPath };
 }
 
@@ -50,9 +52,9 @@ export const siteImportRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5, parts: 6 } });
 
   async function upload(request: FastifyRequest): Promise<{ fileName: string; content: Buffer }> {
-    if (!request.isMultipart()) throw invalid('请以 multipart/form-data 上传要导入的 xlsx 或 CSV 文件');
+    if (!request.isMultipart()) throw invalid(MESSAGES.siteImportNotMultipart);
     const file = await request.file();
-    if (!file) throw invalid('请选择要导入的 xlsx 或 CSV 文件');
+    if (!file) throw invalid(MESSAGES.siteImportFileMissing);
     try {
       const content = await file.toBuffer();
       const fileName =
@@ -61,8 +63,7 @@ export const siteImportRoutes: FastifyPluginAsyncZod = async (app) => {
           .slice(-200) || '未命名文件';
       return { fileName, content };
     } catch (error) {
-      if (error instanceof app.multipartErrors.RequestFileTooLargeError)
-        throw invalid('导入文件不能超过 10 MB，请拆分后分批导入');
+      if (error instanceof app.multipartErrors.RequestFileTooLargeError) throw invalid(MESSAGES.siteImportTooLarge);
       throw error;
     }
   }

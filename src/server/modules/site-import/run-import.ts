@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { generateCheckCode } from '../../../domain/codes.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { parseSiteCode } from '../../../domain/org-code.ts';
 import { HeaderMatcher } from '../../../domain/site-import/headers.ts';
 import { highestSequences } from '../../../domain/site-import/plan.ts';
@@ -147,7 +148,7 @@ export async function runImport(ctx: AppContext, opts: ImportOptions): Promise<I
     // sees the first's sites and refuses instead of colliding on the unique indexes.
     await sql`SELECT pg_advisory_xact_lock(hashtext('govsite:site-import'))`.execute(trx);
     const changed = await recheckPlan(trx, opts.scope, first);
-    if (changed) throw new AppError('STATE_CONFLICT', `${changed}，未导入任何数据；请重新预检后再导入`);
+    if (changed) throw new AppError('STATE_CONFLICT', MESSAGES.siteImportStale(changed));
     const plan = first;
     const creates = plan.rows.filter((r) => r.action === 'create');
     const updates = plan.rows.filter((r) => r.action === 'update');
@@ -160,7 +161,7 @@ export async function runImport(ctx: AppContext, opts: ImportOptions): Promise<I
     opts.onProgress?.('写入', creates.length, creates.length + updates.length);
     for (const [i, r] of updates.entries()) {
       const ok = await updateSite(trx, now, { id: r.existing!.id, version: r.existing!.version, record: r.record! });
-      if (!ok) throw new AppError('STATE_CONFLICT', `第 ${r.rowNumber} 行的网站在导入期间被修改，请重新预检后再导入`);
+      if (!ok) throw new AppError('STATE_CONFLICT', MESSAGES.siteImportRowChanged(r.rowNumber));
       if ((i + 1) % 200 === 0) opts.onProgress?.('写入', creates.length + i + 1, creates.length + updates.length);
     }
     await writeDomains(

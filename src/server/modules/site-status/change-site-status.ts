@@ -1,7 +1,7 @@
 // 设为例外 / 删除 / 恢复正常 (SPEC §7.7, §8.1 #9) by the root or the site's level-1 unit, with a mandatory reason and
 // a 审核流水 entry. 删除 also closes the site's open requests and ends its 填报单位 sessions.
 
-import { MESSAGES } from '../../../domain/messages.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { decide } from '../../../domain/requests.ts';
 import {
   canManageSiteStatus,
@@ -30,7 +30,7 @@ export interface StatusChangeInput {
 /** What the caller may do to the site now (the buttons of §8.1 #9), 404 outside its subtree. */
 export async function siteStatusActions(ctx: AppContext, actor: OrgActor, siteId: number) {
   const site = await findSiteInSubtree(ctx.db, actor.orgPath, siteId);
-  if (!site) throw notFound('网站');
+  if (!site) throw notFound(MESSAGES.siteNotFound);
   return {
     runStatus: site.runStatus,
     listStatus: orgListStatus(site),
@@ -44,7 +44,7 @@ export async function changeSiteStatus(ctx: AppContext, input: StatusChangeInput
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       const site = await lockSiteInSubtree(trx, actor.orgPath, input.siteId);
-      if (!site) throw notFound('网站');
+      if (!site) throw notFound(MESSAGES.siteNotFound);
       const manager = canManageSiteStatus(actor, site.orgPath);
       if (!manager.allowed) throw new AppError('FORBIDDEN', manager.reason);
       const transition = siteStatusTransition(action, site.runStatus);
@@ -109,9 +109,7 @@ export async function changeSiteStatus(ctx: AppContext, input: StatusChangeInput
     if (constraint === null) throw error;
     throw new AppError(
       'CONFLICT',
-      constraint.includes('portal')
-        ? '本组织单位已有门户网站，该网站不能恢复'
-        : '网站名称或首页网址已被其他网站使用，该网站不能恢复',
+      constraint.includes('portal') ? MESSAGES.portalTakenNoRestore : MESSAGES.nameOrUrlTakenNoRestore,
     );
   }
 }

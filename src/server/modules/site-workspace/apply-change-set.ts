@@ -1,6 +1,8 @@
 // Applies an approved change set to the live record (SPEC §7.0, §7.2–§7.5), inside the reviewer's approval
 // transaction: the site row locked, the record's uniqueness rules checked again, a compare-and-set on its version.
+
 import type { RequestType } from '../../../db/schema.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { validateSiteInfo } from '../../../domain/site-info.ts';
 import { normalizeName } from '../../../domain/text.ts';
 import { hostOf, normalizeUrlForCompare } from '../../../domain/validation/index.ts';
@@ -22,10 +24,10 @@ import { runStatusRefusal } from './site-abilities.ts';
 
 /** A unique index hit by a concurrent change, in the words of SPEC §5.5. */
 const COLLISIONS: Readonly<Record<string, string>> = {
-  sites_name_live_idx: '网站名称与其他网站重复',
-  sites_url_live_idx: '首页网址与其他网站的首页网址重复',
-  sites_portal_idx: '该组织单位已有门户网站，每个组织单位只能有一个本级政府门户网站',
-  site_domains_pkey: '其他域名已被其他网站登记',
+  sites_name_live_idx: MESSAGES.nameTakenByOther,
+  sites_url_live_idx: MESSAGES.homeUrlTakenByOther,
+  sites_portal_idx: MESSAGES.portalTakenInOrg,
+  site_domains_pkey: MESSAGES.otherDomainTaken,
 };
 
 async function uniquely<T>(write: () => Promise<T>): Promise<T> {
@@ -34,11 +36,13 @@ async function uniquely<T>(write: () => Promise<T>): Promise<T> {
   } catch (error) {
     const constraint = uniqueViolation(error);
     if (constraint === null) throw error;
-    throw new AppError('CONFLICT', `无法通过：${COLLISIONS[constraint] ?? '与其他网站的登记信息冲突'}`, { constraint });
+    throw new AppError('CONFLICT', MESSAGES.cannotApprove(COLLISIONS[constraint] ?? MESSAGES.liveRecordCollision), {
+      constraint,
+    });
   }
 }
 
-const conflict = (message: string) => new AppError('CONFLICT', `无法通过：${message}`);
+const conflict = (message: string) => new AppError('CONFLICT', MESSAGES.cannotApprove(message));
 
 /**
  * Applies request `id` (a change type; other types are left alone) to site `siteId`. Throws AppError on a conflict,
@@ -53,7 +57,7 @@ export async function applyChangeSet(
   const type = request.type;
   const site = await lockSite(trx, request.siteId);
   const row = await findSiteRequest(trx, request.siteId, request.id);
-  if (!site || !row) throw new AppError('NOT_FOUND', '网站或申请不存在');
+  if (!site || !row) throw new AppError('NOT_FOUND', MESSAGES.siteOrRequestNotFound);
   const notChangeable = runStatusRefusal(site.runStatus);
   if (notChangeable) throw conflict(notChangeable);
 
@@ -85,7 +89,7 @@ export async function applyChangeSet(
   };
   if (type === 'MODIFY') {
     const checked = validateSiteInfo(proposed.info);
-    if (!checked.ok) throw conflict(`申请内容不完整（${checked.errors[0]?.message ?? ''}），请退回`);
+    if (!checked.ok) throw conflict(MESSAGES.changeSetIncomplete(checked.errors[0]?.message ?? ''));
     const info = checked.value;
     await assertNoDuplicates(trx, info, site.id);
     set = {
@@ -111,6 +115,6 @@ export async function applyChangeSet(
   }
 
   const updated = await uniquely(() => updateLiveRecord(trx, site, set, now));
-  if (!updated) throw new AppError('STATE_CONFLICT', '网站信息已被其他操作修改，请刷新后重试');
+  if (!updated) throw new AppError('STATE_CONFLICT', MESSAGES.siteInfoChanged);
   if (type === 'DOMAINS') await uniquely(() => replaceSiteDomains(trx, site.id, proposed.domains));
 }

@@ -1,5 +1,6 @@
 // 查看 a change request (SPEC §7.2): the live record and the proposed one side by side, field by field, 栏目 entry by
 // entry and host by host, with a warning when the live record changed after the request was submitted.
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { changeCount, diffColumns, diffDomains, diffSiteInfo } from '../../../domain/site-diff.ts';
 import { hostToUnicode } from '../../../domain/validation/punycode.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
@@ -23,16 +24,16 @@ export async function viewChangeSet(ctx: AppContext, actor: OrgActor, requestId:
   const { db } = ctx;
   // Visible = the site is in the caller's subtree or the caller's unit is its reviewer; else 404 (SPEC §3.6).
   const visible = await findVisibleRequest(db, { orgCode: actor.orgCode, orgPath: actor.orgPath }, requestId);
-  if (!visible) throw notFound('申请');
+  if (!visible) throw notFound(MESSAGES.requestNotFound);
   if (!isChangeType(visible.type)) {
-    throw new AppError('CONFLICT', `该申请为“${REQUEST_TYPE_LABELS[visible.type]}”，没有修改内容对比`);
+    throw new AppError('CONFLICT', MESSAGES.noChangeSet(REQUEST_TYPE_LABELS[visible.type]));
   }
   const type = visible.type;
   const [site, row] = await Promise.all([
     findSiteById(db, visible.siteId),
     findSiteRequest(db, visible.siteId, visible.id),
   ]);
-  if (!site || !row) throw notFound('申请');
+  if (!site || !row) throw notFound(MESSAGES.requestNotFound);
   const [domains, categories] = await Promise.all([siteDomains(db, site.id), listCategories(db, false)]);
   const live = {
     info: site.info,

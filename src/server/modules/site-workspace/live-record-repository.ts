@@ -106,14 +106,3 @@ export async function updateLiveRecord(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
-
-/** Bumps the version of a record whose other domains changed (they live in site_domains). */
-export async function touchLiveRecord(trx: Trx, site: { id: number; version: number }, at: Date): Promise<boolean> {
-  const result = await trx
-    .updateTable('sites')
-    .set({ version: sql`version + 1`, updated_at: at })
-    .where('id', '=', site.id)
-    .where('version', '=', site.version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}

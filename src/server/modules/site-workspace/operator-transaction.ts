@@ -1,7 +1,9 @@
 // The frame of every state-changing call of the 填报单位: one transaction holding the site row lock, the site's
 // request state read inside it, and a request filed concurrently elsewhere turned into the same 409 as a sequential one.
+
 import type { z } from 'zod';
 import type { RequestType } from '../../../db/schema.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { reporterStatusLabel } from '../../../domain/requests.ts';
 import { type AuditEntry, writeAudit } from '../../audit.ts';
 import type { AppContext, SiteActor, Trx } from '../../context.ts';
@@ -30,7 +32,7 @@ export async function inOperatorTransaction<T>(
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       const site = await lockOperatorSite(trx, actor.siteCode);
-      if (!site) throw notFound('网站');
+      if (!site) throw notFound(MESSAGES.siteNotFound);
       return work(trx, site, await loadSiteState(trx, site));
     });
   } catch (error) {
@@ -39,7 +41,7 @@ export async function inOperatorTransaction<T>(
     const site = await findOperatorSite(ctx.db, actor.siteCode);
     const loaded = site ? await loadSiteState(ctx.db, site) : null;
     const reason = loaded ? newRequestRefusal(loaded.state) : null;
-    throw new AppError('CONFLICT', reason ?? '该网站已有未办结的申请，请刷新后查看');
+    throw new AppError('CONFLICT', reason ?? MESSAGES.siteHasOpenRequest);
   }
 }
 

@@ -1,5 +1,6 @@
 // 维护/添加其他域名 (SPEC §5.3, §7.5, §16 item 21): a DOMAINS request with the full proposed host list, each host
 // valid, lower case, and used by no other live site (as its home host or one of its other domains).
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { hostToUnicode } from '../../../domain/validation/punycode.ts';
 import { checkHost } from '../../../domain/validation/url.ts';
 import type { AppContext, SiteActor } from '../../context.ts';
@@ -64,7 +65,7 @@ export async function requestDomains(
     }
     const current = await siteDomains(trx, site.id);
     if ([...current].sort().join() === [...checked.hosts].sort().join()) {
-      throw invalid('其他域名与当前登记的相同，没有需要提交的修改');
+      throw invalid(MESSAGES.domainsUnchanged);
     }
     const reviewer = await computeSingleReviewer(trx, site);
     const payload = { domains: checked.hosts, baseVersion: site.version };

@@ -1,5 +1,6 @@
 // 申请门户网站 / 申请取消门户网站 (SPEC §7.3) and 申请政务服务平台 / 申请取消政务服务平台 (SPEC §7.4): a single-step
 // request with the wanted flag. A portal application is checked against the org's portal under the org row lock.
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import type { AppContext, SiteActor } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { assertPortalFree } from '../applications/conflicts.ts';
@@ -21,7 +22,7 @@ export async function requestFlagChange(
     if (refusal) throw new AppError('CONFLICT', refusal);
     if (input.flag === 'portal') {
       if (input.value === site.isPortal) {
-        throw new AppError('CONFLICT', site.isPortal ? '该网站已是本级政府门户网站' : '该网站不是门户网站，无需取消');
+        throw new AppError('CONFLICT', site.isPortal ? MESSAGES.alreadyPortal : MESSAGES.notPortal);
       }
       const type = input.value ? 'PORTAL_ON' : 'PORTAL_OFF';
       if (input.value) {
@@ -36,7 +37,7 @@ export async function requestFlagChange(
     if (input.value === site.isServicePlatform) {
       throw new AppError(
         'CONFLICT',
-        site.isServicePlatform ? '该网站已是政务服务平台' : '该网站不是政务服务平台，无需取消',
+        site.isServicePlatform ? MESSAGES.alreadyServicePlatform : MESSAGES.notServicePlatform,
       );
     }
     const type = input.value ? 'SERVICE_ON' : 'SERVICE_OFF';

@@ -1,6 +1,8 @@
 // 保存草稿 of 基本信息修改 (SPEC §7.2): both pages stored together, as typed, in the operator's DRAFT request (or in
 // its returned change set); nothing reaches the live record or a reviewer. The problems still open are returned.
+
 import type { z } from 'zod';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { reporterStatusLabel } from '../../../domain/requests.ts';
 import type { AppContext, SiteActor } from '../../context.ts';
 import { AppError } from '../../errors.ts';
@@ -36,7 +38,7 @@ export async function saveModificationDraft(
     let saved: { id: number; version: number; state: 'DRAFT' | 'RETURNED' };
     if (target && (target.state === 'DRAFT' || target.state === 'RETURNED')) {
       const ok = await saveRequestPayload(trx, target, payload, now);
-      if (!ok) throw new AppError('STATE_CONFLICT', '草稿已在其他窗口中修改，请刷新后再保存');
+      if (!ok) throw new AppError('STATE_CONFLICT', MESSAGES.draftChangedElsewhere);
       saved = { id: target.id, version: target.version + 1, state: target.state };
     } else {
       const reviewer = await computeSingleReviewer(trx, site);

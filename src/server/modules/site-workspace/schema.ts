@@ -30,14 +30,12 @@ export const siteInfoInput = z.object({
   conacCode: text(100),
   chineseDomain: text(200),
 });
-export type SiteInfoFormInput = z.infer<typeof siteInfoInput>;
 
 export const columnInput = z.object({
   category: z.string().min(1).max(20),
   names: z.string().max(4000),
   addresses: z.string().max(20000),
 });
-export type ColumnInput = z.infer<typeof columnInput>;
 
 /** Both pages of 基本信息修改, always sent and stored together. */
 export const modificationBody = z.object({

@@ -1,5 +1,7 @@
 // 填报单位 home (SPEC §8.2): the live record, run status, 修改审核状态, whom to notify, 审核流水 and the buttons.
+
 import type { PersonContact } from '../../../db/schema.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { offlineSiteActions, siteStatusText } from '../../../domain/offline.ts';
 import { reporterStatusLabel } from '../../../domain/requests.ts';
 import type { SingleReviewChange } from '../../../domain/review-chain.ts';
@@ -28,7 +30,7 @@ export function reporterRunStatus(site: Pick<OperatorSite, 'runStatus' | 'runSta
 /** The site operator's own site, or 404 (e.g. deleted since the session began). */
 export async function operatorSite(db: Db, actor: SiteActor): Promise<OperatorSite> {
   const site = await findOperatorSite(db, actor.siteCode);
-  if (!site) throw notFound('网站');
+  if (!site) throw notFound(MESSAGES.siteNotFound);
   return site;
 }
 

@@ -1,6 +1,8 @@
 // 提交 of 基本信息修改 (SPEC §7.2): validates both pages, checks name / URL against the other sites, and stages the
 // change set in a MODIFY request SUBMITTED to the single reviewer — in one transaction. The live record is untouched.
+
 import type { z } from 'zod';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { decide, reporterStatusLabel } from '../../../domain/requests.ts';
 import { changeCount, diffColumns, diffSiteInfo } from '../../../domain/site-diff.ts';
 import type { AppContext, SiteActor } from '../../context.ts';
@@ -40,7 +42,7 @@ export async function submitModification(
       columns: diffColumns(liveColumns, check.columns),
       domains: [],
     };
-    if (changeCount(diff) === 0) throw invalid('与当前登记的信息相比没有任何修改，无需提交');
+    if (changeCount(diff) === 0) throw invalid(MESSAGES.nothingModified);
     await assertNoDuplicates(trx, check.info, site.id);
 
     const reviewer = await computeSingleReviewer(trx, site);
@@ -72,7 +74,7 @@ export async function submitModification(
         payload,
         audit: { actor: opts.actor, ip: opts.ip, entry: operatorAuditEntry(audit(target.id)) },
       });
-      if (!moved) throw new AppError('STATE_CONFLICT', '该申请已在其他窗口中处理，请刷新后查看');
+      if (!moved) throw new AppError('STATE_CONFLICT', MESSAGES.requestHandledInOtherWindow);
       await queueSubmitted(trx, audit(target.id));
       saved = { id: target.id, version: target.version + 1 };
     } else {

@@ -1,4 +1,5 @@
 // 上报抽查情况 — one unit's report of a quarter, as stored, or with the live automatic counts while not submitted.
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import {
   isFutureQuarter,
   percent,
@@ -24,9 +25,9 @@ export function asQuarter(q: { year: number; quarter: number }): Quarter {
 /** The level-1 unit whose report is meant: the caller's own, or for the root the one named in `org`. */
 export async function reportingUnit(db: Db | Trx, actor: OrgActor, org: string | undefined) {
   const code = actor.orgLevel === 0 ? org : actor.orgCode;
-  if (!code) throw invalid('请选择省级（部委）组织单位');
+  if (!code) throw invalid(MESSAGES.chooseProvinceUnit);
   const unit = await findOrgUnit(db, code);
-  if (unit?.level !== 1) throw notFound('省级（部委）组织单位');
+  if (unit?.level !== 1) throw notFound(MESSAGES.provinceUnitNotFound);
   return unit;
 }
 

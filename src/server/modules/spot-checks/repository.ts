@@ -1,14 +1,12 @@
 // The only database access of 上报抽查情况: reports, their non-compliant sites, subtree-scoped site look-ups and the
 // national roll-up.
-import { type Selectable, sql } from 'kysely';
-import type { SpotCheckReportsTable, SpotCheckSampleEntry, SpotCheckStatus } from '../../../db/schema.ts';
+import { sql } from 'kysely';
+import type { SpotCheckSampleEntry, SpotCheckStatus } from '../../../db/schema.ts';
 import { SWEPT_RUN_STATUSES } from '../../../domain/link-health.ts';
 import type { Db, Trx } from '../../context.ts';
 import { healthRowIs } from '../link-checks/health-sql.ts';
 import { inSubtree, likePattern, prefixPattern } from '../org-units/repository.ts';
 import type { FindingInput } from './schema.ts';
-
-export type ReportRow = Selectable<SpotCheckReportsTable>;
 
 export function findReport(db: Db | Trx, orgCode: string, year: number, quarter: number) {
   return db

@@ -1,4 +1,5 @@
 // 上报抽查情况 — 退回 (root): a submitted report goes back to its unit with a reason and becomes editable again.
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { quarterLabel } from '../../../domain/spot-check.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
@@ -15,8 +16,8 @@ export async function returnReport(
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const report = await findReportById(trx, opts.id);
-    if (!report) throw notFound('抽查情况报告');
-    if (report.status !== 'SUBMITTED') throw new AppError('STATE_CONFLICT', '只能退回已上报的报告');
+    if (!report) throw notFound(MESSAGES.spotCheckReportNotFound);
+    if (report.status !== 'SUBMITTED') throw new AppError('STATE_CONFLICT', MESSAGES.spotCheckReturnOnlySubmitted);
     const ok = await updateReport(
       trx,
       report.id,
@@ -25,7 +26,7 @@ export async function returnReport(
       ['SUBMITTED'],
       now,
     );
-    if (!ok) throw new AppError('STATE_CONFLICT', '该报告已被其他人处理，请刷新后查看');
+    if (!ok) throw new AppError('STATE_CONFLICT', MESSAGES.spotCheckReportDecided);
     await writeAudit(
       trx,
       now,

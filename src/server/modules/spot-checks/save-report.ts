@@ -1,6 +1,8 @@
 // 上报抽查情况 — 保存: create or update the unit's draft (or returned) report; counts and site pickers checked here.
+
 import type { z } from 'zod';
 import type { SpotCheckSampleEntry } from '../../../db/schema.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { countErrors, isFutureQuarter, quarterRange } from '../../../domain/spot-check.ts';
 import type { AppContext, OrgActor, Trx } from '../../context.ts';
 import { AppError, invalid } from '../../errors.ts';
@@ -12,21 +14,21 @@ import type { ReportView, saveReportBody } from './schema.ts';
 
 type SaveInput = z.infer<typeof saveReportBody>;
 
-const conflict = () => new AppError('STATE_CONFLICT', '该报告已被修改或已上报，请刷新后再操作');
+const conflict = () => new AppError('STATE_CONFLICT', MESSAGES.spotCheckReportChanged);
 
 async function checkedSites(trx: Trx, path: string, input: SaveInput): Promise<SpotCheckSampleEntry[]> {
   const findingIds = input.findings.map((f) => f.siteId);
-  if (new Set(findingIds).size !== findingIds.length) throw invalid('不合格网站清单中有重复的网站');
+  if (new Set(findingIds).size !== findingIds.length) throw invalid(MESSAGES.spotCheckDuplicateFindings);
   const failed = input.checkedCount - input.passedCount;
   if (input.findings.length > failed) {
-    throw invalid(`不合格网站清单最多列出 ${failed} 个网站（抽查数减合格数），当前为 ${input.findings.length} 个`);
+    throw invalid(MESSAGES.spotCheckTooManyFindings(failed, input.findings.length));
   }
   if ((await subtreeSites(trx, path, findingIds)).length !== findingIds.length) {
-    throw invalid('不合格网站须从本单位及下级组织单位的在册网站中选择');
+    throw invalid(MESSAGES.spotCheckFindingsOutOfScope);
   }
   const sampleIds = [...new Set(input.sample)];
   const sample = await subtreeSites(trx, path, sampleIds);
-  if (sample.length !== sampleIds.length) throw invalid('抽查样本须从本单位及下级组织单位的在册网站中选择');
+  if (sample.length !== sampleIds.length) throw invalid(MESSAGES.spotCheckSampleOutOfScope);
   return sample.map((s) => ({
     siteId: s.id,
     siteCode: s.site_code,
@@ -40,7 +42,7 @@ export async function saveReport(ctx: AppContext, opts: { actor: OrgActor; input
   requireReporter(actor);
   const q = asQuarter(input);
   const now = ctx.clock.now();
-  if (isFutureQuarter(q, now)) throw invalid('该季度尚未开始，不能填报');
+  if (isFutureQuarter(q, now)) throw invalid(MESSAGES.quarterNotStarted);
   return ctx.db.transaction().execute(async (trx) => {
     const unit = await reportingUnit(trx, actor, undefined);
     const counts = await quarterCounts(trx, unit.path, quarterRange(q));
@@ -48,7 +50,8 @@ export async function saveReport(ctx: AppContext, opts: { actor: OrgActor; input
     if (errors.length > 0) throw invalid(errors.join('；'));
     const sample = await checkedSites(trx, unit.path, input);
     const existing = await findReport(trx, unit.code, q.year, q.quarter);
-    if (existing?.status === 'SUBMITTED') throw new AppError('STATE_CONFLICT', '本季度抽查情况已上报，不能再修改');
+    if (existing?.status === 'SUBMITTED')
+      throw new AppError('STATE_CONFLICT', MESSAGES.spotCheckAlreadySubmittedNoEdit);
     const fields = {
       status: existing?.status ?? ('DRAFT' as const),
       ...counts,

@@ -1,5 +1,7 @@
 // 上报抽查情况 — 上报: freezes the automatic counts, checks every rule of SPEC §9.3 and marks a late report 「逾期」.
+
 import type { z } from 'zod';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import {
   quarterLabel,
   quarterRange,
@@ -27,13 +29,13 @@ export async function submitReport(
   const now = ctx.clock.now();
   const state = windowState(q, now);
   if (state === 'NOT_OPEN') {
-    throw invalid(`${quarterLabel(q)}的上报自 ${formatDateCN(submissionWindow(q).opensAt)} 起开放，请届时再上报`);
+    throw invalid(MESSAGES.spotCheckWindowNotOpen(quarterLabel(q), formatDateCN(submissionWindow(q).opensAt)));
   }
   return ctx.db.transaction().execute(async (trx) => {
     const unit = await reportingUnit(trx, actor, undefined);
     const report = await findReport(trx, unit.code, q.year, q.quarter);
-    if (!report) throw invalid('请先保存抽查情况，再上报');
-    if (report.status === 'SUBMITTED') throw new AppError('STATE_CONFLICT', '本季度抽查情况已上报');
+    if (!report) throw invalid(MESSAGES.spotCheckSaveFirst);
+    if (report.status === 'SUBMITTED') throw new AppError('STATE_CONFLICT', MESSAGES.spotCheckAlreadySubmitted);
     const counts = await quarterCounts(trx, unit.path, quarterRange(q));
     const errors = submissionErrors({
       ...counts,
@@ -67,7 +69,7 @@ export async function submitReport(
       ['DRAFT', 'RETURNED'],
       now,
     );
-    if (!ok) throw new AppError('STATE_CONFLICT', '该报告已被修改，请刷新后再上报');
+    if (!ok) throw new AppError('STATE_CONFLICT', MESSAGES.spotCheckReportChanged);
     await writeAudit(
       trx,
       now,

@@ -1,5 +1,7 @@
 // The unit a statistics view is about: the caller's own unit or one inside its subtree (else 404), with the trail.
+
 import type { OrgUnitRow } from '../../../db/schema.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { ancestorsOf, findOrgUnitInSubtree } from '../org-units/repository.ts';
@@ -11,7 +13,7 @@ export interface StatsScope {
 
 export async function resolveScope(ctx: AppContext, actor: OrgActor, code: string | undefined): Promise<StatsScope> {
   const unit = await findOrgUnitInSubtree(ctx.db, code || actor.orgCode, actor.orgPath);
-  if (!unit) throw notFound('组织单位');
+  if (!unit) throw notFound(MESSAGES.orgUnitNotFound);
   const line = await ancestorsOf(ctx.db, unit.code);
   const from = line.findIndex((o) => o.code === actor.orgCode);
   return {

@@ -1,10 +1,12 @@
 // Who uses 《政府网站监管年度报表》: each level-1 unit fills in its own; the root (国务院办公厅) reviews them all.
+
 import {
   SUPERVISION_TRANSITIONS,
   type SupervisionActor,
   type SupervisionDecision,
   type SupervisionReportAction,
 } from '../../../domain/annual-report/supervision-report-states.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import type { OrgActor } from '../../context.ts';
 import { AppError, forbidden, invalid } from '../../errors.ts';
 
@@ -12,17 +14,17 @@ export const SUPERVISION_ENTITY = 'SUPERVISION_REPORT';
 
 /** Only a level-1 unit fills in a report; level 2/3 units and the root are refused (403). */
 export function requireReportingUnit(actor: OrgActor): void {
-  if (actor.orgLevel === 0) throw forbidden('监管年度报表由省级（部委）组织单位填报，国务院办公厅负责审核');
-  if (actor.orgLevel !== 1) throw forbidden('监管年度报表仅供省级（部委）组织单位填报');
+  if (actor.orgLevel === 0) throw forbidden(MESSAGES.supervisionProvinceFillsRootReviews);
+  if (actor.orgLevel !== 1) throw forbidden(MESSAGES.supervisionProvinceOnly);
 }
 
 export function requireRoot(actor: OrgActor): void {
-  if (actor.orgLevel !== 0) throw forbidden('只有国务院办公厅可以审核监管年度报表');
+  if (actor.orgLevel !== 0) throw forbidden(MESSAGES.supervisionRootReviews);
 }
 
 /** Level 0 and 1 may read reports (each within its subtree); level 2/3 are refused. */
 export function requireReportReader(actor: OrgActor): void {
-  if (actor.orgLevel > 1) throw forbidden('监管年度报表仅供省级（部委）组织单位和国务院办公厅使用');
+  if (actor.orgLevel > 1) throw forbidden(MESSAGES.supervisionUsers);
 }
 
 export function supervisionActor(actor: OrgActor): SupervisionActor {
@@ -41,4 +43,4 @@ export function refusal(
   return new AppError('STATE_CONFLICT', decision.reason);
 }
 
-export const changedMeanwhile = () => new AppError('STATE_CONFLICT', '该报表已被其他人修改或处理，请刷新后再操作');
+export const changedMeanwhile = () => new AppError('STATE_CONFLICT', MESSAGES.supervisionReportChanged);

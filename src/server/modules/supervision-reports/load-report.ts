@@ -3,6 +3,7 @@
 
 import type { z } from 'zod';
 import { SUPERVISION_STATE_LABELS } from '../../../domain/annual-report/supervision-report-states.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { requireReportingUnit, requireReportReader, requireRoot } from './access.ts';
@@ -13,7 +14,7 @@ import type { ReportView, reportList } from './schema.ts';
 export async function loadReport(ctx: AppContext, actor: OrgActor, id: number): Promise<ReportView> {
   requireReportReader(actor);
   const row = await findReportInSubtree(ctx.db, id, actor.orgPath);
-  if (!row) throw notFound('监管年度报表');
+  if (!row) throw notFound(MESSAGES.supervisionReportNotFound);
   return presentReport(row, actor);
 }
 

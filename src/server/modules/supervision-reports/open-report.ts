@@ -1,5 +1,6 @@
 // 监管年度报表 — 创建或打开: the level-1 unit's report of a year, created as a draft with its prefill on first open.
 
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { formatDateCN } from '../../../domain/status-labels.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
@@ -18,12 +19,12 @@ export async function openReport(
   requireReportingUnit(o.actor);
   const now = ctx.clock.now();
   const currentYear = Number(formatDateCN(now).slice(0, 4));
-  if (o.year > currentYear) throw invalid(`${o.year}年度尚未开始，不能填报`);
+  if (o.year > currentYear) throw invalid(MESSAGES.yearNotStarted(o.year));
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await findReportOf(trx, o.actor.orgCode, o.year);
     if (existing) return presentReport(existing, o.actor);
     const unit = await findOrgUnit(trx, o.actor.orgCode);
-    if (!unit) throw notFound('组织单位');
+    if (!unit) throw notFound(MESSAGES.orgUnitNotFound);
     const prefill = await unitPrefill(trx, unit, o.year);
     const id = await insertReport(trx, { orgCode: unit.code, year: o.year, prefill, now });
     if (id !== null) {
@@ -44,7 +45,7 @@ export async function openReport(
     }
     // A concurrent first open inserted it meanwhile: both callers get the same report.
     const row = await findReportOf(trx, unit.code, o.year);
-    if (!row) throw notFound('监管年度报表');
+    if (!row) throw notFound(MESSAGES.supervisionReportNotFound);
     return presentReport(row, o.actor);
   });
 }

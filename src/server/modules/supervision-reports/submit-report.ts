@@ -1,6 +1,8 @@
 // 监管年度报表 — 提交: once the year is over, every entered cell filled and valid; the prefill is frozen as stored.
+
 import { submissionErrors } from '../../../domain/annual-report/supervision-report-checks.ts';
 import { yearRange } from '../../../domain/annual-report/supervision-report-prefill.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { invalid } from '../../errors.ts';
 import { requireReportingUnit } from './access.ts';
@@ -17,7 +19,7 @@ export async function submitReport(
     action: 'SUBMIT',
     change: (row, _trx, now) => {
       if (now < yearRange(row.year).end) {
-        throw invalid(`${row.year}年度尚未结束，${row.year + 1}年1月1日起方可提交`);
+        throw invalid(MESSAGES.yearNotEnded(row.year));
       }
       const errors = submissionErrors(row.data, row.prefill);
       if (errors.length > 0) throw invalid(errors.join('；'), { errors });

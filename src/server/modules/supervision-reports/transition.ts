@@ -1,9 +1,11 @@
 // Executes one decision of the transition table on a report: read inside the caller's subtree (404 outside), decide
 // with the domain, compare-and-set on version and state, and write the audit entry — all in one transaction.
+
 import {
   decideSupervision,
   type SupervisionReportAction,
 } from '../../../domain/annual-report/supervision-report-states.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor, Trx } from '../../context.ts';
 import { notFound } from '../../errors.ts';
@@ -30,7 +32,7 @@ export async function runTransition(ctx: AppContext, o: TransitionOptions): Prom
   const who = supervisionActor(o.actor);
   return ctx.db.transaction().execute(async (trx) => {
     const row = await findReportInSubtree(trx, o.id, o.actor.orgPath);
-    if (!row) throw notFound('监管年度报表');
+    if (!row) throw notFound(MESSAGES.supervisionReportNotFound);
     const d = decideSupervision({ state: row.state, orgCode: row.org_code }, who, o.action, o.reason);
     if (!d.ok) throw refusal(d, o.action, who);
     if (row.version !== o.version) throw changedMeanwhile();
@@ -57,7 +59,7 @@ export async function runTransition(ctx: AppContext, o: TransitionOptions): Prom
       o.ip,
     );
     const updated = await findReportInSubtree(trx, row.id, o.actor.orgPath);
-    if (!updated) throw notFound('监管年度报表');
+    if (!updated) throw notFound(MESSAGES.supervisionReportNotFound);
     return presentReport(updated, o.actor);
   });
 }

@@ -1,5 +1,7 @@
 // The caller's 每日待办汇总 setting: on/off and the address it goes to (required to switch it on).
+
 import type { z } from 'zod';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { checkEmail } from '../../../domain/validation/email.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { invalid, notFound } from '../../errors.ts';
@@ -13,7 +15,7 @@ export async function readInboxSettings(ctx: AppContext, actor: OrgActor): Promi
     .select(['digest_enabled', 'email'])
     .where('id', '=', actor.userId)
     .executeTakeFirst();
-  if (!row) throw notFound('账号');
+  if (!row) throw notFound(MESSAGES.accountNotFound);
   return { digestEnabled: row.digest_enabled, email: row.email };
 }
 
@@ -29,7 +31,7 @@ export async function saveInboxSettings(
     email = checked.value;
   }
   if (input.digestEnabled && !email) {
-    const message = '开启每日待办汇总须填写接收邮箱';
+    const message = MESSAGES.digestNeedsEmail;
     throw invalid(message, { fields: [{ field: 'email', message }] });
   }
   await ctx.db

@@ -1,7 +1,9 @@
 // The units' progress board of 工作年度报表: for a unit of the caller's subtree, one row per direct subordinate unit
 // (its whole subtree) and one for the unit's own sites, with 应报数, 已提交, 已审核, 已发布 and the rates; and its xlsx.
+
 import { type ProgressCounts, progressRates, sumCounts } from '../../../domain/annual-report/work-report-progress.ts';
 import { reportYearAt } from '../../../domain/annual-report/work-report-window.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { loadExcelJS, neutraliseCell } from '../../xlsx-table.ts';
@@ -18,7 +20,7 @@ export async function loadProgress(
 ): Promise<ProgressBoard> {
   const year = q.year ?? reportYearAt(ctx.clock.now());
   const unit = await findUnitInSubtree(ctx.db, q.org || actor.orgCode, actor.orgPath);
-  if (!unit) throw notFound('组织单位');
+  if (!unit) throw notFound(MESSAGES.orgUnitNotFound);
   const [counts, children] = await Promise.all([
     progressCounts(ctx.db, unit.path, year),
     childUnits(ctx.db, unit.code),

@@ -4,13 +4,13 @@
 import type { z } from 'zod';
 import { publicReportStatus } from '../../../domain/annual-report/work-report-progress.ts';
 import { reportYearAt } from '../../../domain/annual-report/work-report-window.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { findUnit, listColumn } from './board-repository.ts';
 import type { columnList } from './schema.ts';
 
 const FIRST_YEAR = 2017;
-export const COLUMN_NOT_FOUND = '没有找到该单位的工作年度报表专栏（专栏按省级、部委单位开设）';
 
 export async function loadColumn(
   ctx: AppContext,
@@ -18,7 +18,7 @@ export async function loadColumn(
 ): Promise<z.infer<typeof columnList>> {
   const unit = await findUnit(ctx.db, o.orgCode);
   // Only the 省级（部委） units have a 专栏; any other code answers as unknown.
-  if (unit?.level !== 1 || !unit.enabled) throw new AppError('NOT_FOUND', COLUMN_NOT_FOUND);
+  if (unit?.level !== 1 || !unit.enabled) throw new AppError('NOT_FOUND', MESSAGES.workReportColumnNotFound);
   const latest = reportYearAt(ctx.clock.now());
   const year = o.year ?? latest;
   const { items, total } = await listColumn(ctx.db, { orgPath: unit.path, year, page: o.page, pageSize: o.pageSize });

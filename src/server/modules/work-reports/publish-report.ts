@@ -5,6 +5,7 @@ import type { WorkReportLinkCheck } from '../../../db/schema.ts';
 import { workReportTitle } from '../../../domain/annual-report/work-report-fields.ts';
 import { decideWorkReport, statesAllowing } from '../../../domain/annual-report/work-report-states.ts';
 import { publishedLate } from '../../../domain/annual-report/work-report-window.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { checkHttpUrl } from '../../../domain/validation/index.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, SiteActor } from '../../context.ts';
@@ -14,7 +15,7 @@ import { decodeHtml } from '../link-checks/footer-check.ts';
 import { loadWindow, presentReport } from './present.ts';
 import { findReport, updateReport } from './repository.ts';
 import type { ReportView } from './schema.ts';
-import { CONFLICT_MESSAGE, siteOf, WORK_REPORT_ENTITY } from './site-report.ts';
+import { siteOf, WORK_REPORT_ENTITY } from './site-report.ts';
 
 /** The words a published page must show: 「工作年度报表」 and the year (titles vary: 「2026年政府网站工作年度报表」…). */
 export async function verifyPublishedPage(
@@ -55,7 +56,8 @@ export async function publishReport(
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const report = await findReport(trx, site.site_id, year);
-    if (!report || report.version !== opts.input.version) throw new AppError('STATE_CONFLICT', CONFLICT_MESSAGE);
+    if (!report || report.version !== opts.input.version)
+      throw new AppError('STATE_CONFLICT', MESSAGES.workReportChanged);
     const window = await loadWindow(trx, year);
     const late = report.published_at !== null ? report.published_late : publishedLate(window, now);
     const ok = await updateReport(
@@ -73,7 +75,7 @@ export async function publishReport(
       },
       now,
     );
-    if (!ok) throw new AppError('STATE_CONFLICT', CONFLICT_MESSAGE);
+    if (!ok) throw new AppError('STATE_CONFLICT', MESSAGES.workReportChanged);
     await writeAudit(
       trx,
       now,

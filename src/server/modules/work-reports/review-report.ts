@@ -9,6 +9,7 @@ import {
   type WorkReportRole,
 } from '../../../domain/annual-report/work-report-states.ts';
 import { reportYearAt } from '../../../domain/annual-report/work-report-window.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { mailAddresses, sitePeople } from '../../../domain/notifications.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor, Trx } from '../../context.ts';
@@ -18,8 +19,6 @@ import { loadWindow, presentReport } from './present.ts';
 import { findVisibleReport, listReports, updateReport } from './repository.ts';
 import type { listQuery, ReportView } from './schema.ts';
 import { WORK_REPORT_ENTITY } from './site-report.ts';
-
-export const DECIDED_MESSAGE = '该年度报表已被其他人处理，请刷新后查看';
 
 function roleOf(actor: OrgActor, reviewerOrg: string): WorkReportRole {
   return actor.orgCode === reviewerOrg ? 'REVIEWER' : 'VIEWER';
@@ -60,7 +59,7 @@ export async function listSubtreeReports(ctx: AppContext, actor: OrgActor, q: z.
 
 async function visible(db: AppContext['db'] | Trx, actor: OrgActor, id: number) {
   const row = await findVisibleReport(db, id, actor.orgPath);
-  if (!row) throw notFound('年度报表');
+  if (!row) throw notFound(MESSAGES.workReportNotFound);
   return row;
 }
 
@@ -89,7 +88,7 @@ async function decideIn(trx: Trx, now: Date, o: DecideOptions): Promise<void> {
   const row = await visible(trx, o.actor, o.id);
   const decision = decideWorkReport(row.state, o.action, roleOf(o.actor, row.reviewer_org));
   if (!decision.ok) throw new AppError(decision.conflict ? 'STATE_CONFLICT' : 'FORBIDDEN', decision.reason);
-  if (row.version !== o.version) throw new AppError('STATE_CONFLICT', DECIDED_MESSAGE);
+  if (row.version !== o.version) throw new AppError('STATE_CONFLICT', MESSAGES.workReportDecided);
   const ok = await updateReport(
     trx,
     row.id,
@@ -100,7 +99,7 @@ async function decideIn(trx: Trx, now: Date, o: DecideOptions): Promise<void> {
       : { state: decision.to, decidedAt: now, returnReason: o.reason ?? '' },
     now,
   );
-  if (!ok) throw new AppError('STATE_CONFLICT', DECIDED_MESSAGE);
+  if (!ok) throw new AppError('STATE_CONFLICT', MESSAGES.workReportDecided);
   await writeAudit(
     trx,
     now,

@@ -1,8 +1,10 @@
 // 工作年度报表 of the signed-in 填报单位: the year's report (or an empty one), saving the draft and submitting it.
+
 import { checkWorkReport, normalizeWorkReportData } from '../../../domain/annual-report/work-report-checks.ts';
 import type { WorkReportData } from '../../../domain/annual-report/work-report-fields.ts';
 import { decideWorkReport, statesAllowing } from '../../../domain/annual-report/work-report-states.ts';
 import { fillAllowed, mustReport, reportYearAt } from '../../../domain/annual-report/work-report-window.ts';
+import { MESSAGES } from '../../../domain/messages/index.ts';
 import { formatDateCN } from '../../../domain/status-labels.ts';
 import { writeAudit } from '../../audit.ts';
 import type { AppContext, Db, SiteActor, Trx } from '../../context.ts';
@@ -12,11 +14,10 @@ import { findReport, findSiteByCode, insertDraft, type ReportSite, updateReport 
 import type { ReportView } from './schema.ts';
 
 export const WORK_REPORT_ENTITY = 'WORK_REPORT';
-export const CONFLICT_MESSAGE = '该年度报表已被修改或处理，请刷新后再操作';
 
 export async function siteOf(db: Db | Trx, actor: SiteActor): Promise<ReportSite> {
   const site = await findSiteByCode(db, actor.siteCode);
-  if (!site) throw notFound('网站');
+  if (!site) throw notFound(MESSAGES.siteNotFound);
   return site;
 }
 
@@ -40,7 +41,7 @@ async function prepare(ctx: AppContext, trx: Trx, opts: SaveOptions, action: 'SA
   const { year } = opts.input;
   const site = await siteOf(trx, opts.actor);
   if (!mustReport({ runStatus: site.run_status, codeIssuedAt: site.code_issued_at }, year)) {
-    throw invalid(`本网站无需填报${year}年度工作年度报表（当年未运行或已关停）`);
+    throw invalid(MESSAGES.workReportNotRequired(year));
   }
   const report = (await findReport(trx, site.site_id, year)) ?? null;
   const decision = decideWorkReport(report?.state ?? null, action, 'SITE');
@@ -48,7 +49,7 @@ async function prepare(ctx: AppContext, trx: Trx, opts: SaveOptions, action: 'SA
   const window = await loadWindow(trx, year);
   const fill = fillAllowed(year, window, now, report?.state === 'RETURNED');
   if (!fill.ok) throw invalid(fill.reason);
-  if ((report?.version ?? 0) !== opts.input.version) throw new AppError('STATE_CONFLICT', CONFLICT_MESSAGE);
+  if ((report?.version ?? 0) !== opts.input.version) throw new AppError('STATE_CONFLICT', MESSAGES.workReportChanged);
   return { now, site, report, to: decision.to };
 }
 
@@ -63,11 +64,11 @@ async function writeData(
 ): Promise<number> {
   if (report) {
     const ok = await updateReport(trx, report.id, report.version, statesAllowing('SAVE'), { data }, now);
-    if (!ok) throw new AppError('STATE_CONFLICT', CONFLICT_MESSAGE);
+    if (!ok) throw new AppError('STATE_CONFLICT', MESSAGES.workReportChanged);
     return report.id;
   }
   const id = await insertDraft(trx, { siteId: site.site_id, year, reviewerOrg: site.org_code, data, now });
-  if (id === null) throw new AppError('STATE_CONFLICT', CONFLICT_MESSAGE);
+  if (id === null) throw new AppError('STATE_CONFLICT', MESSAGES.workReportChanged);
   return id;
 }
 
@@ -103,18 +104,12 @@ export async function submitReport(ctx: AppContext, opts: SaveOptions): Promise<
     const { now, site, report, to } = await prepare(ctx, trx, opts, 'SUBMIT');
     const check = checkWorkReport(opts.input.data, { submit: true });
     if (check.errors.length > 0) {
-      throw invalid(
-        `年度报表还有 ${check.errors.length} 处需要修改：${check.errors
-          .slice(0, 3)
-          .map((e) => e.message)
-          .join('；')}${check.errors.length > 3 ? '……' : ''}`,
-        { errors: check.errors },
-      );
+      throw invalid(MESSAGES.workReportHasErrors(check.errors.map((e) => e.message)), { errors: check.errors });
     }
     const { data } = normalizeWorkReportData(opts.input.data);
     const id = await writeData(trx, site, opts.input.year, report, data, now);
     const current = await findReport(trx, site.site_id, opts.input.year);
-    if (!current) throw new AppError('STATE_CONFLICT', CONFLICT_MESSAGE);
+    if (!current) throw new AppError('STATE_CONFLICT', MESSAGES.workReportChanged);
     const ok = await updateReport(
       trx,
       id,
@@ -130,7 +125,7 @@ export async function submitReport(ctx: AppContext, opts: SaveOptions): Promise<
       },
       now,
     );
-    if (!ok) throw new AppError('STATE_CONFLICT', CONFLICT_MESSAGE);
+    if (!ok) throw new AppError('STATE_CONFLICT', MESSAGES.workReportChanged);
     await writeAudit(
       trx,
       now,

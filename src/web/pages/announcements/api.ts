@@ -4,7 +4,6 @@ import { client, queryClient, unwrap, upload } from '../../request.ts';
 
 export type NoticePage = ApiResponse<'/api/notices', 'get'>;
 export type NoticeItem = NoticePage['items'][number];
-export type NoticeDetail = ApiResponse<'/api/notices/{id}', 'get'>;
 export type Attachment = UploadAnswer<'/api/notices/attachments'>;
 export type PublishInput = ApiBody<'/api/notices', 'post'>;
 export type ReceiptsPage = ApiResponse<'/api/notices/{id}/receipts', 'get'>;

@@ -3,7 +3,6 @@ import type { ApiBody, ApiResponse } from '../../api/types.ts';
 import { client, unwrap } from '../../request.ts';
 
 export type Categories = ApiResponse<'/api/column-categories', 'get'>;
-export type Category = Categories['items'][number];
 export type CategoriesInput = ApiBody<'/api/column-categories', 'put'>;
 
 export const categoriesKey = ['column-categories'] as const;

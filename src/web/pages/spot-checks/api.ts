@@ -7,8 +7,6 @@ export type SaveInput = ApiBody<'/api/spot-checks/report', 'post'>;
 export type Suggestion = ApiResponse<'/api/spot-checks/sample-suggestion', 'post'>;
 export type Rollup = ApiResponse<'/api/spot-checks/rollup', 'get'>;
 export type RollupRow = Rollup['rows'][number];
-export type PickerSite = ApiResponse<'/api/spot-checks/sites', 'get'>['items'][number];
-export type OwnReport = ApiResponse<'/api/spot-checks/mine', 'get'>['items'][number];
 export type LinkProblem = ApiResponse<'/api/spot-checks/link-problems', 'get'>['items'][number];
 export { PROBLEM_TYPE_LABELS, PROBLEM_TYPES } from '../../../domain/spot-check.ts';
 

@@ -6,9 +6,7 @@ export type InboxPage = ApiResponse<'/api/inbox', 'get'>;
 export type InboxItem = InboxPage['items'][number];
 export type DonePage = ApiResponse<'/api/inbox/done', 'get'>;
 export type DoneItem = DonePage['items'][number];
-export type InboxCount = ApiResponse<'/api/inbox/count', 'get'>;
 export type InboxSettings = ApiResponse<'/api/inbox/settings', 'get'>;
-export type SiteNoticeList = ApiResponse<'/api/site/notices', 'get'>;
 
 /** Every query of 待办 starts with this key; any successful mutation refreshes them (see useInboxRefresh). */
 export const inboxKey = ['inbox'] as const;

@@ -1,0 +1,55 @@
+// Messages of filing, reviewing and withdrawing requests (新增网站申请, 修改, 标记) and of applying their change sets.
+
+export const REQUEST_MESSAGES = {
+  /** A request changed between reading and the compare-and-set (someone else decided first). */
+  requestStateConflict: '该申请已被其他人处理，请刷新后查看',
+  /** The site's own account acted on the same request in another window. */
+  requestHandledInOtherWindow: '该申请已在其他窗口中处理，请刷新后查看',
+  cannotWithdraw: (reason: string) => `不能撤回：${reason}`,
+  cannotResubmit: (reason: string) => `不能重新提交：${reason}`,
+  tempCodeThrottled: '查询过于频繁，请稍后再试',
+  tempCodeUnknown: '临时码不正确，请核对后重新输入（临时码为12位字母和数字）',
+  noOpenRequest: '该记录没有待处理的申请',
+  requestNotWithdrawable: '该申请当前不能撤回（可能已审核完成或已撤回），请刷新后查看',
+  submissionKeyMissing: '缺少有效的提交编号（idempotency-key，16–100个字符），请刷新页面后重新提交',
+  submissionKeyReused: '该提交编号已用于另一份申请，请刷新页面后重新提交',
+  tempCodeUnavailable: '无法取回该申请的临时码，请联系管理员',
+  reviewChainEmpty: (orgCode: string) => `组织单位 ${orgCode} 的审核链为空`,
+  concurrentApplicationConflict: '与同时提交的另一份申请冲突，请稍后重新提交',
+  applicationClosed: '该申请已办结，请使用网站标识码和校验码登录后查看或修改基本信息',
+  duplicateName: (site: string) => `网站名称与${site}重名`,
+  duplicateHomeUrl: (site: string) => `首页网址与${site}的首页网址重复`,
+  homeHostTaken: (host: string, site: string) => `首页网址的域名“${host}”已登记为${site}的其他域名`,
+  returnReasonRequired: '退回必须填写原因',
+  rejectReasonRequired: '驳回必须填写原因',
+  /** `type` is the request type's label (REQUEST_TYPE_LABELS). */
+  otherReviewPage: (type: string) => `该记录的申请为“${type}”，请使用对应的审核功能`,
+  newSiteReviewPage: '该记录为新增网站申请，请使用“审核”',
+  reviewNotApplicable: '该申请不适用此审核操作',
+  noChangeSet: (type: string) => `该申请为“${type}”，没有修改内容对比`,
+  siteOrRequestNotFound: '网站或申请不存在',
+  /** An approved change set no longer fits the register; `reason` says why. */
+  cannotApprove: (reason: string) => `无法通过：${reason}`,
+  liveRecordCollision: '与其他网站的登记信息冲突',
+  nameTakenByOther: '网站名称与其他网站重复',
+  homeUrlTakenByOther: '首页网址与其他网站的首页网址重复',
+  portalTakenInOrg: '该组织单位已有门户网站，每个组织单位只能有一个本级政府门户网站',
+  otherDomainTaken: '其他域名已被其他网站登记',
+  /** `holder` says which site holds or is applying for the portal slot (`portalHolder`, `portalApplicant`). */
+  portalSlotTaken: (orgName: string, orgCode: string, holder: string) =>
+    `组织单位“${orgName}”（${orgCode}）已有${holder}；每个组织单位只能有一个本级政府门户网站`,
+  portalHolder: (site: string) => `门户网站：${site}`,
+  portalApplicant: (name: string) => `网站“${name}”正在申请设为门户网站`,
+  orgCodeLockedOnResubmit: '网站组织单位标识码重新提交时不能修改；如需修改，请撤回本申请后重新申请',
+  portalLockedOnResubmit: '是否本级政府门户网站重新提交时不能修改；如需修改，请撤回本申请后重新申请',
+  changeSetIncomplete: (detail: string) => `申请内容不完整（${detail}），请退回`,
+  siteInfoChanged: '网站信息已被其他操作修改，请刷新后重试',
+  siteHasOpenRequest: '该网站已有未办结的申请，请刷新后查看',
+  domainsUnchanged: '其他域名与当前登记的相同，没有需要提交的修改',
+  alreadyPortal: '该网站已是本级政府门户网站',
+  notPortal: '该网站不是门户网站，无需取消',
+  alreadyServicePlatform: '该网站已是政务服务平台',
+  notServicePlatform: '该网站不是政务服务平台，无需取消',
+  draftChangedElsewhere: '草稿已在其他窗口中修改，请刷新后再保存',
+  nothingModified: '与当前登记的信息相比没有任何修改，无需提交',
+} as const;
