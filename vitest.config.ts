@@ -15,7 +15,8 @@ export default defineConfig({
   test: {
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 60_000,
+    // Generous: CI machines are shared, and a test that needs 10 s alone can need 60 s beside other jobs.
+    testTimeout: 180_000,
     hookTimeout: 120_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
