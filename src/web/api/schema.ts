@@ -472,11 +472,14 @@ export interface paths {
           content: {
             'application/json': {
               items: {
-                requestId: number;
-                type: 'NEW_SITE' | 'MODIFY' | 'PORTAL_ON' | 'PORTAL_OFF' | 'SERVICE_ON' | 'SERVICE_OFF' | 'DOMAINS' | 'OFFLINE_TEMP' | 'OFFLINE_PERM' | 'OFFLINE_EMERGENCY';
+                kind: 'REQUEST' | 'WORK_REPORT' | 'SUPERVISION_REPORT';
+                key: string;
+                requestId: number | null;
+                reportId: number | null;
+                type: 'NEW_SITE' | 'MODIFY' | 'PORTAL_ON' | 'PORTAL_OFF' | 'SERVICE_ON' | 'SERVICE_OFF' | 'DOMAINS' | 'OFFLINE_TEMP' | 'OFFLINE_PERM' | 'OFFLINE_EMERGENCY' | null;
                 typeLabel: string;
                 orgStatus: string;
-                siteId: number;
+                siteId: number | null;
                 siteName: string;
                 siteCode: string | null;
                 siteOrgName: string;
@@ -622,11 +625,14 @@ export interface paths {
           content: {
             'application/json': {
               items: {
-                requestId: number;
-                type: 'NEW_SITE' | 'MODIFY' | 'PORTAL_ON' | 'PORTAL_OFF' | 'SERVICE_ON' | 'SERVICE_OFF' | 'DOMAINS' | 'OFFLINE_TEMP' | 'OFFLINE_PERM' | 'OFFLINE_EMERGENCY';
+                kind: 'REQUEST' | 'WORK_REPORT' | 'SUPERVISION_REPORT';
+                key: string;
+                requestId: number | null;
+                reportId: number | null;
+                type: 'NEW_SITE' | 'MODIFY' | 'PORTAL_ON' | 'PORTAL_OFF' | 'SERVICE_ON' | 'SERVICE_OFF' | 'DOMAINS' | 'OFFLINE_TEMP' | 'OFFLINE_PERM' | 'OFFLINE_EMERGENCY' | null;
                 typeLabel: string;
                 orgStatus: string;
-                siteId: number;
+                siteId: number | null;
                 siteName: string;
                 siteCode: string | null;
                 siteOrgName: string;

@@ -25,7 +25,7 @@ export interface WaitingRow {
   holderName: string;
 }
 
-function heldSteps(db: Db) {
+export function heldSteps(db: Db) {
   return db
     .selectFrom('requests as r')
     .innerJoin('sites as s', 's.id', 'r.site_id')
