@@ -2,9 +2,9 @@
 // listener): a submitted 工作年度报表 in its 本级 unit's 待办 and badge, a 监管年度报表 in the root's; review
 // reminders past N working days and escalations past 2N; the 填报单位 reminded before the 填报截止 and its unit told
 // after it — every alert once, however often the job runs.
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
+import { sendDailyDigests } from '../../src/server/modules/notifications/daily-digest.ts';
 import { runDeadlineAlerts } from '../../src/server/modules/notifications/deadline-alerts.ts';
 import { sendPendingMails } from '../../src/server/modules/notifications/send-pending-mails.ts';
 import { makeSite } from '../helpers/factories.ts';
@@ -56,22 +56,15 @@ beforeAll(async () => {
   const none = await makeSite(db, { orgCode: '130302', name: NONE, seq: 803, at });
   noneSiteCode = none.site_code ?? '';
   await report((await makeSite(db, { orgCode: '130302', name: APPROVED, seq: 804, at })).id, 'APPROVED');
-  supervisionId = (
-    await db
-      .insertInto('supervision_reports')
-      .values({
-        org_code: '130000',
-        year: 2026,
-        state: 'SUBMITTED',
-        prefill: sql`'{}'::jsonb`,
-        prefilled_at: SUBMITTED_AT,
-        submitted_at: SUBMITTED_AT,
-        created_at: SUBMITTED_AT,
-        updated_at: SUBMITTED_AT,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id;
+  // The 监管年度报表 is created over HTTP (its prefill computed from the register), then marked submitted.
+  const created = await (await t.loginAs('hebei')).post('/api/supervision-reports', { year: 2026 });
+  expect(created.status, JSON.stringify(created.body)).toBe(200);
+  supervisionId = created.body.id;
+  await db
+    .updateTable('supervision_reports')
+    .set({ state: 'SUBMITTED', submitted_at: SUBMITTED_AT })
+    .where('id', '=', supervisionId)
+    .execute();
 });
 afterAll(async () => {
   await smtp?.stop();
@@ -125,6 +118,22 @@ describe('待办', () => {
     });
     const hebei = (await (await t.loginAs('hebei')).get('/api/inbox')).body.items;
     expect(hebei.filter((i: Item) => i.kind === 'SUPERVISION_REPORT')).toEqual([]);
+  });
+});
+
+describe('daily digest', () => {
+  it('lists the report waiting for the unit beside its requests', async () => {
+    const haigang = await t.loginAs('haigang');
+    const saved = await haigang.post('/api/inbox/settings', { digestEnabled: true, email: 'nianbao@example.gov.cn' });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    await sendDailyDigests(t.ctx);
+    const digest = await t.ctx.db
+      .selectFrom('mail_outbox')
+      .select('body')
+      .where('kind', '=', 'DIGEST')
+      .where('to_address', '=', 'nianbao@example.gov.cn')
+      .executeTakeFirstOrThrow();
+    expect(digest.body).toContain(`${WAITING}（工作年度报表），已等待 0 个工作日`);
   });
 });
 
@@ -196,5 +205,44 @@ describe('reminders and escalation', () => {
     expect(subjects).toContain(`【政府网站信息报送系统】年度报表审核逾期提醒：${WAITING}`);
     expect(subjects).toContain('【政府网站信息报送系统】2026年度工作年度报表逾期未提交：2 个网站');
     expect(subjects.filter((s) => s.includes('即将截止填报')).length).toBeGreaterThan(0);
+  });
+
+  it('shows the decisions in 已办 and takes the reports out of 待办', async () => {
+    const haigang = await t.loginAs('haigang');
+    const version = (
+      await t.ctx.db.selectFrom('work_reports').select('version').where('id', '=', waitingId).executeTakeFirstOrThrow()
+    ).version;
+    const approved = await haigang.post(`/api/work-reports/${waitingId}/approve`, { version });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    const done = (await haigang.get('/api/inbox/done')).body;
+    expect(done.items[0]).toMatchObject({
+      kind: 'WORK_REPORT',
+      reportId: waitingId,
+      requestId: null,
+      typeLabel: '工作年度报表',
+      siteName: WAITING,
+      action: '工作年度报表审核通过',
+      link: expect.stringContaining(`view=${waitingId}`),
+    });
+    const inbox = (await haigang.get('/api/inbox')).body.items;
+    expect(inbox.filter((i: Item) => i.kind === 'WORK_REPORT')).toEqual([]);
+
+    const admin = await t.loginAs('admin');
+    const { version: supervisionVersion } = await t.ctx.db
+      .selectFrom('supervision_reports')
+      .select('version')
+      .where('id', '=', supervisionId)
+      .executeTakeFirstOrThrow();
+    const returned = await admin.post(`/api/supervision-reports/${supervisionId}/return`, {
+      version: supervisionVersion,
+      reason: '请补充说明',
+    });
+    expect(returned.status, JSON.stringify(returned.body)).toBe(200);
+    expect((await admin.get('/api/inbox/done')).body.items[0]).toMatchObject({
+      kind: 'SUPERVISION_REPORT',
+      reportId: supervisionId,
+      typeLabel: '监管年度报表',
+      link: `/org/supervision-reports?year=2026&id=${supervisionId}`,
+    });
   });
 });

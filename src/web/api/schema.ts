@@ -572,13 +572,15 @@ export interface paths {
             'application/json': {
               items: {
                 id: number;
+                kind: 'REQUEST' | 'WORK_REPORT' | 'SUPERVISION_REPORT';
                 at: string;
                 action: string;
                 person: string;
                 comment: string;
-                requestId: number;
+                requestId: number | null;
+                reportId: number | null;
                 typeLabel: string;
-                siteId: number;
+                siteId: number | null;
                 siteName: string;
                 siteCode: string | null;
                 link: string;

@@ -69,13 +69,18 @@ export const inboxCount = z.object({ count: z.number().int(), overdue: z.number(
 
 export const doneItem = z.object({
   id: z.number().int(),
+  kind: z.enum(INBOX_KINDS),
   at: z.string(),
   action: z.string(),
   person: z.string(),
   comment: z.string(),
-  requestId: z.number().int(),
+  /** The request (kind REQUEST), else null. */
+  requestId: z.number().int().nullable(),
+  /** The report (kinds WORK_REPORT / SUPERVISION_REPORT), else null. */
+  reportId: z.number().int().nullable(),
   typeLabel: z.string(),
-  siteId: z.number().int(),
+  /** The site; null for a 监管年度报表. */
+  siteId: z.number().int().nullable(),
   siteName: z.string(),
   siteCode: z.string().nullable(),
   link: z.string(),
