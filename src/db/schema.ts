@@ -497,6 +497,14 @@ export interface StepAlertsTable {
   created_at: Timestamp;
 }
 
+/** One reminder / escalation of a 年度报表 (migration 0019), keyed by what it is about; never sent twice. */
+export interface ReportAlertsTable {
+  alert_key: string;
+  kind: 'REMINDER' | 'ESCALATION';
+  org_code: string | null;
+  created_at: Timestamp;
+}
+
 /** 《政府网站监管年度报表》 of a level-1 unit for a year (migration 0018). */
 export interface SupervisionReportsTable {
   id: Generated<number>;
@@ -585,6 +593,7 @@ export interface DB {
   offline_requests: OfflineRequestsTable;
   mail_outbox: MailOutboxTable;
   site_notices: SiteNoticesTable;
+  report_alerts: ReportAlertsTable;
   step_alerts: StepAlertsTable;
   supervision_reports: SupervisionReportsTable;
   work_reports: WorkReportsTable;

@@ -166,8 +166,11 @@ export function escalationMail(f: RequestFacts, parentName: string, holderName: 
   };
 }
 
+/** 类型 of the 年度报表 waiting in a unit's 待办 (beside the request types). */
+const REPORT_ITEM_LABELS = { WORK_REPORT: '工作年度报表', SUPERVISION_REPORT: '监管年度报表' } as const;
+
 export interface DigestItem {
-  type: RequestType;
+  type: RequestType | keyof typeof REPORT_ITEM_LABELS;
   siteName: string;
   waitingDays: number;
   overdue: boolean;
@@ -184,7 +187,7 @@ export function digestMail(
     .slice(0, DIGEST_MAX_ITEMS)
     .map(
       (i, n) =>
-        `  ${n + 1}. ${i.siteName}（${REQUEST_TYPE_LABELS[i.type]}），已等待 ${i.waitingDays} 个工作日${i.overdue ? '，逾期' : ''}`,
+        `  ${n + 1}. ${i.siteName}（${i.type === 'WORK_REPORT' || i.type === 'SUPERVISION_REPORT' ? REPORT_ITEM_LABELS[i.type] : REQUEST_TYPE_LABELS[i.type]}），已等待 ${i.waitingDays} 个工作日${i.overdue ? '，逾期' : ''}`,
     );
   const more = open.total > lines.length ? `\n  ……另有 ${open.total - lines.length} 项，请登录系统查看。` : '';
   return {

@@ -20,7 +20,7 @@ export const deadlineAlertsJob: JobDefinition = {
   schedule: '0 10 * * * *',
   run: async (ctx) => {
     const r = await runDeadlineAlerts(ctx);
-    return `${r.status}: ${r.reminders} reminders, ${r.escalations} escalations, ${r.mails} mails queued`;
+    return `${r.status}: ${r.reminders} reminders, ${r.escalations} escalations, ${r.reportAlerts} report alerts, ${r.mails} mails queued`;
   },
 };
 

@@ -472,11 +472,14 @@ export interface paths {
           content: {
             'application/json': {
               items: {
-                requestId: number;
-                type: 'NEW_SITE' | 'MODIFY' | 'PORTAL_ON' | 'PORTAL_OFF' | 'SERVICE_ON' | 'SERVICE_OFF' | 'DOMAINS' | 'OFFLINE_TEMP' | 'OFFLINE_PERM' | 'OFFLINE_EMERGENCY';
+                kind: 'REQUEST' | 'WORK_REPORT' | 'SUPERVISION_REPORT';
+                key: string;
+                requestId: number | null;
+                reportId: number | null;
+                type: 'NEW_SITE' | 'MODIFY' | 'PORTAL_ON' | 'PORTAL_OFF' | 'SERVICE_ON' | 'SERVICE_OFF' | 'DOMAINS' | 'OFFLINE_TEMP' | 'OFFLINE_PERM' | 'OFFLINE_EMERGENCY' | null;
                 typeLabel: string;
                 orgStatus: string;
-                siteId: number;
+                siteId: number | null;
                 siteName: string;
                 siteCode: string | null;
                 siteOrgName: string;
@@ -569,13 +572,15 @@ export interface paths {
             'application/json': {
               items: {
                 id: number;
+                kind: 'REQUEST' | 'WORK_REPORT' | 'SUPERVISION_REPORT';
                 at: string;
                 action: string;
                 person: string;
                 comment: string;
-                requestId: number;
+                requestId: number | null;
+                reportId: number | null;
                 typeLabel: string;
-                siteId: number;
+                siteId: number | null;
                 siteName: string;
                 siteCode: string | null;
                 link: string;
@@ -622,11 +627,14 @@ export interface paths {
           content: {
             'application/json': {
               items: {
-                requestId: number;
-                type: 'NEW_SITE' | 'MODIFY' | 'PORTAL_ON' | 'PORTAL_OFF' | 'SERVICE_ON' | 'SERVICE_OFF' | 'DOMAINS' | 'OFFLINE_TEMP' | 'OFFLINE_PERM' | 'OFFLINE_EMERGENCY';
+                kind: 'REQUEST' | 'WORK_REPORT' | 'SUPERVISION_REPORT';
+                key: string;
+                requestId: number | null;
+                reportId: number | null;
+                type: 'NEW_SITE' | 'MODIFY' | 'PORTAL_ON' | 'PORTAL_OFF' | 'SERVICE_ON' | 'SERVICE_OFF' | 'DOMAINS' | 'OFFLINE_TEMP' | 'OFFLINE_PERM' | 'OFFLINE_EMERGENCY' | null;
                 typeLabel: string;
                 orgStatus: string;
-                siteId: number;
+                siteId: number | null;
                 siteName: string;
                 siteCode: string | null;
                 siteOrgName: string;

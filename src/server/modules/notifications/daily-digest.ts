@@ -6,7 +6,7 @@ import { deadlineCutoffs, stepDeadline } from '../../../domain/working-days.ts';
 import type { AppContext } from '../../context.ts';
 import { deadlineRuleOf } from '../../deadline-rule.ts';
 import { JOB_LOCKS, withJobLock } from '../../job-lock.ts';
-import { countWaiting, listWaiting } from '../todo/repository.ts';
+import { countInboxRows, listInboxRows } from '../todo/inbox-repository.ts';
 import { queueMails } from './repository.ts';
 
 export interface DigestRunResult {
@@ -35,11 +35,13 @@ async function run(ctx: AppContext): Promise<DigestRunResult> {
     if (!user.email) continue;
     let open = byOrg.get(user.org_code);
     if (!open) {
-      const rows = await listWaiting(ctx.db, user.org_code, DIGEST_MAX_ITEMS, 0);
-      const { total, overdue } = await countWaiting(ctx.db, user.org_code, overdueBefore);
-      const items = rows.map((r) => {
-        const d = stepDeadline(r.stepEnteredAt, now, rule);
-        return { type: r.type, siteName: r.siteName, waitingDays: d.waitingDays, overdue: d.overdue };
+      // The same items as 待办: request steps and 年度报表 waiting for review.
+      const rows = await listInboxRows(ctx.db, user.org_code, DIGEST_MAX_ITEMS, 0);
+      const { total, overdue } = await countInboxRows(ctx.db, user.org_code, overdueBefore);
+      const items = rows.map((r): DigestItem => {
+        const d = stepDeadline(r.waitingSince, now, rule);
+        const type = r.kind === 'REQUEST' ? r.type : r.kind;
+        return { type, siteName: r.siteName, waitingDays: d.waitingDays, overdue: d.overdue };
       });
       open = { items, total, overdue };
       byOrg.set(user.org_code, open);

@@ -1,12 +1,14 @@
 // Deadline reminders and escalations: a step past N working days reminds the unit holding it (once), a step past
 // 2N working days tells that unit's parent (once). Each alert is recorded in step_alerts in the transaction that
-// queues its mails, so running the job again — or on two instances — sends nothing twice.
+// queues its mails, so running the job again — or on two instances — sends nothing twice. The 年度报表's alerts run
+// in the same job (report-alerts.ts).
 import { sql } from 'kysely';
 import { escalationMail, type RequestFacts, reminderMail, unitAddresses } from '../../../domain/notifications.ts';
 import { deadlineCutoffs, stepDeadline } from '../../../domain/working-days.ts';
 import type { AppContext, Trx } from '../../context.ts';
 import { deadlineRuleOf } from '../../deadline-rule.ts';
 import { JOB_LOCKS, withJobLock } from '../../job-lock.ts';
+import { sendReportAlerts } from './report-alerts.ts';
 import { loadRequestFacts, loadUnits, queueMails } from './repository.ts';
 
 type AlertKind = 'REMINDER' | 'ESCALATION';
@@ -58,11 +60,13 @@ export interface DeadlineRunResult {
   reminders: number;
   escalations: number;
   mails: number;
+  /** Alerts of the 年度报表 (report-alerts.ts), their mails counted in `mails`. */
+  reportAlerts: number;
 }
 
 async function run(ctx: AppContext, now: Date): Promise<DeadlineRunResult> {
   const cutoffs = deadlineCutoffs(now, deadlineRuleOf(ctx.config));
-  const result: DeadlineRunResult = { status: 'DONE', reminders: 0, escalations: 0, mails: 0 };
+  const result: DeadlineRunResult = { status: 'DONE', reminders: 0, escalations: 0, mails: 0, reportAlerts: 0 };
   const passes: [AlertKind, Date][] = [
     ['REMINDER', cutoffs.overdueBefore],
     ['ESCALATION', cutoffs.escalatedBefore],
@@ -79,11 +83,14 @@ async function run(ctx: AppContext, now: Date): Promise<DeadlineRunResult> {
       if (recorded < BATCH) break;
     }
   }
+  const reports = await sendReportAlerts(ctx, now);
+  result.reportAlerts = reports.alerts;
+  result.mails += reports.mails;
   return result;
 }
 
 /** The hourly deadline job (also run directly by tests with a moved clock). */
 export async function runDeadlineAlerts(ctx: AppContext): Promise<DeadlineRunResult> {
   const locked = await withJobLock(ctx, JOB_LOCKS.deadlineAlerts, () => run(ctx, ctx.clock.now()));
-  return locked.acquired ? locked.value : { status: 'LOCKED', reminders: 0, escalations: 0, mails: 0 };
+  return locked.acquired ? locked.value : { status: 'LOCKED', reminders: 0, escalations: 0, mails: 0, reportAlerts: 0 };
 }

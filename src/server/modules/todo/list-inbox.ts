@@ -1,10 +1,11 @@
-// 待办 (steps waiting for the caller's unit), its badge count, and 下级超期 (steps stuck below the caller's unit).
+// 待办 (steps and 年度报表 waiting for the caller's unit), its badge count, and 下级超期 (steps stuck below the caller's unit).
 import type { z } from 'zod';
 import { deadlineCutoffs } from '../../../domain/working-days.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { deadlineRuleOf } from '../../deadline-rule.ts';
-import { presentWaiting } from './present.ts';
-import { countOverdueBelow, countWaiting, listOverdueBelow, listWaiting } from './repository.ts';
+import { countInboxRows, listInboxRows } from './inbox-repository.ts';
+import { presentInboxRow, presentWaiting } from './present.ts';
+import { countOverdueBelow, listOverdueBelow } from './repository.ts';
 import type { inboxCount, inboxPage, PageQuery } from './schema.ts';
 
 type InboxPage = z.infer<typeof inboxPage>;
@@ -14,11 +15,11 @@ export async function listInbox(ctx: AppContext, actor: OrgActor, query: PageQue
   const rule = deadlineRuleOf(ctx.config);
   const offset = (query.page - 1) * query.pageSize;
   const [rows, counts] = await Promise.all([
-    listWaiting(ctx.db, actor.orgCode, query.pageSize, offset),
-    countWaiting(ctx.db, actor.orgCode, deadlineCutoffs(now, rule).overdueBefore),
+    listInboxRows(ctx.db, actor.orgCode, query.pageSize, offset),
+    countInboxRows(ctx.db, actor.orgCode, deadlineCutoffs(now, rule).overdueBefore),
   ]);
   return {
-    items: rows.map((r) => presentWaiting(r, actor.orgCode, now, rule, true)),
+    items: rows.map((r) => presentInboxRow(r, actor.orgCode, now, rule)),
     total: counts.total,
     page: query.page,
     pageSize: query.pageSize,
@@ -28,7 +29,7 @@ export async function listInbox(ctx: AppContext, actor: OrgActor, query: PageQue
 
 export async function inboxBadge(ctx: AppContext, actor: OrgActor): Promise<z.infer<typeof inboxCount>> {
   const { overdueBefore } = deadlineCutoffs(ctx.clock.now(), deadlineRuleOf(ctx.config));
-  const counts = await countWaiting(ctx.db, actor.orgCode, overdueBefore);
+  const counts = await countInboxRows(ctx.db, actor.orgCode, overdueBefore);
   return { count: counts.total, overdue: counts.overdue };
 }
 

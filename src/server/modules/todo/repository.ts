@@ -1,4 +1,4 @@
-// Database reads of 待办 / 已办 / 下级超期: open steps held by a unit (or by units below it), and what a unit decided.
+// Database reads of 待办 / 下级超期: open steps held by a unit (or by units below it); 已办 is in done-repository.ts.
 import { sql } from 'kysely';
 import type { RequestState, RequestType } from '../../../db/schema.ts';
 import type { Db } from '../../context.ts';
@@ -25,7 +25,7 @@ export interface WaitingRow {
   holderName: string;
 }
 
-function heldSteps(db: Db) {
+export function heldSteps(db: Db) {
   return db
     .selectFrom('requests as r')
     .innerJoin('sites as s', 's.id', 'r.site_id')
@@ -115,75 +115,6 @@ export function listOverdueBelow(
 
 export function countOverdueBelow(db: Db, viewer: { orgPath: string; orgCode: string }, before: Date) {
   return countOf(below(db, viewer.orgPath, viewer.orgCode, before), before);
-}
-
-export interface DoneRow {
-  auditId: number;
-  at: Date;
-  action: string;
-  actorName: string | null;
-  comment: string | null;
-  fromState: string | null;
-  toState: string | null;
-  requestId: number;
-  type: RequestType;
-  siteId: number;
-  siteName: string;
-  siteCode: string | null;
-}
-
-/** 已办: 审核流水 entries written by the unit about a request, newest first. */
-export async function listDone(
-  db: Db,
-  orgCode: string,
-  limit: number,
-  offset: number,
-): Promise<{ rows: DoneRow[]; total: number }> {
-  const base = db
-    .selectFrom('audit_log as a')
-    .innerJoin('requests as r', 'r.id', 'a.request_id')
-    .innerJoin('sites as s', 's.id', 'r.site_id')
-    .where('a.actor_org_code', '=', orgCode)
-    .where('a.request_id', 'is not', null);
-  const [rows, count] = await Promise.all([
-    base
-      .select([
-        'a.id',
-        'a.at',
-        'a.action',
-        'a.actor_name',
-        'a.comment',
-        'a.from_state',
-        'a.to_state',
-        'r.id as request_id',
-        'r.type',
-        's.id as site_id',
-        's.name as site_name',
-        's.site_code',
-      ])
-      .orderBy('a.id', 'desc')
-      .limit(limit)
-      .offset(offset)
-      .execute(),
-    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return {
-    total: count.n,
-    rows: rows.map((r) => ({
-      auditId: r.id,
-      at: new Date(r.at),
-      action: r.action,
-      actorName: r.actor_name,
-      comment: r.comment,
-      fromState: r.from_state,
-      toState: r.to_state,
-      requestId: r.request_id,
-      type: r.type,
-      siteId: r.site_id,
-      siteName: r.site_name,
-      siteCode: r.site_code,
-    })),
-  };
 }
 
 export interface OverdueCountRow {

@@ -15,17 +15,30 @@ export const overdueBelowQuery = z.object({
   level: z.enum(['escalated', 'overdue']).default('escalated'),
 });
 
+/** What a 待办 item is: a request's step, a 工作年度报表 or a 监管年度报表 waiting for review. */
+export const INBOX_KINDS = ['REQUEST', 'WORK_REPORT', 'SUPERVISION_REPORT'] as const;
+export type InboxKind = (typeof INBOX_KINDS)[number];
+
 export const inboxItem = z.object({
-  requestId: z.number().int(),
-  type: z.enum(REQUEST_TYPES),
-  /** 申请类型 in Chinese. */
+  kind: z.enum(INBOX_KINDS),
+  /** Unique among the items of every kind ('REQUEST:12', 'WORK_REPORT:3'). */
+  key: z.string(),
+  /** The request (kind REQUEST), else null. */
+  requestId: z.number().int().nullable(),
+  /** The report (kinds WORK_REPORT / SUPERVISION_REPORT), else null. */
+  reportId: z.number().int().nullable(),
+  /** 申请类型 of a request; null for a report. */
+  type: z.enum(REQUEST_TYPES).nullable(),
+  /** 类型 in Chinese: the request type, 工作年度报表 or 监管年度报表. */
   typeLabel: z.string(),
   /** 申报状态 as the caller's unit sees it. */
   orgStatus: z.string(),
-  siteId: z.number().int(),
+  /** The site; null for a 监管年度报表 (one per level-1 unit). */
+  siteId: z.number().int().nullable(),
+  /** The site's name, or the reporting unit's for a 监管年度报表. */
   siteName: z.string(),
   siteCode: z.string().nullable(),
-  /** The site's 本级组织单位. */
+  /** The site's 本级组织单位 (the reporting unit for a 监管年度报表). */
   siteOrgName: z.string(),
   /** The unit holding the step now (the caller's unit in 待办). */
   holderCode: z.string(),
@@ -56,13 +69,18 @@ export const inboxCount = z.object({ count: z.number().int(), overdue: z.number(
 
 export const doneItem = z.object({
   id: z.number().int(),
+  kind: z.enum(INBOX_KINDS),
   at: z.string(),
   action: z.string(),
   person: z.string(),
   comment: z.string(),
-  requestId: z.number().int(),
+  /** The request (kind REQUEST), else null. */
+  requestId: z.number().int().nullable(),
+  /** The report (kinds WORK_REPORT / SUPERVISION_REPORT), else null. */
+  reportId: z.number().int().nullable(),
   typeLabel: z.string(),
-  siteId: z.number().int(),
+  /** The site; null for a 监管年度报表. */
+  siteId: z.number().int().nullable(),
   siteName: z.string(),
   siteCode: z.string().nullable(),
   link: z.string(),

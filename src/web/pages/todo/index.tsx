@@ -28,7 +28,7 @@ function WaitingTable({ params }: { params: PageParams }) {
         <Alert type="info" showIcon title={it.deadlineHint(result.data.deadlineDays)} style={{ marginBottom: 12 }} />
       )}
       <Table
-        rowKey="requestId"
+        rowKey="key"
         size="middle"
         loading={result.isFetching && !result.data}
         columns={openStepColumns({ showHolder: false })}
@@ -84,7 +84,7 @@ function BelowTable({ params }: { params: PageParams }) {
         ]}
       />
       <Table
-        rowKey="requestId"
+        rowKey="key"
         size="middle"
         loading={result.isFetching && !result.data}
         columns={openStepColumns({ showHolder: true })}

@@ -137,7 +137,8 @@ export default function WorkReportReviewPage() {
   const query = { year, state, q: params.q || undefined, mine, page: params.page, pageSize: params.pageSize };
   const list = useQuery({ queryKey: [...workReportKey, 'list', query], queryFn: () => listReports(query) });
   const [returning, setReturning] = useState<Row | null>(null);
-  const [viewing, setViewing] = useState<number | null>(null);
+  // `view=<id>` (the 待办 link) opens that report at once; the list beside it is narrowed to its site.
+  const [viewing, setViewing] = useState<number | null>(() => Number(params.get('view')) || null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: workReportKey });
   const approve = useMutation({
     mutationFn: (row: Row) => approveReport(row.id, row.version),
