@@ -1,12 +1,11 @@
 // One shape for the guarded JSON and xlsx routes of the feature modules: access rule, OpenAPI tags and summary, zod
-// schemas, and a handler given the typed actor and the parsed request. Routes that need the raw request (multipart
-// uploads, cookies) or another reply keep using `app.get` / `app.post` directly.
-
+// schemas, and a handler given the typed actor and the parsed request. Routes that need the raw request or another
+// reply (multipart uploads, cookies, file downloads, SVG) keep using `app.get` / `app.post`.
 import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import type { OrgActor, SiteActor } from './context.ts';
+import type { Access, OrgActor, SiteActor } from './context.ts';
 import { orgActor, siteActor } from './guards.ts';
 import { sendXlsx } from './xlsx-table.ts';
 
@@ -30,6 +29,7 @@ export interface RouteRequest<S extends RouteSpec> {
   query: Parsed<S['querystring']>;
   params: Parsed<S['params']>;
   body: Parsed<S['body']>;
+  headers: FastifyRequest['headers'];
   ip: string;
 }
 
@@ -44,12 +44,7 @@ export interface XlsxFile {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-function guardedRoutes<A>(
-  app: ZodApp,
-  tags: string[],
-  access: 'org' | 'root' | 'site',
-  guard: (r: FastifyRequest) => A,
-) {
+function guardedRoutes<A>(app: ZodApp, tags: string[], access: Access, guard: (r: FastifyRequest) => A) {
   const register = (
     method: Method,
     url: string,
@@ -69,6 +64,7 @@ function guardedRoutes<A>(
     query: request.query,
     params: request.params,
     body: request.body,
+    headers: request.headers,
     ip: request.ip,
   });
   const json =
@@ -93,12 +89,17 @@ function guardedRoutes<A>(
   };
 }
 
-/** Routes of organizing-unit accounts (`access: 'org'`, or `'root'` for the 国务院办公厅 only). */
-export function orgRoutes(app: ZodApp, tags: string[], access: 'org' | 'root' = 'org') {
+/** Routes of organizing-unit accounts (`'org'`; `'orgAdmin'` for admins; `'root'` for the 国务院办公厅 only). */
+export function orgRoutes(app: ZodApp, tags: string[], access: 'org' | 'orgAdmin' | 'root' = 'org') {
   return guardedRoutes<OrgActor>(app, tags, access, orgActor);
 }
 
 /** Routes of a 填报单位 (`access: 'site'`). */
 export function siteRoutes(app: ZodApp, tags: string[]) {
   return guardedRoutes<SiteActor>(app, tags, 'site', siteActor);
+}
+
+/** Routes anyone may call (`access: 'public'`); the handler gets no actor. */
+export function publicRoutes(app: ZodApp, tags: string[]) {
+  return guardedRoutes<null>(app, tags, 'public', () => null);
 }
