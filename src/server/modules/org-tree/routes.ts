@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { MESSAGES } from '../../../domain/messages/index.ts';
 import { notFound } from '../../errors.ts';
 import { orgRoutes } from '../../guarded-route.ts';
-import { findOrgUnit } from '../org-units/repository.ts';
+import { findOrgUnit, toView } from '../org-units/repository.ts';
 import { changeOrgTree } from './change-tree.ts';
 import { createUnit } from './create-unit.ts';
 import { editUnit } from './edit-unit.ts';
@@ -71,18 +71,7 @@ export const orgTreeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (_, r) => {
       const row = await findOrgUnit(app.ctx.db, r.params.code);
       if (!row) throw notFound(MESSAGES.orgUnitNotFound);
-      return {
-        code: row.code,
-        name: row.name,
-        displayName: row.display_name,
-        level: row.level,
-        branch: row.branch,
-        parentCode: row.parent_code,
-        enabled: row.enabled,
-        principal: row.principal,
-        contacts: row.contacts ?? [],
-        path: row.path,
-      };
+      return { ...toView(row), path: row.path };
     },
   );
   root.post(
