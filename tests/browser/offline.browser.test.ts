@@ -4,41 +4,24 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayCN } from '../../src/domain/offline.ts';
 import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
-import { hashSecret } from '../../src/server/passwords.ts';
-import { makeSite } from '../helpers/factories.ts';
-import { type BrowserHarness, middayClock, startHarness } from './harness.ts';
+import { loginSite as loginSiteAs, poll, rowOf, startWithHaigangSites } from './haigang-sites.ts';
+import { type BrowserHarness, middayClock } from './harness.ts';
 
 const TEMP_SITE = '秦皇岛市海港区统计局网站';
 const PERM_SITE = '秦皇岛市海港区档案局网站';
-const CHECK_CODE = 'QRST2345';
 /** The column of the organizing unit's 列表状态 (SPEC §7.8), on 下线审核 and on 政府网站和栏目基本信息表. */
 const LIST_STATUS = '列表状态';
 
-/** expect.poll with the page's patience (its default is 1 s): lists refetch slowly on a busy machine. */
-const poll: typeof expect.poll = (fn, options) => expect.poll(fn, { timeout: 15_000, ...options });
-
 describe('offline UI', () => {
   let h: BrowserHarness;
-  const codes = new Map<string, string>();
+  let codes: Map<string, string>;
   const clock = middayClock();
 
   beforeAll(async () => {
-    h = await startHarness({ viewport: { width: 1440, height: 900 }, clock });
-    const db = h.server.database.db;
-    await db
-      .updateTable('users')
-      .set({ must_change_password: false })
-      .where('username', 'in', ['haigang', 'qinhuangdao', 'hebei'])
-      .execute();
-    const hash = await hashSecret(CHECK_CODE);
-    for (const [name, host] of [
-      [TEMP_SITE, 'tjj.haigang.gov.cn'],
-      [PERM_SITE, 'daj.haigang.gov.cn'],
-    ] as const) {
-      const site = await makeSite(db, { orgCode: '130302', name, homeUrl: `https://${host}/` });
-      await db.updateTable('sites').set({ check_code_hash: hash }).where('id', '=', site.id).execute();
-      codes.set(name, site.site_code ?? '');
-    }
+    ({ h, codes } = await startWithHaigangSites(clock, [
+      { name: TEMP_SITE, host: 'tjj.haigang.gov.cn' },
+      { name: PERM_SITE, host: 'daj.haigang.gov.cn' },
+    ]));
   });
 
   afterEach(async (context) => {
@@ -51,16 +34,7 @@ describe('offline UI', () => {
 
   const today = () => todayCN(clock.now());
 
-  async function loginSite(page: Page, name: string): Promise<void> {
-    await h.context.clearCookies();
-    await page.goto(`${h.url}/`);
-    await page.getByRole('tab', { name: '填报单位' }).click();
-    await page.getByLabel('网站标识码').fill(codes.get(name) ?? '');
-    await page.getByLabel('校验码').fill(CHECK_CODE);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(`${h.url}/site`);
-    await page.getByRole('button', { name: '下线申请' }).waitFor();
-  }
+  const loginSite = (page: Page, name: string) => loginSiteAs(h, page, codes.get(name) ?? '');
 
   async function openOfflineReviewAs(page: Page, username: string): Promise<void> {
     await h.context.clearCookies();
@@ -82,7 +56,6 @@ describe('offline UI', () => {
     await page.getByRole('heading', { name: title, exact: true }).waitFor();
   }
 
-  const rowOf = (page: Page, name: string) => page.locator('.ant-table-tbody tr.ant-table-row', { hasText: name });
   /** The text of the row's cell under the column headed `title` (the selection column counts as one). */
   const cellText = async (page: Page, name: string, title: string) => {
     const index = (await page.locator('.ant-table-thead th').allTextContents()).indexOf(title);

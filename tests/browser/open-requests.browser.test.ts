@@ -5,45 +5,24 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayCN } from '../../src/domain/offline.ts';
-import { hashSecret } from '../../src/server/passwords.ts';
-import { makeApplication, makeSite } from '../helpers/factories.ts';
-import { type BrowserHarness, loginOrgUser, middayClock, startHarness } from './harness.ts';
+import { makeApplication } from '../helpers/factories.ts';
+import { loginSite as loginSiteAs, poll, rowOf, startWithHaigangSites } from './haigang-sites.ts';
+import { type BrowserHarness, loginOrgUser, middayClock } from './harness.ts';
 
 const SITE_A = '秦皇岛市海港区共存一局网站';
 const SITE_B = '秦皇岛市海港区共存二局网站';
-const CHECK_CODE = 'QRST2345';
 const ORG_STATUS = '申报状态';
-
-/** expect.poll with the page's patience (its default is 1 s): lists refetch slowly on a busy machine. */
-const poll: typeof expect.poll = (fn, options) => expect.poll(fn, { timeout: 15_000, ...options });
 
 describe('open requests of one site (issue 17)', () => {
   let h: BrowserHarness;
-  const codes = new Map<string, string>();
+  let codes: Map<string, string>;
   const clock = middayClock();
 
   beforeAll(async () => {
-    h = await startHarness({ viewport: { width: 1440, height: 900 }, clock });
-    const db = h.server.database.db;
-    await db
-      .updateTable('users')
-      .set({ must_change_password: false })
-      .where('username', 'in', ['haigang', 'qinhuangdao', 'hebei'])
-      .execute();
-    const hash = await hashSecret(CHECK_CODE);
-    for (const [name, host] of [
-      [SITE_A, 'gc1.haigang.gov.cn'],
-      [SITE_B, 'gc2.haigang.gov.cn'],
-    ] as const) {
-      const site = await makeSite(db, {
-        orgCode: '130302',
-        name,
-        homeUrl: `https://${host}/`,
-        isServicePlatform: true,
-      });
-      await db.updateTable('sites').set({ check_code_hash: hash }).where('id', '=', site.id).execute();
-      codes.set(name, site.site_code ?? '');
-    }
+    ({ h, codes } = await startWithHaigangSites(clock, [
+      { name: SITE_A, host: 'gc1.haigang.gov.cn', isServicePlatform: true },
+      { name: SITE_B, host: 'gc2.haigang.gov.cn', isServicePlatform: true },
+    ]));
   });
 
   afterEach(async (context) => {
@@ -54,16 +33,7 @@ describe('open requests of one site (issue 17)', () => {
     await h?.close();
   });
 
-  async function loginSite(page: Page, name: string): Promise<void> {
-    await h.context.clearCookies();
-    await page.goto(`${h.url}/`);
-    await page.getByRole('tab', { name: '填报单位' }).click();
-    await page.getByLabel('网站标识码').fill(codes.get(name) ?? '');
-    await page.getByLabel('校验码').fill(CHECK_CODE);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(`${h.url}/site`);
-    await page.getByRole('button', { name: '下线申请' }).waitFor();
-  }
+  const loginSite = (page: Page, name: string) => loginSiteAs(h, page, codes.get(name) ?? '');
 
   /** The issue's steps on the 填报单位 home: 申请取消政务服务平台, then 紧急下线. */
   async function fileBoth(page: Page, name: string): Promise<void> {
@@ -92,7 +62,6 @@ describe('open requests of one site (issue 17)', () => {
     await rowOf(page, name).first().waitFor();
   }
 
-  const rowOf = (page: Page, name: string) => page.locator('.ant-table-tbody tr.ant-table-row', { hasText: name });
   const statusTags = (page: Page, name: string) => statusCell(page, name).locator('.ant-tag').allInnerTexts();
   function statusCell(page: Page, name: string) {
     return rowOf(page, name).locator('td').nth(columnIndex);

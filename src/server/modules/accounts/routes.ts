@@ -1,7 +1,7 @@
 // HTTP routes for admins: accounts in the admin's subtree and their login log.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { orgActor } from '../../guards.ts';
+import { orgRoutes } from '../../guarded-route.ts';
 import { createAccount, resetAccountPassword, setAccountEnabled } from './manage-accounts.ts';
 import { listAccounts, listLoginLog } from './repository.ts';
 import {
@@ -16,71 +16,38 @@ import {
 } from './schema.ts';
 
 export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
-  const tags = ['账号管理'];
-  app.get(
+  const admin = orgRoutes(app, ['账号管理'], 'orgAdmin');
+
+  admin.get(
+    '/api/accounts',
+    { summary: '本单位及下级的账号', querystring: listAccountsQuery, response: accountPage },
+    (actor, { query }) => listAccounts(app.ctx.db, actor.orgPath, query.q, query.page, query.pageSize),
+  );
+  admin.post(
     '/api/accounts',
     {
-      config: { access: 'orgAdmin' },
-      schema: { tags, summary: '本单位及下级的账号', querystring: listAccountsQuery, response: { 200: accountPage } },
+      summary: '新建账号（返回一次性初始密码）',
+      body: createAccountBody,
+      response: z.object({ id: z.number().int(), initialPassword: z.string() }),
     },
-    async (request) => {
-      const { q, page, pageSize } = request.query;
-      return listAccounts(app.ctx.db, orgActor(request).orgPath, q, page, pageSize);
-    },
+    (actor, r) => createAccount(app.ctx, actor, r.body, r.ip),
   );
-
-  app.post(
-    '/api/accounts',
-    {
-      config: { access: 'orgAdmin' },
-      schema: {
-        tags,
-        summary: '新建账号（返回一次性初始密码）',
-        body: createAccountBody,
-        response: { 200: z.object({ id: z.number().int(), initialPassword: z.string() }) },
-      },
-    },
-    async (request) => createAccount(app.ctx, orgActor(request), request.body, request.ip),
-  );
-
-  app.post(
+  admin.post(
     '/api/accounts/:id/enabled',
-    {
-      config: { access: 'orgAdmin' },
-      schema: {
-        tags,
-        summary: '启用或停用账号',
-        params: idParam,
-        body: enabledBody,
-        response: { 200: z.object({ ok: z.literal(true) }) },
-      },
-    },
-    async (request) => {
-      await setAccountEnabled(app.ctx, orgActor(request), request.params.id, request.body.enabled, request.ip);
+    { summary: '启用或停用账号', params: idParam, body: enabledBody, response: z.object({ ok: z.literal(true) }) },
+    async (actor, r) => {
+      await setAccountEnabled(app.ctx, actor, r.params.id, r.body.enabled, r.ip);
       return { ok: true as const };
     },
   );
-
-  app.post(
+  admin.post(
     '/api/accounts/:id/reset-password',
-    {
-      config: { access: 'orgAdmin' },
-      schema: {
-        tags,
-        summary: '重置密码（返回一次性初始密码）',
-        params: idParam,
-        response: { 200: initialPasswordBody },
-      },
-    },
-    async (request) => resetAccountPassword(app.ctx, orgActor(request), request.params.id, request.ip),
+    { summary: '重置密码（返回一次性初始密码）', params: idParam, response: initialPasswordBody },
+    (actor, r) => resetAccountPassword(app.ctx, actor, r.params.id, r.ip),
   );
-
-  app.get(
+  admin.get(
     '/api/login-log',
-    {
-      config: { access: 'orgAdmin' },
-      schema: { tags, summary: '登录日志', querystring: loginLogQuery, response: { 200: loginLogPage } },
-    },
-    async (request) => listLoginLog(app.ctx.db, orgActor(request).orgPath, request.query.page, request.query.pageSize),
+    { summary: '登录日志', querystring: loginLogQuery, response: loginLogPage },
+    (actor, { query }) => listLoginLog(app.ctx.db, actor.orgPath, query.page, query.pageSize),
   );
 };

@@ -5,8 +5,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MESSAGES } from '../../../domain/messages/index.ts';
 import { contentDisposition } from '../../download.ts';
-import { invalid, notFound } from '../../errors.ts';
+import { notFound } from '../../errors.ts';
 import { orgActor } from '../../guards.ts';
+import { readUploadedFile } from '../../upload.ts';
 import { manageNotice } from './manage-notice.ts';
 import { noticeReceipts } from './notice-receipts.ts';
 import { canManageNotice, openNotice } from './open-notice.ts';
@@ -113,17 +114,7 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = orgActor(request);
-      if (!request.isMultipart()) throw invalid(MESSAGES.attachmentNotMultipart);
-      const file = await request.file();
-      if (!file) throw invalid(MESSAGES.attachmentMissing);
-      let content: Buffer;
-      try {
-        content = await file.toBuffer();
-      } catch (error) {
-        if (error instanceof app.multipartErrors.RequestFileTooLargeError) throw invalid(MESSAGES.attachmentTooLarge);
-        throw error;
-      }
-      return uploadAttachment(app.ctx, { actor, fileName: file.filename, content });
+      return uploadAttachment(app.ctx, { actor, ...(await readUploadedFile(request)) });
     },
   );
 

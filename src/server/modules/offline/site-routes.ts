@@ -3,8 +3,9 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { MESSAGES } from '../../../domain/messages/index.ts';
 import { contentDisposition } from '../../download.ts';
-import { invalid, notFound } from '../../errors.ts';
+import { notFound } from '../../errors.ts';
 import { siteActor } from '../../guards.ts';
+import { readUploadedFile } from '../../upload.ts';
 import { applyOffline } from './apply-offline.ts';
 import { siteAttachment } from './attachments-repository.ts';
 import { completeOffline } from './complete-offline.ts';
@@ -51,17 +52,7 @@ export const offlineSiteRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = siteActor(request);
-      if (!request.isMultipart()) throw invalid(MESSAGES.attachmentNotMultipart);
-      const file = await request.file();
-      if (!file) throw invalid(MESSAGES.attachmentMissing);
-      let content: Buffer;
-      try {
-        content = await file.toBuffer();
-      } catch (error) {
-        if (error instanceof app.multipartErrors.RequestFileTooLargeError) throw invalid(MESSAGES.attachmentTooLarge);
-        throw error;
-      }
-      return uploadOfflineAttachment(app.ctx, { actor, fileName: file.filename, content });
+      return uploadOfflineAttachment(app.ctx, { actor, ...(await readUploadedFile(request)) });
     },
   );
 

@@ -4,8 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MESSAGES } from '../../../domain/messages/index.ts';
 import { notFound } from '../../errors.ts';
-import { orgActor } from '../../guards.ts';
-import { findOrgUnit } from '../org-units/repository.ts';
+import { orgRoutes } from '../../guarded-route.ts';
+import { findOrgUnit, toView } from '../org-units/repository.ts';
 import { changeOrgTree } from './change-tree.ts';
 import { createUnit } from './create-unit.ts';
 import { editUnit } from './edit-unit.ts';
@@ -26,147 +26,100 @@ import {
 } from './schema.ts';
 
 export const orgTreeRoutes: FastifyPluginAsyncZod = async (app) => {
-  const tags = ['挂接关系维护'];
-  const config = { access: 'root' as const };
+  const root = orgRoutes(app, ['挂接关系维护'], 'root');
 
-  app.get(
+  root.get(
     '/api/org-tree/children',
-    {
-      config,
-      schema: { tags, summary: '下级组织单位', querystring: childrenQuery, response: { 200: childrenResponse } },
-    },
-    async (request) => {
-      const rows = await listChildren(app.ctx.db, request.query.parent);
+    { summary: '下级组织单位', querystring: childrenQuery, response: childrenResponse },
+    async (_, r) => {
+      const rows = await listChildren(app.ctx.db, r.query.parent);
       return {
-        items: rows.map((r) => ({
-          code: r.code,
-          name: r.name,
-          displayName: r.display_name,
-          level: r.level,
-          branch: r.branch,
-          enabled: r.enabled,
-          parentCode: r.parent_code,
-          childCount: r.child_count,
-          siteCount: r.site_count,
+        items: rows.map((row) => ({
+          code: row.code,
+          name: row.name,
+          displayName: row.display_name,
+          level: row.level,
+          branch: row.branch,
+          enabled: row.enabled,
+          parentCode: row.parent_code,
+          childCount: row.child_count,
+          siteCount: row.site_count,
         })),
       };
     },
   );
-
-  app.get(
+  root.get(
     '/api/org-tree/search',
-    { config, schema: { tags, summary: '查找组织单位', querystring: searchQuery, response: { 200: searchResponse } } },
-    async (request) => {
-      const rows = await searchUnits(app.ctx.db, request.query.q);
+    { summary: '查找组织单位', querystring: searchQuery, response: searchResponse },
+    async (_, r) => {
+      const rows = await searchUnits(app.ctx.db, r.query.q);
       return {
-        items: rows.map((r) => ({
-          code: r.code,
-          name: r.name,
-          displayName: r.display_name,
-          level: r.level,
-          enabled: r.enabled,
-          pathCodes: r.path.split('/').filter(Boolean),
+        items: rows.map((row) => ({
+          code: row.code,
+          name: row.name,
+          displayName: row.display_name,
+          level: row.level,
+          enabled: row.enabled,
+          pathCodes: row.path.split('/').filter(Boolean),
         })),
       };
     },
   );
-
-  app.get(
+  root.get(
     '/api/org-tree/units/:code',
-    { config, schema: { tags, summary: '组织单位详情', params: codeParam, response: { 200: unitView } } },
-    async (request) => {
-      const row = await findOrgUnit(app.ctx.db, request.params.code);
+    { summary: '组织单位详情', params: codeParam, response: unitView },
+    async (_, r) => {
+      const row = await findOrgUnit(app.ctx.db, r.params.code);
       if (!row) throw notFound(MESSAGES.orgUnitNotFound);
-      return {
-        code: row.code,
-        name: row.name,
-        displayName: row.display_name,
-        level: row.level,
-        branch: row.branch,
-        parentCode: row.parent_code,
-        enabled: row.enabled,
-        principal: row.principal,
-        contacts: row.contacts ?? [],
-        path: row.path,
-      };
+      return { ...toView(row), path: row.path };
     },
   );
-
-  app.post(
+  root.post(
     '/api/org-tree/units',
-    {
-      config,
-      schema: {
-        tags,
-        summary: '新建组织单位',
-        body: createUnitBody,
-        response: { 200: z.object({ code: z.string() }) },
-      },
-    },
-    async (request) => createUnit(app.ctx, { actor: orgActor(request), input: request.body, ip: request.ip }),
+    { summary: '新建组织单位', body: createUnitBody, response: z.object({ code: z.string() }) },
+    (actor, r) => createUnit(app.ctx, { actor, input: r.body, ip: r.ip }),
   );
-
-  app.post(
+  root.post(
     '/api/org-tree/units/:code/edit',
     {
-      config,
-      schema: {
-        tags,
-        summary: '修改组织单位名称和联系人',
-        params: codeParam,
-        body: unitDetailsBody,
-        response: { 200: z.object({ ok: z.literal(true) }) },
-      },
+      summary: '修改组织单位名称和联系人',
+      params: codeParam,
+      body: unitDetailsBody,
+      response: z.object({ ok: z.literal(true) }),
     },
-    async (request) =>
-      editUnit(app.ctx, { actor: orgActor(request), code: request.params.code, input: request.body, ip: request.ip }),
+    (actor, r) => editUnit(app.ctx, { actor, code: r.params.code, input: r.body, ip: r.ip }),
   );
-
   for (const mode of ['preview', 'apply'] as const) {
-    app.post(
+    root.post(
       `/api/org-tree/units/:code/${mode}`,
       {
-        config,
-        schema: {
-          tags,
-          summary: mode === 'preview' ? '预览迁移/停用/启用的影响（不作修改）' : '执行迁移/停用/启用并调整审核流程',
-          params: codeParam,
-          body: treeActionBody,
-          response: { 200: treeChangePlan },
-        },
+        summary: mode === 'preview' ? '预览迁移/停用/启用的影响（不作修改）' : '执行迁移/停用/启用并调整审核流程',
+        params: codeParam,
+        body: treeActionBody,
+        response: treeChangePlan,
       },
-      async (request) =>
-        changeOrgTree(app.ctx, {
-          actor: orgActor(request),
-          code: request.params.code,
-          action: request.body,
-          preview: mode === 'preview',
-          ip: request.ip,
-        }),
+      (actor, r) =>
+        changeOrgTree(app.ctx, { actor, code: r.params.code, action: r.body, preview: mode === 'preview', ip: r.ip }),
     );
   }
-
-  app.get(
+  root.get(
     '/api/org-tree/history',
-    {
-      config,
-      schema: { tags, summary: '挂接关系变更记录', querystring: historyQuery, response: { 200: historyPage } },
-    },
-    async (request) => {
-      const { items, total } = await orgHistory(app.ctx.db, request.query);
+    { summary: '挂接关系变更记录', querystring: historyQuery, response: historyPage },
+    async (_, { query }) => {
+      const { items, total } = await orgHistory(app.ctx.db, query);
       return {
-        items: items.map((r) => ({
-          id: r.id,
-          at: new Date(r.at).toISOString(),
-          actorName: r.actor_name,
-          action: r.action,
-          code: r.entity_id,
-          comment: r.comment,
-          data: r.data,
+        items: items.map((row) => ({
+          id: row.id,
+          at: new Date(row.at).toISOString(),
+          actorName: row.actor_name,
+          action: row.action,
+          code: row.entity_id,
+          comment: row.comment,
+          data: row.data,
         })),
         total,
-        page: request.query.page,
-        pageSize: request.query.pageSize,
+        page: query.page,
+        pageSize: query.pageSize,
       };
     },
   );

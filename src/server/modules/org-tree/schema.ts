@@ -1,6 +1,6 @@
 // Request and response schemas of 挂接关系维护 (root only).
 import { z } from 'zod';
-import { pageQuery, personContact } from '../org-units/schema.ts';
+import { orgUnit, pageQuery } from '../org-units/schema.ts';
 
 const contactInput = z.object({
   name: z.string().trim().max(30),
@@ -102,18 +102,7 @@ export const treeChangePlan = z.object({
   names: z.record(z.string(), z.string()),
 });
 
-export const unitView = z.object({
-  code: z.string(),
-  name: z.string(),
-  displayName: z.string(),
-  level: z.number().int(),
-  branch: z.enum(['LOCAL', 'VERTICAL']),
-  parentCode: z.string().nullable(),
-  enabled: z.boolean(),
-  principal: personContact.nullable(),
-  contacts: z.array(personContact),
-  path: z.string(),
-});
+export const unitView = orgUnit.extend({ path: z.string() });
 
 export const historyQuery = z.object({ code: z.string().max(6).optional(), ...pageQuery });
 export const historyPage = z.object({

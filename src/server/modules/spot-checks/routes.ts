@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { quarterLabel } from '../../../domain/spot-check.ts';
-import { orgActor } from '../../guards.ts';
+import { orgRoutes } from '../../guarded-route.ts';
 import { requireReporter } from './access.ts';
 import { suggestLinkProblems } from './link-problems.ts';
 import { asQuarter, loadReport, reportingUnit } from './load-report.ts';
@@ -31,119 +31,73 @@ import { submitReport } from './submit-report.ts';
 import { suggestSample } from './suggest-sample.ts';
 
 export const spotCheckRoutes: FastifyPluginAsyncZod = async (app) => {
-  const tags = ['上报抽查情况'];
-  const config = { access: 'org' as const };
+  const org = orgRoutes(app, ['上报抽查情况']);
 
-  app.get(
+  org.get(
     '/api/spot-checks/report',
-    {
-      config,
-      schema: {
-        tags,
-        summary: '某季度的抽查情况（未上报时含实时自动统计）',
-        querystring: reportQuery,
-        response: { 200: reportView },
-      },
-    },
-    async (request) => loadReport(app.ctx, orgActor(request), request.query),
+    { summary: '某季度的抽查情况（未上报时含实时自动统计）', querystring: reportQuery, response: reportView },
+    (actor, r) => loadReport(app.ctx, actor, r.query),
   );
-
-  app.get(
-    '/api/spot-checks/mine',
-    { config, schema: { tags, summary: '本单位历次抽查情况', response: { 200: reportList } } },
-    async (request) => {
-      const actor = orgActor(request);
-      requireReporter(actor);
-      const rows = await ownReports(app.ctx.db, actor.orgCode);
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          year: r.year,
-          quarter: r.quarter,
-          quarterLabel: quarterLabel(asQuarter(r)),
-          status: r.status,
-          checkedCount: r.checked_count,
-          passedCount: r.passed_count,
-          late: r.late,
-          submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
-        })),
-      };
-    },
-  );
-
-  app.post(
+  org.get('/api/spot-checks/mine', { summary: '本单位历次抽查情况', response: reportList }, async (actor) => {
+    requireReporter(actor);
+    const rows = await ownReports(app.ctx.db, actor.orgCode);
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        year: r.year,
+        quarter: r.quarter,
+        quarterLabel: quarterLabel(asQuarter(r)),
+        status: r.status,
+        checkedCount: r.checked_count,
+        passedCount: r.passed_count,
+        late: r.late,
+        submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
+      })),
+    };
+  });
+  org.post(
     '/api/spot-checks/report',
-    { config, schema: { tags, summary: '保存抽查情况（草稿）', body: saveReportBody, response: { 200: reportView } } },
-    async (request) => saveReport(app.ctx, { actor: orgActor(request), input: request.body }),
+    { summary: '保存抽查情况（草稿）', body: saveReportBody, response: reportView },
+    (actor, r) => saveReport(app.ctx, { actor, input: r.body }),
   );
-
-  app.post(
+  org.post(
     '/api/spot-checks/report/submit',
-    { config, schema: { tags, summary: '上报抽查情况', body: submitBody, response: { 200: reportView } } },
-    async (request) => submitReport(app.ctx, { actor: orgActor(request), input: request.body, ip: request.ip }),
+    { summary: '上报抽查情况', body: submitBody, response: reportView },
+    (actor, r) => submitReport(app.ctx, { actor, input: r.body, ip: r.ip }),
   );
-
-  app.post(
+  org.post(
     '/api/spot-checks/:id/return',
     {
-      config,
-      schema: {
-        tags,
-        summary: '退回抽查情况（国务院办公厅）',
-        params: idParam,
-        body: returnBody,
-        response: { 200: z.object({ ok: z.literal(true) }) },
-      },
+      summary: '退回抽查情况（国务院办公厅）',
+      params: idParam,
+      body: returnBody,
+      response: z.object({ ok: z.literal(true) }),
     },
-    async (request) =>
-      returnReport(app.ctx, {
-        actor: orgActor(request),
-        id: request.params.id,
-        reason: request.body.reason,
-        ip: request.ip,
-      }),
+    (actor, r) => returnReport(app.ctx, { actor, id: r.params.id, reason: r.body.reason, ip: r.ip }),
   );
-
-  app.post(
+  org.post(
     '/api/spot-checks/sample-suggestion',
-    { config, schema: { tags, summary: '分层随机抽样建议', body: suggestBody, response: { 200: suggestion } } },
-    async (request) => suggestSample(app.ctx, { actor: orgActor(request), ratio: request.body.ratio }),
+    { summary: '分层随机抽样建议', body: suggestBody, response: suggestion },
+    (actor, r) => suggestSample(app.ctx, { actor, ratio: r.body.ratio }),
   );
-
-  app.get(
+  org.get(
     '/api/spot-checks/link-problems',
-    {
-      config,
-      schema: {
-        tags,
-        summary: '链接检查发现的问题网站（可加入不合格网站清单）',
-        response: { 200: linkProblems },
-      },
-    },
-    async (request) => suggestLinkProblems(app.ctx, orgActor(request)),
+    { summary: '链接检查发现的问题网站（可加入不合格网站清单）', response: linkProblems },
+    (actor) => suggestLinkProblems(app.ctx, actor),
   );
-
-  app.get(
+  org.get(
     '/api/spot-checks/sites',
-    {
-      config,
-      schema: { tags, summary: '选择本单位及下级的网站', querystring: sitePickerQuery, response: { 200: sitePicker } },
-    },
-    async (request) => {
-      const actor = orgActor(request);
+    { summary: '选择本单位及下级的网站', querystring: sitePickerQuery, response: sitePicker },
+    async (actor, r) => {
       requireReporter(actor);
       const unit = await reportingUnit(app.ctx.db, actor, undefined);
-      const rows = await pickerSites(app.ctx.db, unit.path, request.query.q);
-      return { items: rows.map((r) => ({ id: r.id, siteCode: r.site_code, name: r.name, orgName: r.org_name })) };
+      const rows = await pickerSites(app.ctx.db, unit.path, r.query.q);
+      return { items: rows.map((s) => ({ id: s.id, siteCode: s.site_code, name: s.name, orgName: s.org_name })) };
     },
   );
-
-  app.get(
+  org.get(
     '/api/spot-checks/rollup',
-    {
-      config,
-      schema: { tags, summary: '全国汇总（国务院办公厅）', querystring: quarterQuery, response: { 200: rollup } },
-    },
-    async (request) => nationalRollup(app.ctx, orgActor(request), request.query),
+    { summary: '全国汇总（国务院办公厅）', querystring: quarterQuery, response: rollup },
+    (actor, r) => nationalRollup(app.ctx, actor, r.query),
   );
 };

@@ -2,7 +2,7 @@
 // lists the year's reports and approves or returns each. Level 2/3 units are refused (403); a report outside the
 // caller's subtree answers 404.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { orgActor } from '../../guards.ts';
+import { orgRoutes } from '../../guarded-route.ts';
 import { approveReport, returnReport } from './decide-report.ts';
 import { listReports, loadReport, ownReport } from './load-report.ts';
 import { openReport } from './open-report.ts';
@@ -22,133 +22,50 @@ import {
 import { submitReport } from './submit-report.ts';
 
 export const supervisionReportRoutes: FastifyPluginAsyncZod = async (app) => {
-  const tags = ['监管年度报表'];
-  const config = { access: 'org' as const };
+  const org = orgRoutes(app, ['监管年度报表']);
 
-  app.get(
+  org.get(
     '/api/supervision-reports/mine',
-    {
-      config,
-      schema: { tags, summary: '本单位某年度的监管年度报表', querystring: yearQuery, response: { 200: mineView } },
-    },
-    async (request) => ownReport(app.ctx, orgActor(request), request.query.year),
+    { summary: '本单位某年度的监管年度报表', querystring: yearQuery, response: mineView },
+    (actor, r) => ownReport(app.ctx, actor, r.query.year),
   );
-
-  app.post(
+  org.post(
     '/api/supervision-reports',
-    {
-      config,
-      schema: { tags, summary: '创建或打开本单位某年度的监管年度报表', body: openBody, response: { 200: reportView } },
-    },
-    async (request) => openReport(app.ctx, { actor: orgActor(request), year: request.body.year, ip: request.ip }),
+    { summary: '创建或打开本单位某年度的监管年度报表', body: openBody, response: reportView },
+    (actor, r) => openReport(app.ctx, { actor, year: r.body.year, ip: r.ip }),
   );
-
-  app.get(
+  org.get(
     '/api/supervision-reports',
-    {
-      config,
-      schema: {
-        tags,
-        summary: '某年度各单位的监管年度报表（国务院办公厅）',
-        querystring: yearQuery,
-        response: { 200: reportList },
-      },
-    },
-    async (request) => listReports(app.ctx, orgActor(request), request.query.year),
+    { summary: '某年度各单位的监管年度报表（国务院办公厅）', querystring: yearQuery, response: reportList },
+    (actor, r) => listReports(app.ctx, actor, r.query.year),
   );
-
-  app.get(
+  org.get(
     '/api/supervision-reports/:id',
-    { config, schema: { tags, summary: '查看监管年度报表', params: idParam, response: { 200: reportView } } },
-    async (request) => loadReport(app.ctx, orgActor(request), request.params.id),
+    { summary: '查看监管年度报表', params: idParam, response: reportView },
+    (actor, r) => loadReport(app.ctx, actor, r.params.id),
   );
-
-  app.post(
+  org.post(
     '/api/supervision-reports/:id/draft',
-    {
-      config,
-      schema: { tags, summary: '保存监管年度报表', params: idParam, body: draftBody, response: { 200: reportView } },
-    },
-    async (request) =>
-      saveDraft(app.ctx, {
-        actor: orgActor(request),
-        id: request.params.id,
-        version: request.body.version,
-        data: request.body.data,
-        ip: request.ip,
-      }),
+    { summary: '保存监管年度报表', params: idParam, body: draftBody, response: reportView },
+    (actor, r) => saveDraft(app.ctx, { actor, id: r.params.id, version: r.body.version, data: r.body.data, ip: r.ip }),
   );
-
-  app.post(
-    '/api/supervision-reports/:id/refresh-prefill',
-    {
-      config,
-      schema: { tags, summary: '更新预填数据', params: idParam, body: versionBody, response: { 200: reportView } },
-    },
-    async (request) =>
-      refreshPrefill(app.ctx, {
-        actor: orgActor(request),
-        id: request.params.id,
-        version: request.body.version,
-        ip: request.ip,
-      }),
-  );
-
-  app.post(
-    '/api/supervision-reports/:id/submit',
-    {
-      config,
-      schema: { tags, summary: '提交监管年度报表', params: idParam, body: versionBody, response: { 200: reportView } },
-    },
-    async (request) =>
-      submitReport(app.ctx, {
-        actor: orgActor(request),
-        id: request.params.id,
-        version: request.body.version,
-        ip: request.ip,
-      }),
-  );
-
-  app.post(
-    '/api/supervision-reports/:id/approve',
-    {
-      config,
-      schema: {
-        tags,
-        summary: '通过监管年度报表（国务院办公厅）',
-        params: idParam,
-        body: versionBody,
-        response: { 200: reportView },
-      },
-    },
-    async (request) =>
-      approveReport(app.ctx, {
-        actor: orgActor(request),
-        id: request.params.id,
-        version: request.body.version,
-        ip: request.ip,
-      }),
-  );
-
-  app.post(
+  // The version-only transitions: same body, same answer.
+  const transitions = [
+    ['refresh-prefill', '更新预填数据', refreshPrefill],
+    ['submit', '提交监管年度报表', submitReport],
+    ['approve', '通过监管年度报表（国务院办公厅）', approveReport],
+  ] as const;
+  for (const [path, summary, run] of transitions) {
+    org.post(
+      `/api/supervision-reports/:id/${path}`,
+      { summary, params: idParam, body: versionBody, response: reportView },
+      (actor, r) => run(app.ctx, { actor, id: r.params.id, version: r.body.version, ip: r.ip }),
+    );
+  }
+  org.post(
     '/api/supervision-reports/:id/return',
-    {
-      config,
-      schema: {
-        tags,
-        summary: '退回监管年度报表（国务院办公厅）',
-        params: idParam,
-        body: returnBody,
-        response: { 200: reportView },
-      },
-    },
-    async (request) =>
-      returnReport(app.ctx, {
-        actor: orgActor(request),
-        id: request.params.id,
-        version: request.body.version,
-        reason: request.body.reason,
-        ip: request.ip,
-      }),
+    { summary: '退回监管年度报表（国务院办公厅）', params: idParam, body: returnBody, response: reportView },
+    (actor, r) =>
+      returnReport(app.ctx, { actor, id: r.params.id, version: r.body.version, reason: r.body.reason, ip: r.ip }),
   );
 };

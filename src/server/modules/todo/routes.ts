@@ -1,6 +1,6 @@
 // HTTP routes of 待办: the to-do list and its badge count, 已办, 下级超期, the digest setting, and overdue statistics.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { orgActor } from '../../guards.ts';
+import { orgRoutes } from '../../guarded-route.ts';
 import { listDonePage } from './list-done.ts';
 import { inboxBadge, listInbox, listOverdueBelowPage } from './list-inbox.ts';
 import { computeOverdueStats } from './overdue-stats.ts';
@@ -18,73 +18,42 @@ import {
 import { readInboxSettings, saveInboxSettings } from './settings.ts';
 
 export const inboxRoutes: FastifyPluginAsyncZod = async (app) => {
-  const tags = ['待办'];
-  const config = { access: 'org' as const };
+  const org = orgRoutes(app, ['待办']);
 
-  app.get(
+  org.get(
     '/api/inbox',
-    {
-      config,
-      schema: { tags, summary: '待办：等待本单位处理的申请', querystring: pageQuery, response: { 200: inboxPage } },
-    },
-    async (request) => listInbox(app.ctx, orgActor(request), request.query),
+    { summary: '待办：等待本单位处理的申请', querystring: pageQuery, response: inboxPage },
+    (actor, r) => listInbox(app.ctx, actor, r.query),
   );
-
-  app.get(
-    '/api/inbox/count',
-    { config, schema: { tags, summary: '待办数量（页眉角标）', response: { 200: inboxCount } } },
-    async (request) => inboxBadge(app.ctx, orgActor(request)),
+  org.get('/api/inbox/count', { summary: '待办数量（页眉角标）', response: inboxCount }, (actor) =>
+    inboxBadge(app.ctx, actor),
   );
-
-  app.get(
+  org.get(
     '/api/inbox/done',
-    {
-      config,
-      schema: { tags, summary: '已办：本单位处理过的申请', querystring: pageQuery, response: { 200: donePage } },
-    },
-    async (request) => listDonePage(app.ctx, orgActor(request), request.query),
+    { summary: '已办：本单位处理过的申请', querystring: pageQuery, response: donePage },
+    (actor, r) => listDonePage(app.ctx, actor, r.query),
   );
-
-  app.get(
+  org.get(
     '/api/inbox/overdue-below',
     {
-      config,
-      schema: {
-        tags,
-        summary: '下级超期：下级组织单位超过两倍办理时限仍未办理的申请',
-        querystring: overdueBelowQuery,
-        response: { 200: inboxPage },
-      },
+      summary: '下级超期：下级组织单位超过两倍办理时限仍未办理的申请',
+      querystring: overdueBelowQuery,
+      response: inboxPage,
     },
-    async (request) => listOverdueBelowPage(app.ctx, orgActor(request), request.query),
+    (actor, r) => listOverdueBelowPage(app.ctx, actor, r.query),
   );
-
-  app.get(
+  org.get('/api/inbox/settings', { summary: '每日待办汇总设置', response: inboxSettings }, (actor) =>
+    readInboxSettings(app.ctx, actor),
+  );
+  org.post(
     '/api/inbox/settings',
-    { config, schema: { tags, summary: '每日待办汇总设置', response: { 200: inboxSettings } } },
-    async (request) => readInboxSettings(app.ctx, orgActor(request)),
+    { summary: '保存每日待办汇总设置', body: inboxSettingsBody, response: inboxSettings },
+    (actor, r) => saveInboxSettings(app.ctx, actor, r.body),
   );
 
-  app.post(
-    '/api/inbox/settings',
-    {
-      config,
-      schema: { tags, summary: '保存每日待办汇总设置', body: inboxSettingsBody, response: { 200: inboxSettings } },
-    },
-    async (request) => saveInboxSettings(app.ctx, orgActor(request), request.body),
-  );
-
-  app.get(
+  orgRoutes(app, ['基本信息统计']).get(
     '/api/stats/overdue',
-    {
-      config,
-      schema: {
-        tags: ['基本信息统计'],
-        summary: '逾期审核统计（按下级汇总）',
-        querystring: overdueStatsQuery,
-        response: { 200: overdueStats },
-      },
-    },
-    async (request) => computeOverdueStats(app.ctx, orgActor(request), request.query.org),
+    { summary: '逾期审核统计（按下级汇总）', querystring: overdueStatsQuery, response: overdueStats },
+    (actor, r) => computeOverdueStats(app.ctx, actor, r.query.org),
   );
 };

@@ -2,8 +2,7 @@
 // list and view their subtree's reports and the site's 本级组织单位 decides; the root sets the window per year.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { reportYearAt } from '../../../domain/annual-report/work-report-window.ts';
-import { contentDisposition, XLSX_TYPE } from '../../download.ts';
-import { orgActor, siteActor } from '../../guards.ts';
+import { orgRoutes, siteRoutes } from '../../guarded-route.ts';
 import { createLinkChecker, type LinkChecker } from '../link-checks/checker.ts';
 import { exportReports } from './export-xlsx.ts';
 import { loadWindow } from './present.ts';
@@ -38,8 +37,8 @@ import { saveWindow } from './window-settings.ts';
 
 export const workReportRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['工作年度报表'];
-  const site = { access: 'site' as const };
-  const org = { access: 'org' as const };
+  const site = siteRoutes(app, tags);
+  const org = orgRoutes(app, tags);
   // Made on first use, from the configuration then in force; one per app so its concurrency limits are shared.
   let checker: LinkChecker | null = null;
   const linkChecker = () => {
@@ -47,114 +46,59 @@ export const workReportRoutes: FastifyPluginAsyncZod = async (app) => {
     return checker;
   };
 
-  app.get(
+  site.get(
     '/api/site/work-report',
-    {
-      config: site,
-      schema: {
-        tags,
-        summary: '本网站某年度的工作年度报表（默认上一年度）',
-        querystring: yearQuery,
-        response: { 200: reportView },
-      },
-    },
-    async (request) => loadSiteReport(app.ctx, siteActor(request), request.query.year),
+    { summary: '本网站某年度的工作年度报表（默认上一年度）', querystring: yearQuery, response: reportView },
+    (actor, r) => loadSiteReport(app.ctx, actor, r.query.year),
   );
-
-  app.post(
+  site.post(
     '/api/site/work-report/draft',
-    { config: site, schema: { tags, summary: '保存工作年度报表草稿', body: saveBody, response: { 200: reportView } } },
-    async (request) => saveDraft(app.ctx, { actor: siteActor(request), input: request.body, ip: request.ip }),
+    { summary: '保存工作年度报表草稿', body: saveBody, response: reportView },
+    (actor, r) => saveDraft(app.ctx, { actor, input: r.body, ip: r.ip }),
   );
-
-  app.post(
+  site.post(
     '/api/site/work-report/submit',
-    {
-      config: site,
-      schema: { tags, summary: '提交工作年度报表（本级组织单位审核）', body: saveBody, response: { 200: reportView } },
-    },
-    async (request) => submitReport(app.ctx, { actor: siteActor(request), input: request.body, ip: request.ip }),
+    { summary: '提交工作年度报表（本级组织单位审核）', body: saveBody, response: reportView },
+    (actor, r) => submitReport(app.ctx, { actor, input: r.body, ip: r.ip }),
   );
-
-  app.post(
+  site.post(
     '/api/site/work-report/publish',
-    {
-      config: site,
-      schema: {
-        tags,
-        summary: '回填工作年度报表的发布地址（检查能否访问）',
-        body: publishBody,
-        response: { 200: reportView },
-      },
-    },
-    async (request) =>
-      publishReport(app.ctx, linkChecker(), { actor: siteActor(request), input: request.body, ip: request.ip }),
+    { summary: '回填工作年度报表的发布地址（检查能否访问）', body: publishBody, response: reportView },
+    (actor, r) => publishReport(app.ctx, linkChecker(), { actor, input: r.body, ip: r.ip }),
   );
 
-  app.get(
+  org.get(
     '/api/work-reports',
-    {
-      config: org,
-      schema: {
-        tags,
-        summary: '本单位及下级网站的工作年度报表',
-        querystring: listQuery,
-        response: { 200: reportList },
-      },
-    },
-    async (request) => listSubtreeReports(app.ctx, orgActor(request), request.query),
+    { summary: '本单位及下级网站的工作年度报表', querystring: listQuery, response: reportList },
+    (actor, r) => listSubtreeReports(app.ctx, actor, r.query),
   );
-
-  app.get(
+  org.get(
     '/api/work-reports/waiting',
-    {
-      config: org,
-      schema: { tags, summary: '待本单位审核的工作年度报表数（菜单角标）', response: { 200: waitingCount } },
-    },
-    async (request) => ({ count: await countWaiting(app.ctx.db, orgActor(request).orgCode) }),
+    { summary: '待本单位审核的工作年度报表数（菜单角标）', response: waitingCount },
+    async (actor) => ({ count: await countWaiting(app.ctx.db, actor.orgCode) }),
   );
-
-  app.get(
+  org.xlsx(
     '/api/work-reports/export',
     {
-      config: { access: 'org', exportSlot: true },
-      schema: {
-        tags,
-        summary: '导出本单位及下级网站某年度的工作年度报表（xlsx，按模板列顺序）',
-        querystring: yearQuery,
-      },
+      summary: '导出本单位及下级网站某年度的工作年度报表（xlsx，按模板列顺序）',
+      querystring: yearQuery,
+      exportSlot: true,
     },
-    async (request, reply) => {
-      const year = request.query.year ?? reportYearAt(app.ctx.clock.now());
-      const file = await exportReports(app.ctx, orgActor(request), year);
-      return reply.type(XLSX_TYPE).header('content-disposition', contentDisposition(file.fileName)).send(file.body);
-    },
+    (actor, r) => exportReports(app.ctx, actor, r.query.year ?? reportYearAt(app.ctx.clock.now())),
   );
-
-  app.get(
+  org.get(
     '/api/work-reports/progress',
     {
-      config: org,
-      schema: {
-        tags,
-        summary: '工作年度报表进度：本单位（或下级单位）各直属下级的填报率、审核率、发布率',
-        querystring: progressQuery,
-        response: { 200: progressBoard },
-      },
+      summary: '工作年度报表进度：本单位（或下级单位）各直属下级的填报率、审核率、发布率',
+      querystring: progressQuery,
+      response: progressBoard,
     },
-    async (request) => loadProgress(app.ctx, orgActor(request), request.query),
+    (actor, r) => loadProgress(app.ctx, actor, r.query),
   );
-
-  app.get(
+  org.xlsx(
     '/api/work-reports/progress/export',
-    {
-      config: { access: 'org', exportSlot: true },
-      schema: { tags, summary: '导出工作年度报表进度（xlsx）', querystring: progressQuery },
-    },
-    async (request, reply) => {
-      const file = await exportProgress(app.ctx, orgActor(request), request.query);
-      return reply.type(XLSX_TYPE).header('content-disposition', contentDisposition(file.fileName)).send(file.body);
-    },
+    { summary: '导出工作年度报表进度（xlsx）', querystring: progressQuery, exportSlot: true },
+    (actor, r) => exportProgress(app.ctx, actor, r.query),
   );
 
   app.get(
@@ -172,63 +116,32 @@ export const workReportRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => loadColumn(app.ctx, { orgCode: request.params.orgCode, ...request.query }),
   );
 
-  app.get(
-    '/api/work-reports/:id',
-    { config: org, schema: { tags, summary: '查看工作年度报表', params: idParam, response: { 200: reportView } } },
-    async (request) => viewReport(app.ctx, orgActor(request), request.params.id),
+  org.get('/api/work-reports/:id', { summary: '查看工作年度报表', params: idParam, response: reportView }, (actor, r) =>
+    viewReport(app.ctx, actor, r.params.id),
   );
-
-  app.post(
+  org.post(
     '/api/work-reports/:id/approve',
-    {
-      config: org,
-      schema: {
-        tags,
-        summary: '工作年度报表审核通过',
-        params: idParam,
-        body: decideBody,
-        response: { 200: reportView },
-      },
-    },
-    async (request) =>
-      decideReport(app.ctx, {
-        actor: orgActor(request),
-        id: request.params.id,
-        version: request.body.version,
-        action: 'APPROVE',
-        ip: request.ip,
-      }),
+    { summary: '工作年度报表审核通过', params: idParam, body: decideBody, response: reportView },
+    (actor, r) =>
+      decideReport(app.ctx, { actor, id: r.params.id, version: r.body.version, action: 'APPROVE', ip: r.ip }),
   );
-
-  app.post(
+  org.post(
     '/api/work-reports/:id/return',
-    {
-      config: org,
-      schema: { tags, summary: '退回工作年度报表', params: idParam, body: returnBody, response: { 200: reportView } },
-    },
-    async (request) =>
+    { summary: '退回工作年度报表', params: idParam, body: returnBody, response: reportView },
+    (actor, r) =>
       decideReport(app.ctx, {
-        actor: orgActor(request),
-        id: request.params.id,
-        version: request.body.version,
+        actor,
+        id: r.params.id,
+        version: r.body.version,
         action: 'RETURN',
-        reason: request.body.reason,
-        ip: request.ip,
+        reason: r.body.reason,
+        ip: r.ip,
       }),
   );
-
-  app.post(
+  org.post(
     '/api/work-reports/approve-page',
-    {
-      config: org,
-      schema: {
-        tags,
-        summary: '当页数据全部审核（通过本单位可审核的报表）',
-        body: approvePageBody,
-        response: { 200: approvePageResult },
-      },
-    },
-    async (request) => approvePage(app.ctx, { actor: orgActor(request), items: request.body.items, ip: request.ip }),
+    { summary: '当页数据全部审核（通过本单位可审核的报表）', body: approvePageBody, response: approvePageResult },
+    (actor, r) => approvePage(app.ctx, { actor, items: r.body.items, ip: r.ip }),
   );
 
   app.get(
@@ -239,18 +152,9 @@ export const workReportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => loadWindow(app.ctx.db, request.query.year ?? reportYearAt(app.ctx.clock.now())),
   );
-
-  app.post(
+  orgRoutes(app, tags, 'root').post(
     '/api/work-report-window',
-    {
-      config: { access: 'root' as const },
-      schema: {
-        tags,
-        summary: '设置某年度的填报和发布时间（国务院办公厅）',
-        body: windowBody,
-        response: { 200: windowResponse },
-      },
-    },
-    async (request) => saveWindow(app.ctx, { actor: orgActor(request), input: request.body, ip: request.ip }),
+    { summary: '设置某年度的填报和发布时间（国务院办公厅）', body: windowBody, response: windowResponse },
+    (actor, r) => saveWindow(app.ctx, { actor, input: r.body, ip: r.ip }),
   );
 };

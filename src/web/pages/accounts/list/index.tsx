@@ -1,13 +1,14 @@
 // 账号管理: accounts of the admin's unit and its subordinate units; create, enable/disable, reset password.
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Empty, Flex, Input, Table } from 'antd';
+import { Button, Flex, Input } from 'antd';
 import { useState } from 'react';
 import { isOrgUser, useSession } from '../../../access.ts';
 import { t } from '../../../locales/zh-CN.ts';
 import { useNotify } from '../../../shared/notify.tsx';
+import { PagedTable } from '../../../shared/PagedTable.tsx';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
-import { tablePagination, usePageParams } from '../../../shared/use-page-params.ts';
+import { usePageParams } from '../../../shared/use-page-params.ts';
 import { type Account, accountsKey, listAccounts, resetAccountPassword, setAccountEnabled } from './api.ts';
 import { accountColumns } from './columns.tsx';
 import { CreateAccountModal } from './components/CreateAccountModal.tsx';
@@ -81,16 +82,7 @@ export default function AccountListPage() {
           onSearch={(value) => params.update({ q: value.trim() })}
         />
       </Flex>
-      <Table
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={result.data?.items}
-        loading={result.isFetching}
-        scroll={{ x: 960 }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text.empty} /> }}
-        pagination={tablePagination(params, result.data?.total ?? 0, text.total)}
-      />
+      <PagedTable params={params} query={result} columns={columns} width={960} text={text} />
       <CreateAccountModal
         actor={actor}
         open={creating}

@@ -1,10 +1,11 @@
 // 登录日志: who tried to log in, from where, and the outcome in Chinese; times in Beijing time.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Empty, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Flex, type TableColumnsType, Tag, Typography } from 'antd';
 import { t } from '../../../locales/zh-CN.ts';
 import { formatDateTime } from '../../../shared/format.ts';
+import { PagedTable } from '../../../shared/PagedTable.tsx';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
-import { tablePagination, usePageParams } from '../../../shared/use-page-params.ts';
+import { usePageParams } from '../../../shared/use-page-params.ts';
 import { type LoginLogEntry, listLoginLog } from './api.ts';
 
 const text = t.loginLog;
@@ -57,16 +58,7 @@ export default function LoginLogPage() {
   return (
     <>
       <PageHeader title={text.title} />
-      <Table
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={result.data?.items}
-        loading={result.isFetching}
-        scroll={{ x: 830 }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text.empty} /> }}
-        pagination={tablePagination(params, result.data?.total ?? 0, text.total)}
-      />
+      <PagedTable params={params} query={result} columns={columns} width={830} text={text} />
     </>
   );
 }

@@ -1,16 +1,15 @@
 // 发布重要通知: title, rich-text body, audience (the root only), pinned, attachments uploaded one by one first.
-import { UploadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Form, Input, Modal, Radio, Upload, type UploadFile } from 'antd';
+import { Alert, Checkbox, Form, Input, Modal, Radio, type UploadFile } from 'antd';
 import { Suspense, useState } from 'react';
 import { ot } from '../../../locales/org-tools.zh-CN.ts';
 import { errorMessage } from '../../../request.ts';
+import { AttachmentUpload } from '../../../shared/AttachmentUpload.tsx';
 import { lazyPage } from '../../../shared/lazy-page.ts';
 import { useNotify } from '../../../shared/notify.tsx';
 import { publishNotice, refreshNotices, uploadAttachment } from '../api.ts';
 
 const text = ot.notices.form;
-const MAX_BYTES = 10 * 1024 * 1024;
 // TipTap (~100 kB gzip) loads with the dialog: the notice list itself does not need it.
 const RichTextEditor = lazyPage(() => import('./RichTextEditor.tsx'));
 
@@ -103,30 +102,16 @@ export function PublishModal({ open, isRoot, onClose }: { open: boolean; isRoot:
           <Checkbox>{text.pinned}</Checkbox>
         </Form.Item>
         <Form.Item label={text.attachments} extra={text.uploadHint}>
-          <Upload
-            fileList={files}
+          <AttachmentUpload
+            files={files}
+            onChange={setFiles}
+            upload={uploadAttachment}
+            accept=".pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png,.zip"
             maxCount={10}
             multiple
-            accept=".pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png,.zip"
-            beforeUpload={(file) => {
-              if (file.size > MAX_BYTES) {
-                notify.error(text.tooLarge);
-                return Upload.LIST_IGNORE;
-              }
-              return true;
-            }}
-            customRequest={({ file, onSuccess, onError }) => {
-              uploadAttachment(file as File)
-                .then((a) => onSuccess?.(a))
-                .catch((e: unknown) => {
-                  notify.error(errorMessage(e));
-                  onError?.(e instanceof Error ? e : new Error(errorMessage(e)));
-                });
-            }}
-            onChange={({ fileList }) => setFiles(fileList)}
-          >
-            <Button icon={<UploadOutlined />}>{text.upload}</Button>
-          </Upload>
+            tooLarge={text.tooLarge}
+            label={text.upload}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,12 +1,13 @@
 // 标识码生成 (root only): the ledger of the 16:00 batch runs, 「预览」 (dry run in a modal) and 「立即生成」.
 import { EyeOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Empty, Flex, Popconfirm, Switch, Table, Typography } from 'antd';
+import { Button, Flex, Popconfirm, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { t } from '../../../locales/zh-CN.ts';
 import { useNotify } from '../../../shared/notify.tsx';
+import { PagedTable } from '../../../shared/PagedTable.tsx';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
-import { tablePagination, usePageParams } from '../../../shared/use-page-params.ts';
+import { usePageParams } from '../../../shared/use-page-params.ts';
 import { type IssuancePreview, issuanceRunsKey, listRuns, previewIssuance, runIssuance } from './api.ts';
 import { runColumns } from './columns.tsx';
 import { PreviewModal } from './components/PreviewModal.tsx';
@@ -76,16 +77,7 @@ export default function IssuanceRunsPage() {
         />
         <span>{text.showDryRuns}</span>
       </Flex>
-      <Table
-        rowKey="id"
-        size="middle"
-        columns={runColumns}
-        dataSource={runs.data?.items}
-        loading={runs.isFetching}
-        scroll={{ x: 1200 }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text.empty} /> }}
-        pagination={tablePagination(params, runs.data?.total ?? 0, text.total)}
-      />
+      <PagedTable params={params} query={runs} columns={runColumns} width={1200} text={text} />
       <PreviewModal preview={preview} onClose={() => setPreview(null)} />
     </>
   );

@@ -1,7 +1,6 @@
 // Calls of 政府网站和栏目基本信息表: the list, 审核 / 退回, the bulk actions, 查看, 审核流水 and the xlsx downloads.
-import type { ApiQuery, ApiResponse, DownloadPath } from '../../../api/types.ts';
-import { t } from '../../../locales/zh-CN.ts';
-import { ApiError, client, type QueryParams, unwrap } from '../../../request.ts';
+import type { ApiQuery, ApiResponse } from '../../../api/types.ts';
+import { client, unwrap } from '../../../request.ts';
 
 export type SitePage = ApiResponse<'/api/sites', 'get'>;
 export type SiteRow = SitePage['items'][number];
@@ -69,39 +68,6 @@ export function bulkApprove(ids: number[]): Promise<BulkResult> {
 
 export function bulkSubmit(ids: number[]): Promise<BulkResult> {
   return unwrap(client.POST('/api/requests/bulk-submit', { body: { ids } }));
-}
-
-function fileNameOf(disposition: string | null): string {
-  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
-  if (encoded) return decodeURIComponent(encoded);
-  return /filename="([^"]+)"/i.exec(disposition ?? '')?.[1] ?? 'export.xlsx';
-}
-
-/** Fetches an xlsx export and hands it to the browser as a download under the server's file name. */
-export async function downloadExport(path: DownloadPath, query: QueryParams): Promise<void> {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  }
-  let response: Response;
-  try {
-    response = await fetch(`${path}?${params}`, { credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, 'NETWORK', t.request.network);
-  }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
-    throw new ApiError(response.status, body.code ?? 'HTTP_ERROR', body.message ?? t.request.badResponse);
-  }
-  const blob = await response.blob();
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileNameOf(response.headers.get('content-disposition'));
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export type OrgUnitPage = ApiResponse<'/api/org-units', 'get'>;

@@ -7,12 +7,13 @@ import { STATUS_LABELS } from '../../../../domain/status-labels.ts';
 import { isOrgUser, type OrgUserActor, useSession } from '../../../access.ts';
 import { sw } from '../../../locales/site-workspace.zh-CN.ts';
 import { t } from '../../../locales/zh-CN.ts';
+import { downloadFile } from '../../../shared/download-file.ts';
 import { useNotify } from '../../../shared/notify.tsx';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { tablePagination, usePageParams } from '../../../shared/use-page-params.ts';
 import type { OfflineRow } from '../../offline/review/api.ts';
 import { ReviewOfflineModal } from '../../offline/review/components/ReviewOfflineModal.tsx';
-import { downloadExport, FILTER_PARAMS, getSite, listSites, type SiteQuery, type SiteRow, sitesKey } from './api.ts';
+import { FILTER_PARAMS, getSite, listSites, type SiteQuery, type SiteRow, sitesKey } from './api.ts';
 import { CHANGE_REQUEST_TYPES } from './change-set-api.ts';
 import { columnsWidth, siteColumns } from './columns.tsx';
 import { AbilityButton } from './components/AbilityButton.tsx';
@@ -94,7 +95,7 @@ function SiteList({ actor }: { actor: OrgUserActor }) {
   }, [linkedId]);
   const download = useMutation({
     mutationFn: ({ all }: { all: boolean }) =>
-      all ? downloadExport('/api/sites/export-all', filters) : downloadExport('/api/sites/export', query),
+      all ? downloadFile('/api/sites/export-all', filters) : downloadFile('/api/sites/export', query),
     onSuccess: () => message.success(text.actions.exported),
   });
 

@@ -1,31 +1,17 @@
 // 下线申请 (SPEC §7.6): 下线类型, 原因, dates by kind, 整合迁移后网址 and the closure document; the rules of the chosen
 // kind are explained above the fields (limits, and for 永久下线 the duties and the consolidation note of §7.6.3).
-import { UploadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Radio,
-  Tooltip,
-  Typography,
-  Upload,
-  type UploadFile,
-} from 'antd';
+import { Alert, DatePicker, Flex, Form, Input, Modal, Radio, Tooltip, Typography, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { checkOfflineLimits, daysBetween, type OfflineKind } from '../../../../../domain/offline.ts';
 import { ol } from '../../../../locales/offline.zh-CN.ts';
 import { ApiError, errorMessage } from '../../../../request.ts';
+import { AttachmentUpload } from '../../../../shared/AttachmentUpload.tsx';
 import { useNotify } from '../../../../shared/notify.tsx';
 import { type ApplyResult, applyOffline, type OperatorView, uploadOfflineAttachment } from '../api.ts';
 
 const text = ol.apply;
-const MAX_BYTES = 10 * 1024 * 1024;
 const DAY = 'YYYY-MM-DD';
 
 interface Values {
@@ -236,29 +222,15 @@ export function ApplyOfflineModal({
           <Input.TextArea rows={2} maxLength={1000} />
         </Form.Item>
         <Form.Item label={text.attachment} extra={text.attachmentHelp}>
-          <Upload
-            fileList={files}
-            maxCount={1}
+          <AttachmentUpload
+            files={files}
+            onChange={setFiles}
+            upload={uploadOfflineAttachment}
             accept=".pdf,.jpg,.png,.doc,.docx"
-            beforeUpload={(file) => {
-              if (file.size > MAX_BYTES) {
-                notify.error(text.tooLarge);
-                return Upload.LIST_IGNORE;
-              }
-              return true;
-            }}
-            customRequest={({ file, onSuccess, onError }) => {
-              uploadOfflineAttachment(file as File)
-                .then((a) => onSuccess?.(a))
-                .catch((e: unknown) => {
-                  notify.error(errorMessage(e));
-                  onError?.(e instanceof Error ? e : new Error(errorMessage(e)));
-                });
-            }}
-            onChange={({ fileList }) => setFiles(fileList)}
-          >
-            <Button icon={<UploadOutlined />}>{text.upload}</Button>
-          </Upload>
+            maxCount={1}
+            tooLarge={text.tooLarge}
+            label={text.upload}
+          />
         </Form.Item>
       </Form>
       {apply.error ? <Alert type="error" showIcon title={errorMessage(apply.error)} style={{ marginTop: 4 }} /> : null}

@@ -1,10 +1,10 @@
 // 审核 dialog of one offline request: the request (kind, dates, reason, 整合迁移后网址, 附件, the chain with the
 // current step), then 通过, or 驳回 with a mandatory reason.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Descriptions, Form, Input, Modal, Radio, Steps, Tag } from 'antd';
+import { Alert, Descriptions, Form, Input, Modal, Steps, Tag } from 'antd';
 import { ol } from '../../../../locales/offline.zh-CN.ts';
-import { errorMessage } from '../../../../request.ts';
 import { useNotify } from '../../../../shared/notify.tsx';
+import { DecisionError, DecisionField } from '../../../../shared/ReviewDecision.tsx';
 import { approveOffline, attachmentUrl, type OfflineRow, offlineReviewKey, returnOffline } from '../api.ts';
 
 const text = ol.review.dialog;
@@ -111,16 +111,7 @@ export function ReviewOfflineModal({ row, onClose }: { row: OfflineRow | null; o
         onFinish={(v) => review.mutate(v)}
         disabled={review.isPending}
       >
-        <Form.Item name="decision" label={text.decision} rules={[{ required: true }]}>
-          <Radio.Group>
-            <Radio value="approve" disabled={!row?.abilities.approve.allowed}>
-              {text.approve}
-            </Radio>
-            <Radio value="return" disabled={!row?.abilities.return.allowed}>
-              {text.return}
-            </Radio>
-          </Radio.Group>
-        </Form.Item>
+        <DecisionField text={text} abilities={row?.abilities} />
         {decision === 'return' ? (
           <Form.Item
             name="reason"
@@ -137,9 +128,7 @@ export function ReviewOfflineModal({ row, onClose }: { row: OfflineRow | null; o
           />
         )}
       </Form>
-      {review.error ? (
-        <Alert type="error" showIcon style={{ marginTop: 12 }} title={errorMessage(review.error)} />
-      ) : null}
+      <DecisionError error={review.error} />
     </Modal>
   );
 }

@@ -1,27 +1,14 @@
 // 填报单位 login form: 网站标识码 + 校验码; the code's shape is checked here with the domain rule before sending.
 import { LockOutlined, NumberOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Form, Input } from 'antd';
-import { useNavigate } from 'react-router';
+import { Form, Input } from 'antd';
 import { parseSiteCode } from '../../../../../domain/org-code.ts';
 import { removeWhitespace, toHalfWidth } from '../../../../../domain/text.ts';
-import { dropUserData, reloadSession } from '../../../../access.ts';
 import { t } from '../../../../locales/zh-CN.ts';
-import { errorMessage, setCsrfToken } from '../../../../request.ts';
 import { loginSite, type SiteLoginInput } from '../api.ts';
+import { LoginSubmit, useLogin } from './login-shared.tsx';
 
 export function SiteLoginForm() {
-  const navigate = useNavigate();
-  const login = useMutation({
-    mutationFn: loginSite,
-    meta: { inlineError: true },
-    onSuccess: async (result) => {
-      setCsrfToken(result.csrfToken);
-      dropUserData();
-      await reloadSession();
-      navigate('/site');
-    },
-  });
+  const login = useLogin(loginSite, () => '/site');
   const submit = (values: SiteLoginInput) => {
     const parsed = parseSiteCode(values.siteCode);
     if (!parsed.ok) return;
@@ -66,10 +53,7 @@ export function SiteLoginForm() {
       >
         <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" maxLength={40} />
       </Form.Item>
-      {login.error && <Alert type="error" showIcon title={errorMessage(login.error)} style={{ marginBottom: 16 }} />}
-      <Button type="primary" htmlType="submit" size="large" block loading={login.isPending}>
-        {t.home.login}
-      </Button>
+      <LoginSubmit error={login.error} pending={login.isPending} />
     </Form>
   );
 }

@@ -3,8 +3,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Form, Input, Modal } from 'antd';
 import { sw } from '../../../../locales/site-workspace.zh-CN.ts';
-import { errorMessage } from '../../../../request.ts';
 import { useNotify } from '../../../../shared/notify.tsx';
+import { DecisionError } from '../../../../shared/ReviewDecision.tsx';
 import { approveRequest, returnRequest, type SiteRow, sitesKey } from '../api.ts';
 import { ChangeSetDiff } from './ChangeSetDiff.tsx';
 
@@ -82,9 +82,7 @@ export function ModificationReviewModal({
           <Alert type="info" showIcon title={text.approveHint} />
         )}
       </Form>
-      {review.error ? (
-        <Alert type="error" showIcon style={{ marginTop: 12 }} title={errorMessage(review.error)} />
-      ) : null}
+      <DecisionError error={review.error} />
     </Modal>
   );
 }

@@ -1,9 +1,9 @@
 // 审核 dialog of one new-site application: 通过, or 退回 with a mandatory reason (1–500 characters).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Descriptions, Form, Input, Modal, Radio, Tag } from 'antd';
+import { Alert, Descriptions, Form, Input, Modal, Tag } from 'antd';
 import { t } from '../../../../locales/zh-CN.ts';
-import { errorMessage } from '../../../../request.ts';
 import { useNotify } from '../../../../shared/notify.tsx';
+import { DecisionError, DecisionField } from '../../../../shared/ReviewDecision.tsx';
 import { approveRequest, returnRequest, type SiteRow, sitesKey } from '../api.ts';
 
 const text = t.sites.review;
@@ -72,16 +72,7 @@ export function ReviewModal({ row, onClose }: { row: SiteRow | null; onClose: ()
         onFinish={(values) => review.mutate(values)}
         disabled={review.isPending}
       >
-        <Form.Item name="decision" label={text.decision} rules={[{ required: true }]}>
-          <Radio.Group>
-            <Radio value="approve" disabled={!abilities?.approve.allowed}>
-              {text.approve}
-            </Radio>
-            <Radio value="return" disabled={!abilities?.return.allowed}>
-              {text.return}
-            </Radio>
-          </Radio.Group>
-        </Form.Item>
+        <DecisionField text={text} abilities={abilities} />
         {decision === 'return' ? (
           <Form.Item
             name="reason"
@@ -102,9 +93,7 @@ export function ReviewModal({ row, onClose }: { row: SiteRow | null; onClose: ()
           />
         )}
       </Form>
-      {review.error ? (
-        <Alert type="error" showIcon style={{ marginTop: 12 }} title={errorMessage(review.error)} />
-      ) : null}
+      <DecisionError error={review.error} />
     </Modal>
   );
 }
