@@ -50,7 +50,7 @@ export async function benchApprove(target: Target, size: BenchSize): Promise<voi
     GOVSITE_LOG_LEVEL: 'warn',
     GOVSITE_SEED_DEMO: 'false',
   };
-  const port = 3961;
+  const port = Number(process.env.GOVSITE_BENCH_HTTP_PORT ?? 3961);
 
   const run = async (base: string, ids: number[], path: (id: number) => string, headers: Record<string, string>) => {
     const latencies: number[] = [];

@@ -10,7 +10,7 @@ import {
   type RequestSnapshot,
   transitionColumns,
 } from '../../domain/requests.ts';
-import { type AuditEntry, writeAudit, writeAuditEntries } from '../audit.ts';
+import { type AuditEntry, auditInsertFrom, writeAudit, writeAuditEntries } from '../audit.ts';
 import type { Actor, Trx } from '../context.ts';
 
 /** The request as read in the transaction: the compare-and-set expects exactly this. */
@@ -32,6 +32,8 @@ export interface Transition {
   /** A new payload written with the transition (a resubmission's information). */
   payload?: Record<string, unknown>;
   audit: { actor: Actor | 'SYSTEM'; ip: string | null; entry: AuditEntry };
+  /** The site whose `updated_at` moves with the request (a review decision shows on the site list), if any. */
+  touchSiteId?: number;
 }
 
 /** The result of a transition: false when the row is no longer what was read (someone else acted first). */
@@ -40,7 +42,7 @@ export async function applyTransition(trx: Trx, t: Transition): Promise<boolean>
   const cols = transitionColumns(t.action, from, next);
   const chain = t.chain ?? from.chain;
   const currentOrg = t.chain ? currentOrgOf({ state: next.state, chain, stepIndex: next.stepIndex }) : next.currentOrg;
-  const result = await trx
+  const update = trx
     .updateTable('requests')
     .set((eb) => ({
       state: next.state,
@@ -60,10 +62,17 @@ export async function applyTransition(trx: Trx, t: Transition): Promise<boolean>
     .where('state', '=', from.state)
     .where('step_index', '=', from.stepIndex)
     .where('version', '=', from.version)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) return false;
-  await writeAudit(trx, now, t.audit.actor, t.audit.entry, t.audit.ip);
-  return true;
+    .returning('id');
+  // One round trip: the compare-and-set, its 审核流水 entry and the site's touch happen only if the row moved.
+  const touch =
+    t.touchSiteId === undefined
+      ? sql``
+      : sql`, touched AS (UPDATE sites SET updated_at = ${now} WHERE id = ${t.touchSiteId} AND EXISTS (SELECT 1 FROM moved))`;
+  const result = await sql<{ moved: number }>`
+    WITH moved AS (${update}),
+         audit AS (${auditInsertFrom('moved', now, t.audit.actor, t.audit.entry, t.audit.ip)})${touch}
+    SELECT count(*)::int AS moved FROM moved`.execute(trx);
+  return Number(result.rows[0]?.moved) === 1;
 }
 
 export interface SetTransitionItem {

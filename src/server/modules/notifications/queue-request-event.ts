@@ -20,13 +20,12 @@ import type { RequestAction } from '../../../domain/requests.ts';
 import { RUN_STATUS_LABELS, type SiteRunStatus } from '../../../domain/status-labels.ts';
 import type { Trx } from '../../context.ts';
 import {
-  insertSiteNotice,
-  insertSiteNotices,
   loadRequestFacts,
+  loadRequestFactsAndUnits,
   loadRequestFactsOf,
   loadUnits,
-  queueMailBatch,
   queueMails,
+  queueMailsAndNotices,
   type RequestFactsRow,
   type UnitPeople,
 } from './repository.ts';
@@ -99,8 +98,7 @@ function siteMessages(req: RequestFactsRow, kind: MailKind, text: MailText, at: 
 /** Mails the site's 负责人 / 联系人 and leaves the notice on its home page. */
 async function tellSite(trx: Trx, req: RequestFactsRow, kind: MailKind, text: MailText, at: Date): Promise<void> {
   const { mail, notice } = siteMessages(req, kind, text, at);
-  await queueMails(trx, mail.to, mail.mail);
-  await insertSiteNotice(trx, notice);
+  await queueMailsAndNotices(trx, [mail], [notice]);
 }
 
 /** The mail to the unit that must act now (`unit`, already loaded), if any. */
@@ -120,8 +118,14 @@ async function tellCurrentUnit(trx: Trx, req: RequestFactsRow, at: Date): Promis
 }
 
 export async function queueRequestEvent(trx: Trx, event: RequestEvent): Promise<void> {
-  const req = await loadRequestFacts(trx, event.requestId);
+  // A decision's mails name its unit (and the next one): loaded with the request's facts in one statement.
+  const decided =
+    event.type === 'APPROVED' || event.type === 'RETURNED'
+      ? await loadRequestFactsAndUnits(trx, event.requestId, [event.byOrg])
+      : null;
+  const req = decided ? decided.facts : await loadRequestFacts(trx, event.requestId);
   if (!req) return;
+  const units = decided?.units ?? new Map<string, UnitPeople>();
   const facts = factsOf(req);
   const at = event.at;
   switch (event.type) {
@@ -129,7 +133,6 @@ export async function queueRequestEvent(trx: Trx, event: RequestEvent): Promise<
       await tellCurrentUnit(trx, req, at);
       return;
     case 'APPROVED': {
-      const units = await loadUnits(trx, [event.byOrg, req.currentOrg ?? '']);
       const byName = units.get(event.byOrg)?.name ?? event.byOrg;
       if (req.currentOrg) {
         // The site's and the next unit's mails in one statement, the units loaded once (one approval = one step).
@@ -137,15 +140,14 @@ export async function queueRequestEvent(trx: Trx, event: RequestEvent): Promise<
         const text = stepApprovedMail(facts, byName, next?.name ?? req.currentOrg, at);
         const { mail, notice } = siteMessages(req, 'STEP_APPROVED', text, at);
         const arrived = currentUnitMail(req, next, at);
-        await queueMailBatch(trx, arrived ? [mail, arrived] : [mail]);
-        await insertSiteNotice(trx, notice);
+        await queueMailsAndNotices(trx, arrived ? [mail, arrived] : [mail], [notice]);
       } else if (req.state === 'CODE_PENDING' || req.state === 'DONE') {
         await tellSite(trx, req, 'FINAL_APPROVED', finalApprovedMail(facts, byName, at), at);
       }
       return;
     }
     case 'RETURNED': {
-      const byName = (await loadUnits(trx, [event.byOrg])).get(event.byOrg)?.name ?? event.byOrg;
+      const byName = units.get(event.byOrg)?.name ?? event.byOrg;
       await tellSite(trx, req, 'RETURNED', returnedMail(facts, byName, event.reason, at), at);
       return;
     }
@@ -169,12 +171,9 @@ export async function queueIssuedEvents(trx: Trx, requestIds: readonly number[],
   const messages = (await loadRequestFactsOf(trx, requestIds)).flatMap((req) =>
     req.siteCode ? [siteMessages(req, 'ISSUED', issuedMail({ ...factsOf(req), siteCode: req.siteCode }, at), at)] : [],
   );
-  await queueMailBatch(
+  await queueMailsAndNotices(
     trx,
     messages.map((m) => m.mail),
-  );
-  await insertSiteNotices(
-    trx,
     messages.map((m) => m.notice),
   );
 }

@@ -1,5 +1,6 @@
 // Database access of notifications: what a message is about (request, site, units), the outbox and the
 // 填报单位's notices. Writers take the caller's transaction so a notification commits with its state change.
+import { sql } from 'kysely';
 import type { MailKind } from '../../../db/schema.ts';
 import type { MailText } from '../../../domain/notifications.ts';
 import type { Db, Trx } from '../../context.ts';
@@ -58,6 +59,48 @@ export async function loadRequestFactsOf(trx: Db | Trx, requestIds: readonly num
   return rows.map(toFacts);
 }
 
+/**
+ * `loadRequestFacts` with, in the same statement, the request's current unit and the units named in `orgCodes`
+ * (a decision's unit): what a decision's mails need, in one round trip.
+ */
+export async function loadRequestFactsAndUnits(
+  trx: Db | Trx,
+  requestId: number,
+  orgCodes: readonly string[],
+): Promise<{ facts: RequestFactsRow; units: Map<string, UnitPeople> } | null> {
+  const row = await factsQuery(trx)
+    .select(
+      sql<unknown>`(
+        SELECT coalesce(json_agg(json_build_object('code', o.code, 'display_name', o.display_name,
+                 'parent_code', o.parent_code, 'principal', o.principal, 'contacts', o.contacts)), '[]')
+          FROM org_units o
+         WHERE o.code = ANY(${[...orgCodes]}::text[]) OR o.code = r.current_org)`.as('units'),
+    )
+    .where('r.id', '=', requestId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const units = (typeof row.units === 'string' ? JSON.parse(row.units) : row.units) as UnitRow[];
+  return { facts: toFacts(row), units: new Map(units.map((u) => [u.code, toUnitPeople(u)])) };
+}
+
+interface UnitRow {
+  code: string;
+  display_name: string;
+  parent_code: string | null;
+  principal: unknown;
+  contacts: unknown;
+}
+
+function toUnitPeople(r: UnitRow): UnitPeople {
+  return {
+    code: r.code,
+    name: r.display_name,
+    parentCode: r.parent_code,
+    principal: r.principal,
+    contacts: Array.isArray(r.contacts) ? r.contacts : [],
+  };
+}
+
 export interface UnitPeople {
   code: string;
   name: string;
@@ -74,18 +117,7 @@ export async function loadUnits(trx: Db | Trx, codes: readonly string[]): Promis
     .select(['code', 'display_name', 'parent_code', 'principal', 'contacts'])
     .where('code', 'in', unique)
     .execute();
-  return new Map(
-    rows.map((r) => [
-      r.code,
-      {
-        code: r.code,
-        name: r.display_name,
-        parentCode: r.parent_code,
-        principal: r.principal,
-        contacts: Array.isArray(r.contacts) ? r.contacts : [],
-      },
-    ]),
-  );
+  return new Map(rows.map((r) => [r.code, toUnitPeople(r)]));
 }
 
 export interface QueuedMail {
@@ -142,19 +174,43 @@ export async function insertSiteNotice(trx: Db | Trx, notice: SiteNotice): Promi
   await insertSiteNotices(trx, [notice]);
 }
 
+function noticeRows(notices: readonly SiteNotice[]) {
+  return notices.map((notice) => ({
+    site_id: notice.siteId,
+    request_id: notice.requestId,
+    kind: notice.kind,
+    title: notice.text.subject,
+    body: notice.text.body,
+    created_at: notice.at,
+  }));
+}
+
 export async function insertSiteNotices(trx: Db | Trx, notices: readonly SiteNotice[]): Promise<void> {
   if (notices.length === 0) return;
+  await trx.insertInto('site_notices').values(noticeRows(notices)).execute();
+}
+
+/** `queueMailBatch` and `insertSiteNotices` in one statement (one round trip for an event's mails and notices). */
+export async function queueMailsAndNotices(
+  trx: Db | Trx,
+  mails: readonly { to: readonly string[]; mail: QueuedMail }[],
+  notices: readonly SiteNotice[],
+): Promise<void> {
+  const rows = mails.flatMap(({ to, mail }) => outboxRows(to, mail));
+  if (rows.length === 0 || notices.length === 0) {
+    await queueMailBatch(trx, mails);
+    await insertSiteNotices(trx, notices);
+    return;
+  }
   await trx
-    .insertInto('site_notices')
-    .values(
-      notices.map((notice) => ({
-        site_id: notice.siteId,
-        request_id: notice.requestId,
-        kind: notice.kind,
-        title: notice.text.subject,
-        body: notice.text.body,
-        created_at: notice.at,
-      })),
+    .with('mails', (db) =>
+      db
+        .insertInto('mail_outbox')
+        .values(rows)
+        .onConflict((oc) => oc.column('dedupe_key').doNothing())
+        .returning('id'),
     )
+    .insertInto('site_notices')
+    .values(noticeRows(notices))
     .execute();
 }

@@ -18,7 +18,6 @@ import { applyTransition, type TransitionSubject } from '../../lifecycle/request
 import { decisionEvent, queueRequestEvent } from '../notifications/queue-request-event.ts';
 import { lockSite, type SiteState } from '../offline/repository.ts';
 import { type OfflineEffect, offlineApproved, offlineReturned } from '../offline/review-effects.ts';
-import { touchSite } from '../requests/repository.ts';
 import { applyChangeSet } from '../site-workspace/apply-change-set.ts';
 import { type DecisionKind, decisionAuditEntry } from './decision-audit.ts';
 
@@ -150,9 +149,10 @@ export async function reviewInTransaction(
     now,
     reason,
     audit: { actor, ip: input.ip, entry },
+    // 最后更新时间 of the list is the site's `updated_at`: a review action on its request counts as an update.
+    touchSiteId: req.siteId,
   });
   if (!applied) throw stateConflict();
-  await touchSite(trx, req.siteId, now);
   const effect: EffectInput = { trx, request: req, site, actor, now, ip: input.ip, reason };
   if (next.finalApproval && rules.withFinalApproval) await rules.withFinalApproval(effect);
   // Mails to the next unit and the applicant, and the operator's notice, commit with the decision (issue 9).
