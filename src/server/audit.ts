@@ -104,8 +104,34 @@ export function auditInsertFrom(
   entry: AuditEntry,
   ip: string | null = null,
 ): RawBuilder<unknown> {
-  const row = auditRow(at, actor, entry, ip) as Record<string, unknown>;
-  const columns = Object.keys(AUDIT_COLUMN_TYPES) as (keyof typeof AUDIT_COLUMN_TYPES)[];
-  const values = columns.map((c) => sql`${row[c] ?? null}::${sql.raw(AUDIT_COLUMN_TYPES[c])}`);
-  return sql`INSERT INTO audit_log (${sql.join(columns.map((c) => sql.ref(c)))}) SELECT ${sql.join(values)} FROM ${sql.table(source)}`;
+  return sql`INSERT INTO audit_log (${auditColumnList}) SELECT ${typedValues(auditRow(at, actor, entry, ip))} FROM ${sql.table(source)}`;
+}
+
+const AUDIT_COLUMNS = Object.keys(AUDIT_COLUMN_TYPES) as (keyof typeof AUDIT_COLUMN_TYPES)[];
+const auditColumnList = sql.join(AUDIT_COLUMNS.map((c) => sql.ref(c)));
+
+function typedValues(row: Insertable<AuditLogTable>): RawBuilder<unknown> {
+  const cells = row as Record<string, unknown>;
+  return sql.join(AUDIT_COLUMNS.map((c) => sql`${cells[c] ?? null}::${sql.raw(AUDIT_COLUMN_TYPES[c])}`));
+}
+
+/**
+ * `writeAuditEntries` as a part of a larger statement: the entries keyed by request id, written in the given order
+ * for the requests found in `source` (a CTE with an `id` column) — the set-based compare-and-set's moved rows.
+ */
+export function auditEntriesInsertFrom(
+  source: string,
+  at: Date,
+  actor: Actor | 'SYSTEM',
+  entries: readonly { requestId: number; entry: AuditEntry }[],
+): RawBuilder<unknown> {
+  const rows = entries.map(
+    ({ requestId, entry }, i) =>
+      sql`(${i}::int, ${requestId}::bigint, ${typedValues(auditRow(at, actor, entry, null))})`,
+  );
+  return sql`INSERT INTO audit_log (${auditColumnList})
+    SELECT ${auditColumnList}
+      FROM (VALUES ${sql.join(rows)}) AS v(ord, key, ${auditColumnList})
+     WHERE v.key IN (SELECT id FROM ${sql.table(source)})
+     ORDER BY v.ord`;
 }

@@ -10,7 +10,7 @@ import {
   type RequestSnapshot,
   transitionColumns,
 } from '../../domain/requests.ts';
-import { type AuditEntry, auditInsertFrom, writeAudit, writeAuditEntries } from '../audit.ts';
+import { type AuditEntry, auditEntriesInsertFrom, auditInsertFrom, writeAudit } from '../audit.ts';
 import type { Actor, Trx } from '../context.ts';
 
 /** The request as read in the transaction: the compare-and-set expects exactly this. */
@@ -83,8 +83,8 @@ export interface SetTransitionItem {
 
 /**
  * `applyTransition` for many requests at once (the 16:00 batch's chunks): one UPDATE for all rows, each a
- * compare-and-set on its own state, step and version, then one INSERT of the 审核流水 entries of the rows that moved,
- * in the given order. Every item must move the same columns (same action, same kind of move). Returns the ids that
+ * compare-and-set on its own state, step and version, with the 审核流水 entries of the rows that moved (in the given
+ * order) in the same statement. Every item must move the same columns (same action, same kind of move). Returns the ids that
  * moved; the caller decides whether a partial result rolls the transaction back.
  */
 export async function applyTransitions(
@@ -110,20 +110,24 @@ export async function applyTransitions(
     cols.decided ? sql`, decided_at = ${now}` : sql``,
     cols.finalApproved ? sql`, final_approved_at = ${now}` : sql``,
   ];
-  const result = await sql<{ id: number }>`
-    UPDATE requests AS r
-       SET state = v.to_state, step_index = v.to_step, current_org = v.current_org, version = v.version + 1,
-           updated_at = ${now}, return_reason = NULL${sql.join(moved, sql``)}
-      FROM (VALUES ${sql.join(rows)}) AS v(id, from_state, from_step, version, to_state, to_step, current_org)
-     WHERE r.id = v.id AND r.state = v.from_state AND r.step_index = v.from_step AND r.version = v.version
-    RETURNING r.id`.execute(trx);
-  const ids = new Set(result.rows.map((r) => Number(r.id)));
-  await writeAuditEntries(
-    trx,
+  // One round trip: the compare-and-set of every row and the 审核流水 entries of the rows that moved.
+  const audit = auditEntriesInsertFrom(
+    'moved',
     now,
     t.actor,
-    t.items.filter((i) => ids.has(i.request.id)).map((i) => i.entry),
+    t.items.map((i) => ({ requestId: i.request.id, entry: i.entry })),
   );
+  const result = await sql<{ id: number }>`
+    WITH moved AS (
+      UPDATE requests AS r
+         SET state = v.to_state, step_index = v.to_step, current_org = v.current_org, version = v.version + 1,
+             updated_at = ${now}, return_reason = NULL${sql.join(moved, sql``)}
+        FROM (VALUES ${sql.join(rows)}) AS v(id, from_state, from_step, version, to_state, to_step, current_org)
+       WHERE r.id = v.id AND r.state = v.from_state AND r.step_index = v.from_step AND r.version = v.version
+      RETURNING r.id),
+         audit AS (${audit})
+    SELECT id FROM moved`.execute(trx);
+  const ids = new Set(result.rows.map((r) => Number(r.id)));
   return ids;
 }
 

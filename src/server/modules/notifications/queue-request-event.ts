@@ -22,7 +22,6 @@ import type { Trx } from '../../context.ts';
 import {
   loadRequestFacts,
   loadRequestFactsAndUnits,
-  loadRequestFactsOf,
   loadUnits,
   queueMails,
   queueMailsAndNotices,
@@ -85,7 +84,7 @@ function factsOf(req: RequestFactsRow): RequestFacts {
 }
 
 /** The site's mail (to its 负责人 / 联系人, respecting their notify flags) and the notice on its home page. */
-function siteMessages(req: RequestFactsRow, kind: MailKind, text: MailText, at: Date) {
+function siteMessages(req: Pick<RequestFactsRow, 'id' | 'siteId' | 'info'>, kind: MailKind, text: MailText, at: Date) {
   const title = text.subject.startsWith(MAIL_SUBJECT_PREFIX)
     ? text.subject.slice(MAIL_SUBJECT_PREFIX.length)
     : text.subject;
@@ -163,14 +162,27 @@ export async function queueRequestEvent(trx: Trx, event: RequestEvent): Promise<
   }
 }
 
+/** What the ISSUED mail and notice of one request say: its site as the batch's chunk issued it. */
+export interface IssuedRequest {
+  requestId: number;
+  type: RequestFacts['type'];
+  siteId: number;
+  name: string;
+  homeUrl: string;
+  siteCode: string;
+  info: Record<string, unknown>;
+}
+
 /**
  * The ISSUED event of many requests at once (the 16:00 batch's chunks): the same mails and notices as
- * `queueRequestEvent` for each, in three statements.
+ * `queueRequestEvent` for each, in one statement, from the facts the chunk's writes returned.
  */
-export async function queueIssuedEvents(trx: Trx, requestIds: readonly number[], at: Date): Promise<void> {
-  const messages = (await loadRequestFactsOf(trx, requestIds)).flatMap((req) =>
-    req.siteCode ? [siteMessages(req, 'ISSUED', issuedMail({ ...factsOf(req), siteCode: req.siteCode }, at), at)] : [],
-  );
+export async function queueIssuedEvents(trx: Trx, issued: readonly IssuedRequest[], at: Date): Promise<void> {
+  const messages = issued.map((x) => {
+    const facts = { type: x.type, siteName: x.name, homeUrl: x.homeUrl, siteCode: x.siteCode };
+    const req = { id: x.requestId, siteId: x.siteId, info: x.info };
+    return siteMessages(req, 'ISSUED', issuedMail(facts, at), at);
+  });
   await queueMailsAndNotices(
     trx,
     messages.map((m) => m.mail),

@@ -49,16 +49,6 @@ export async function loadRequestFacts(trx: Db | Trx, requestId: number): Promis
   return row ? toFacts(row) : null;
 }
 
-/** As `loadRequestFacts` for many requests, in id order (missing ones are left out). */
-export async function loadRequestFactsOf(trx: Db | Trx, requestIds: readonly number[]): Promise<RequestFactsRow[]> {
-  if (requestIds.length === 0) return [];
-  const rows = await factsQuery(trx)
-    .where('r.id', 'in', [...requestIds])
-    .orderBy('r.id')
-    .execute();
-  return rows.map(toFacts);
-}
-
 /**
  * `loadRequestFacts` with, in the same statement, the request's current unit and the units named in `orgCodes`
  * (a decision's unit): what a decision's mails need, in one round trip.
