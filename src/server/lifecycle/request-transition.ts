@@ -34,6 +34,11 @@ export interface Transition {
   audit: { actor: Actor | 'SYSTEM'; ip: string | null; entry: AuditEntry };
   /** The site whose `updated_at` moves with the request (a review decision shows on the site list), if any. */
   touchSiteId?: number;
+  /**
+   * Further writes of the change (a decision's mails and notice) as data-modifying CTEs over `source`, the CTE of
+   * the moved row: they run in the compare-and-set's statement and write nothing when it moved nothing.
+   */
+  alsoWrite?: (source: string) => RawBuilder<unknown>[];
 }
 
 /** The result of a transition: false when the row is no longer what was read (someone else acted first). */
@@ -63,14 +68,16 @@ export async function applyTransition(trx: Trx, t: Transition): Promise<boolean>
     .where('step_index', '=', from.stepIndex)
     .where('version', '=', from.version)
     .returning('id');
-  // One round trip: the compare-and-set, its 审核流水 entry and the site's touch happen only if the row moved.
+  // One round trip: the compare-and-set, its 审核流水 entry, the site's touch and `alsoWrite` happen only if the row
+  // moved.
   const touch =
     t.touchSiteId === undefined
       ? sql``
       : sql`, touched AS (UPDATE sites SET updated_at = ${now} WHERE id = ${t.touchSiteId} AND EXISTS (SELECT 1 FROM moved))`;
+  const also = (t.alsoWrite?.('moved') ?? []).map((part, i) => sql`, ${sql.raw(`also_${i}`)} AS (${part})`);
   const result = await sql<{ moved: number }>`
     WITH moved AS (${update}),
-         audit AS (${auditInsertFrom('moved', now, t.audit.actor, t.audit.entry, t.audit.ip)})${touch}
+         audit AS (${auditInsertFrom('moved', now, t.audit.actor, t.audit.entry, t.audit.ip)})${touch}${sql.join(also, sql``)}
     SELECT count(*)::int AS moved FROM moved`.execute(trx);
   return Number(result.rows[0]?.moved) === 1;
 }

@@ -1,7 +1,8 @@
 // queueRequestEvent(trx, event): the one entry point other modules call, inside the transaction of a state change,
 // after the change is written. It queues the e-mails (outbox) and the 填报单位's in-app notice in that transaction,
 // so they commit or roll back with the change; sending happens later in the mail worker and can never block it.
-import type { MailKind } from '../../../db/schema.ts';
+import type { RawBuilder } from 'kysely';
+import type { MailKind, RequestState } from '../../../db/schema.ts';
 import {
   arrivedMail,
   finalApprovedMail,
@@ -23,6 +24,7 @@ import {
   loadRequestFacts,
   loadRequestFactsAndUnits,
   loadUnits,
+  mailsAndNoticesInsertFrom,
   queueMails,
   queueMailsAndNotices,
   type RequestFactsRow,
@@ -41,6 +43,8 @@ export type RequestEvent =
   /** The offline module: a site went offline / came back; `detail` is its own sentence (Chinese). */
   | { type: 'OFFLINE_STARTED' | 'OFFLINE_ENDED'; requestId: number; at: Date; detail: string };
 
+export type DecisionEvent = Extract<RequestEvent, { type: 'APPROVED' | 'RETURNED' }>;
+
 /** The event of a review decision, for the review use cases (APPROVE / RETURN; 提交 moves no step). */
 export function decisionEvent(input: {
   action: RequestAction;
@@ -48,7 +52,7 @@ export function decisionEvent(input: {
   at: Date;
   byOrg: string;
   reason?: string | null;
-}): RequestEvent | null {
+}): DecisionEvent | null {
   const { action, requestId, at, byOrg } = input;
   if (action === 'APPROVE') return { type: 'APPROVED', requestId, at, byOrg };
   if (action === 'RETURN') return { type: 'RETURNED', requestId, at, byOrg, reason: input.reason ?? '' };
@@ -116,40 +120,63 @@ async function tellCurrentUnit(trx: Trx, req: RequestFactsRow, at: Date): Promis
   if (mail) await queueMails(trx, mail.to, mail.mail);
 }
 
+/** The mails and notices of a decision, from the request as the decision left it and the units it names. */
+function decisionMessages(req: RequestFactsRow, units: ReadonlyMap<string, UnitPeople>, event: DecisionEvent) {
+  const facts = factsOf(req);
+  const at = event.at;
+  const byName = units.get(event.byOrg)?.name ?? event.byOrg;
+  if (event.type === 'RETURNED') {
+    const { mail, notice } = siteMessages(req, 'RETURNED', returnedMail(facts, byName, event.reason, at), at);
+    return { mails: [mail], notices: [notice] };
+  }
+  if (req.currentOrg) {
+    // The site's and the next unit's mails (one approval = one step).
+    const next = units.get(req.currentOrg);
+    const text = stepApprovedMail(facts, byName, next?.name ?? req.currentOrg, at);
+    const { mail, notice } = siteMessages(req, 'STEP_APPROVED', text, at);
+    const arrived = currentUnitMail(req, next, at);
+    return { mails: arrived ? [mail, arrived] : [mail], notices: [notice] };
+  }
+  if (req.state === 'CODE_PENDING' || req.state === 'DONE') {
+    const { mail, notice } = siteMessages(req, 'FINAL_APPROVED', finalApprovedMail(facts, byName, at), at);
+    return { mails: [mail], notices: [notice] };
+  }
+  return { mails: [], notices: [] };
+}
+
+/**
+ * A decision's mails and notice computed before its compare-and-set, from the request as it will be (`after`), as
+ * data-modifying CTEs for `applyTransition`'s `alsoWrite`: they commit only with the move, in its round trip. For
+ * decisions that change nothing else the messages describe (the caller's choice); others use `queueRequestEvent`.
+ */
+export async function plannedDecisionMessages(
+  trx: Trx,
+  event: DecisionEvent,
+  after: { state: RequestState; stepIndex: number; currentOrg: string | null },
+): Promise<((source: string) => RawBuilder<unknown>[]) | null> {
+  const loaded = await loadRequestFactsAndUnits(trx, event.requestId, [event.byOrg, after.currentOrg ?? '']);
+  if (!loaded) return null;
+  const { mails, notices } = decisionMessages({ ...loaded.facts, ...after }, loaded.units, event);
+  return (source) => mailsAndNoticesInsertFrom(source, mails, notices);
+}
+
 export async function queueRequestEvent(trx: Trx, event: RequestEvent): Promise<void> {
-  // A decision's mails name its unit (and the next one): loaded with the request's facts in one statement.
-  const decided =
-    event.type === 'APPROVED' || event.type === 'RETURNED'
-      ? await loadRequestFactsAndUnits(trx, event.requestId, [event.byOrg])
-      : null;
-  const req = decided ? decided.facts : await loadRequestFacts(trx, event.requestId);
+  if (event.type === 'APPROVED' || event.type === 'RETURNED') {
+    // A decision's mails name its unit (and the next one): loaded with the request's facts in one statement.
+    const loaded = await loadRequestFactsAndUnits(trx, event.requestId, [event.byOrg]);
+    if (!loaded) return;
+    const { mails, notices } = decisionMessages(loaded.facts, loaded.units, event);
+    await queueMailsAndNotices(trx, mails, notices);
+    return;
+  }
+  const req = await loadRequestFacts(trx, event.requestId);
   if (!req) return;
-  const units = decided?.units ?? new Map<string, UnitPeople>();
   const facts = factsOf(req);
   const at = event.at;
   switch (event.type) {
     case 'SUBMITTED':
       await tellCurrentUnit(trx, req, at);
       return;
-    case 'APPROVED': {
-      const byName = units.get(event.byOrg)?.name ?? event.byOrg;
-      if (req.currentOrg) {
-        // The site's and the next unit's mails in one statement, the units loaded once (one approval = one step).
-        const next = units.get(req.currentOrg);
-        const text = stepApprovedMail(facts, byName, next?.name ?? req.currentOrg, at);
-        const { mail, notice } = siteMessages(req, 'STEP_APPROVED', text, at);
-        const arrived = currentUnitMail(req, next, at);
-        await queueMailsAndNotices(trx, arrived ? [mail, arrived] : [mail], [notice]);
-      } else if (req.state === 'CODE_PENDING' || req.state === 'DONE') {
-        await tellSite(trx, req, 'FINAL_APPROVED', finalApprovedMail(facts, byName, at), at);
-      }
-      return;
-    }
-    case 'RETURNED': {
-      const byName = units.get(event.byOrg)?.name ?? event.byOrg;
-      await tellSite(trx, req, 'RETURNED', returnedMail(facts, byName, event.reason, at), at);
-      return;
-    }
     case 'ISSUED':
       if (req.siteCode) await tellSite(trx, req, 'ISSUED', issuedMail({ ...facts, siteCode: req.siteCode }, at), at);
       return;

@@ -1,6 +1,6 @@
 // Database access of notifications: what a message is about (request, site, units), the outbox and the
 // 填报单位's notices. Writers take the caller's transaction so a notification commits with its state change.
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { MailKind } from '../../../db/schema.ts';
 import type { MailText } from '../../../domain/notifications.ts';
 import type { Db, Trx } from '../../context.ts';
@@ -203,4 +203,66 @@ export async function queueMailsAndNotices(
     .insertInto('site_notices')
     .values(noticeRows(notices))
     .execute();
+}
+
+/** `(a::t, b::t, …), …` of rows selected from VALUES, which carry no target types: each cell is cast. */
+function typedRows(
+  rows: readonly Record<string, unknown>[],
+  types: Readonly<Record<string, string>>,
+): RawBuilder<unknown> {
+  const columns = Object.keys(types);
+  return sql.join(
+    rows.map((row) => sql`(${sql.join(columns.map((c) => sql`${row[c] ?? null}::${sql.raw(types[c]!)}`))})`),
+  );
+}
+
+const OUTBOX_TYPES = {
+  to_address: 'text',
+  subject: 'text',
+  body: 'text',
+  kind: 'text',
+  request_id: 'bigint',
+  dedupe_key: 'text',
+  next_attempt_at: 'timestamptz',
+  created_at: 'timestamptz',
+} as const;
+const NOTICE_TYPES = {
+  site_id: 'bigint',
+  request_id: 'bigint',
+  kind: 'text',
+  title: 'text',
+  body: 'text',
+  created_at: 'timestamptz',
+} as const;
+
+function insertFrom(
+  table: string,
+  types: Readonly<Record<string, string>>,
+  rows: readonly Record<string, unknown>[],
+  source: string,
+  tail: RawBuilder<unknown>,
+): RawBuilder<unknown> {
+  const columns = sql.join(Object.keys(types).map((c) => sql.ref(c)));
+  return sql`INSERT INTO ${sql.table(table)} (${columns})
+    SELECT ${columns} FROM (VALUES ${typedRows(rows, types)}) AS v(${columns})
+     WHERE EXISTS (SELECT 1 FROM ${sql.table(source)})${tail}`;
+}
+
+/**
+ * `queueMailsAndNotices` as parts of a larger statement (data-modifying CTEs): the rows are written only if `source`,
+ * another CTE of that statement, has a row — the lifecycle writer's moved request, so a decision's mails and notice
+ * go in its compare-and-set's round trip.
+ */
+export function mailsAndNoticesInsertFrom(
+  source: string,
+  mails: readonly { to: readonly string[]; mail: QueuedMail }[],
+  notices: readonly SiteNotice[],
+): RawBuilder<unknown>[] {
+  const outbox = mails.flatMap(({ to, mail }) => outboxRows(to, mail));
+  const parts: RawBuilder<unknown>[] = [];
+  if (outbox.length > 0) {
+    parts.push(insertFrom('mail_outbox', OUTBOX_TYPES, outbox, source, sql` ON CONFLICT (dedupe_key) DO NOTHING`));
+  }
+  if (notices.length > 0) parts.push(insertFrom('site_notices', NOTICE_TYPES, noticeRows(notices), source, sql``));
+  return parts;
 }
