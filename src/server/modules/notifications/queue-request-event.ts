@@ -21,6 +21,7 @@ import type { RequestAction } from '../../../domain/requests.ts';
 import { RUN_STATUS_LABELS, type SiteRunStatus } from '../../../domain/status-labels.ts';
 import type { Trx } from '../../context.ts';
 import {
+  type DecisionFacts,
   loadRequestFacts,
   loadRequestFactsAndUnits,
   loadUnits,
@@ -153,8 +154,11 @@ export async function plannedDecisionMessages(
   trx: Trx,
   event: DecisionEvent,
   after: { state: RequestState; stepIndex: number; currentOrg: string | null },
+  /** The facts and units read with the request (its chain's units and the deciding one), if the caller has them. */
+  preloaded?: DecisionFacts,
 ): Promise<((source: string) => RawBuilder<unknown>[]) | null> {
-  const loaded = await loadRequestFactsAndUnits(trx, event.requestId, [event.byOrg, after.currentOrg ?? '']);
+  const loaded =
+    preloaded ?? (await loadRequestFactsAndUnits(trx, event.requestId, [event.byOrg, after.currentOrg ?? '']));
   if (!loaded) return null;
   const { mails, notices } = decisionMessages({ ...loaded.facts, ...after }, loaded.units, event);
   return (source) => mailsAndNoticesInsertFrom(source, mails, notices);

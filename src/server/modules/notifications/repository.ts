@@ -59,18 +59,31 @@ export async function loadRequestFactsAndUnits(
   orgCodes: readonly string[],
 ): Promise<{ facts: RequestFactsRow; units: Map<string, UnitPeople> } | null> {
   const row = await factsQuery(trx)
-    .select(
-      sql<unknown>`(
-        SELECT coalesce(json_agg(json_build_object('code', o.code, 'display_name', o.display_name,
-                 'parent_code', o.parent_code, 'principal', o.principal, 'contacts', o.contacts)), '[]')
-          FROM org_units o
-         WHERE o.code = ANY(${[...orgCodes]}::text[]) OR o.code = r.current_org)`.as('units'),
-    )
+    .select(unitsJson(sql`o2.code = ANY(${[...orgCodes]}::text[]) OR o2.code = r.current_org`).as('units'))
     .where('r.id', '=', requestId)
     .executeTakeFirst();
   if (!row) return null;
-  const units = (typeof row.units === 'string' ? JSON.parse(row.units) : row.units) as UnitRow[];
-  return { facts: toFacts(row), units: new Map(units.map((u) => [u.code, toUnitPeople(u)])) };
+  return { facts: toFacts(row), units: unitsFromJson(row.units) };
+}
+
+/** A request's facts and the units its decision's mails name (see `loadRequestFactsAndUnits`). */
+export interface DecisionFacts {
+  facts: RequestFactsRow;
+  units: Map<string, UnitPeople>;
+}
+
+/** The people of the units (`o2`) matching `which`, as one JSON column of a statement over the request `r`. */
+export function unitsJson(which: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql<unknown>`(
+      SELECT coalesce(json_agg(json_build_object('code', o2.code, 'display_name', o2.display_name,
+               'parent_code', o2.parent_code, 'principal', o2.principal, 'contacts', o2.contacts)), '[]')
+        FROM org_units o2
+       WHERE ${which})`;
+}
+
+export function unitsFromJson(json: unknown): Map<string, UnitPeople> {
+  const units = (typeof json === 'string' ? JSON.parse(json) : json) as UnitRow[];
+  return new Map(units.map((u) => [u.code, toUnitPeople(u)]));
 }
 
 interface UnitRow {

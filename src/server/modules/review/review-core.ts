@@ -16,6 +16,7 @@ import type { OrgActor, Trx } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { applyTransition, type TransitionSubject } from '../../lifecycle/request-transition.ts';
 import { decisionEvent, plannedDecisionMessages, queueRequestEvent } from '../notifications/queue-request-event.ts';
+import type { DecisionFacts } from '../notifications/repository.ts';
 import { lockSite, type SiteState } from '../offline/repository.ts';
 import { type OfflineEffect, offlineApproved, offlineReturned } from '../offline/review-effects.ts';
 import { applyChangeSet } from '../site-workspace/apply-change-set.ts';
@@ -112,6 +113,8 @@ export interface ReviewInput {
   /** Set by 当页数据全部审核 / 当页数据全部提交, recorded in the 审核流水 data. */
   bulk?: boolean | undefined;
   now: Date;
+  /** What the decision's mails say, read with the request in this transaction (`findRequestToDecide`), if so. */
+  messageFacts?: DecisionFacts | undefined;
 }
 
 /** Decides and applies one review action in `trx`; returns the new position and the site locked for it, if any. */
@@ -150,11 +153,16 @@ export async function reviewInTransaction(
   const changesSiteFirst = next.finalApproval && rules.withFinalApproval !== undefined;
   const planned =
     event && !changesSiteFirst
-      ? await plannedDecisionMessages(trx, event, {
-          state: next.state,
-          stepIndex: next.stepIndex,
-          currentOrg: next.currentOrg,
-        })
+      ? await plannedDecisionMessages(
+          trx,
+          event,
+          {
+            state: next.state,
+            stepIndex: next.stepIndex,
+            currentOrg: next.currentOrg,
+          },
+          input.messageFacts,
+        )
       : null;
   const applied = await applyTransition(trx, {
     request: req,
