@@ -43,7 +43,8 @@ export async function benchIssuance(target: Target, size: BenchSize): Promise<vo
       keys: await loadKeys(db, config.secret),
       config,
     };
-    const targetSeconds = database.kind === 'postgres' ? 5 : 15;
+    // Issue 22: 10,000 codes in ≤ 5 s on PostgreSQL, ≤ 15 s on PGlite; a smaller batch is held to the same rate.
+    const goalPer10k = database.kind === 'postgres' ? 5 : 15;
 
     // The transaction alone: applications outside the batch (approved after its cut-off), a ready-made hash each.
     const sampleSize = size.quick ? 50 : 200;
@@ -88,6 +89,7 @@ export async function benchIssuance(target: Target, size: BenchSize): Promise<vo
     const result = await issueCodes(ctx, { trigger: 'CLI' });
     const seconds = (performance.now() - run) / 1000;
     const n = result.issued;
+    const targetSeconds = (goalPer10k * n) / 10_000;
     if (result.status !== 'DONE' || result.errors.length > 0) {
       throw new Error(`issuance ${result.status}: ${result.message ?? ''} ${result.errors.length} errors`);
     }
@@ -95,9 +97,9 @@ export async function benchIssuance(target: Target, size: BenchSize): Promise<vo
       target.label,
       `生成标识码 ${n} 个（16:00 批次）`,
       `${seconds.toFixed(1)} s`,
-      `目标 ≤ ${targetSeconds} s`,
+      `目标 ≤ ${targetSeconds.toFixed(1)} s`,
       `${(seconds / targetSeconds).toFixed(2)}×`,
-      `每个申请 ${((seconds * 1000) / Math.max(1, n)).toFixed(1)} ms`,
+      `每个申请 ${((seconds * 1000) / Math.max(1, n)).toFixed(2)} ms（目标 ≤ ${goalPer10k} s / 10000 个，即 ≤ ${(goalPer10k / 10).toFixed(1)} ms/个；${seconds <= targetSeconds ? '达标' : '未达标'}）`,
     );
     record(
       target.label,

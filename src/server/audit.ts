@@ -1,5 +1,5 @@
 // Writes 审核流水 / audit entries (typed events); always called with the transaction that makes the change it records.
-import type { Insertable } from 'kysely';
+import { type Insertable, type RawBuilder, sql } from 'kysely';
 import type { AuditLogTable } from '../db/schema.ts';
 import { type AuditEvent, auditActionText } from '../domain/audit-events.ts';
 import type { Actor, Db, Trx } from './context.ts';
@@ -71,4 +71,67 @@ export async function writeAuditEntries(
     .insertInto('audit_log')
     .values(entries.map((entry) => auditRow(at, actor, entry, null)))
     .execute();
+}
+
+/** The SQL type of each column `auditRow` fills: a row selected from a CTE carries no target types, so each is cast. */
+const AUDIT_COLUMN_TYPES = {
+  at: 'timestamptz',
+  actor_type: 'text',
+  actor_user_id: 'bigint',
+  actor_name: 'text',
+  actor_org_code: 'text',
+  action: 'text',
+  entity_type: 'text',
+  entity_id: 'text',
+  site_code: 'text',
+  request_id: 'bigint',
+  from_state: 'text',
+  to_state: 'text',
+  comment: 'text',
+  data: 'jsonb',
+  ip: 'text',
+} as const satisfies Partial<Record<keyof AuditLogTable, string>>;
+
+/**
+ * The INSERT of one entry as a part of a larger statement (a data-modifying CTE): one row for each row of `source`,
+ * another CTE of that statement — so the entry is written exactly when the change it records was made, in the same
+ * round trip (the lifecycle writer's compare-and-set).
+ */
+export function auditInsertFrom(
+  source: string,
+  at: Date,
+  actor: Actor | 'SYSTEM',
+  entry: AuditEntry,
+  ip: string | null = null,
+): RawBuilder<unknown> {
+  return sql`INSERT INTO audit_log (${auditColumnList}) SELECT ${typedValues(auditRow(at, actor, entry, ip))} FROM ${sql.table(source)}`;
+}
+
+const AUDIT_COLUMNS = Object.keys(AUDIT_COLUMN_TYPES) as (keyof typeof AUDIT_COLUMN_TYPES)[];
+const auditColumnList = sql.join(AUDIT_COLUMNS.map((c) => sql.ref(c)));
+
+function typedValues(row: Insertable<AuditLogTable>): RawBuilder<unknown> {
+  const cells = row as Record<string, unknown>;
+  return sql.join(AUDIT_COLUMNS.map((c) => sql`${cells[c] ?? null}::${sql.raw(AUDIT_COLUMN_TYPES[c])}`));
+}
+
+/**
+ * `writeAuditEntries` as a part of a larger statement: the entries keyed by request id, written in the given order
+ * for the requests found in `source` (a CTE with an `id` column) — the set-based compare-and-set's moved rows.
+ */
+export function auditEntriesInsertFrom(
+  source: string,
+  at: Date,
+  actor: Actor | 'SYSTEM',
+  entries: readonly { requestId: number; entry: AuditEntry }[],
+): RawBuilder<unknown> {
+  const rows = entries.map(
+    ({ requestId, entry }, i) =>
+      sql`(${i}::int, ${requestId}::bigint, ${typedValues(auditRow(at, actor, entry, null))})`,
+  );
+  return sql`INSERT INTO audit_log (${auditColumnList})
+    SELECT ${auditColumnList}
+      FROM (VALUES ${sql.join(rows)}) AS v(ord, key, ${auditColumnList})
+     WHERE v.key IN (SELECT id FROM ${sql.table(source)})
+     ORDER BY v.ord`;
 }

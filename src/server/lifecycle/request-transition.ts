@@ -10,7 +10,7 @@ import {
   type RequestSnapshot,
   transitionColumns,
 } from '../../domain/requests.ts';
-import { type AuditEntry, writeAudit, writeAuditEntries } from '../audit.ts';
+import { type AuditEntry, auditEntriesInsertFrom, auditInsertFrom, writeAudit } from '../audit.ts';
 import type { Actor, Trx } from '../context.ts';
 
 /** The request as read in the transaction: the compare-and-set expects exactly this. */
@@ -32,6 +32,13 @@ export interface Transition {
   /** A new payload written with the transition (a resubmission's information). */
   payload?: Record<string, unknown>;
   audit: { actor: Actor | 'SYSTEM'; ip: string | null; entry: AuditEntry };
+  /** The site whose `updated_at` moves with the request (a review decision shows on the site list), if any. */
+  touchSiteId?: number;
+  /**
+   * Further writes of the change (a decision's mails and notice) as data-modifying CTEs over `source`, the CTE of
+   * the moved row: they run in the compare-and-set's statement and write nothing when it moved nothing.
+   */
+  alsoWrite?: (source: string) => RawBuilder<unknown>[];
 }
 
 /** The result of a transition: false when the row is no longer what was read (someone else acted first). */
@@ -40,7 +47,7 @@ export async function applyTransition(trx: Trx, t: Transition): Promise<boolean>
   const cols = transitionColumns(t.action, from, next);
   const chain = t.chain ?? from.chain;
   const currentOrg = t.chain ? currentOrgOf({ state: next.state, chain, stepIndex: next.stepIndex }) : next.currentOrg;
-  const result = await trx
+  const update = trx
     .updateTable('requests')
     .set((eb) => ({
       state: next.state,
@@ -60,10 +67,19 @@ export async function applyTransition(trx: Trx, t: Transition): Promise<boolean>
     .where('state', '=', from.state)
     .where('step_index', '=', from.stepIndex)
     .where('version', '=', from.version)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) return false;
-  await writeAudit(trx, now, t.audit.actor, t.audit.entry, t.audit.ip);
-  return true;
+    .returning('id');
+  // One round trip: the compare-and-set, its 审核流水 entry, the site's touch and `alsoWrite` happen only if the row
+  // moved.
+  const touch =
+    t.touchSiteId === undefined
+      ? sql``
+      : sql`, touched AS (UPDATE sites SET updated_at = ${now} WHERE id = ${t.touchSiteId} AND EXISTS (SELECT 1 FROM moved))`;
+  const also = (t.alsoWrite?.('moved') ?? []).map((part, i) => sql`, ${sql.raw(`also_${i}`)} AS (${part})`);
+  const result = await sql<{ moved: number }>`
+    WITH moved AS (${update}),
+         audit AS (${auditInsertFrom('moved', now, t.audit.actor, t.audit.entry, t.audit.ip)})${touch}${sql.join(also, sql``)}
+    SELECT count(*)::int AS moved FROM moved`.execute(trx);
+  return Number(result.rows[0]?.moved) === 1;
 }
 
 export interface SetTransitionItem {
@@ -74,8 +90,8 @@ export interface SetTransitionItem {
 
 /**
  * `applyTransition` for many requests at once (the 16:00 batch's chunks): one UPDATE for all rows, each a
- * compare-and-set on its own state, step and version, then one INSERT of the 审核流水 entries of the rows that moved,
- * in the given order. Every item must move the same columns (same action, same kind of move). Returns the ids that
+ * compare-and-set on its own state, step and version, with the 审核流水 entries of the rows that moved (in the given
+ * order) in the same statement. Every item must move the same columns (same action, same kind of move). Returns the ids that
  * moved; the caller decides whether a partial result rolls the transaction back.
  */
 export async function applyTransitions(
@@ -101,20 +117,24 @@ export async function applyTransitions(
     cols.decided ? sql`, decided_at = ${now}` : sql``,
     cols.finalApproved ? sql`, final_approved_at = ${now}` : sql``,
   ];
-  const result = await sql<{ id: number }>`
-    UPDATE requests AS r
-       SET state = v.to_state, step_index = v.to_step, current_org = v.current_org, version = v.version + 1,
-           updated_at = ${now}, return_reason = NULL${sql.join(moved, sql``)}
-      FROM (VALUES ${sql.join(rows)}) AS v(id, from_state, from_step, version, to_state, to_step, current_org)
-     WHERE r.id = v.id AND r.state = v.from_state AND r.step_index = v.from_step AND r.version = v.version
-    RETURNING r.id`.execute(trx);
-  const ids = new Set(result.rows.map((r) => Number(r.id)));
-  await writeAuditEntries(
-    trx,
+  // One round trip: the compare-and-set of every row and the 审核流水 entries of the rows that moved.
+  const audit = auditEntriesInsertFrom(
+    'moved',
     now,
     t.actor,
-    t.items.filter((i) => ids.has(i.request.id)).map((i) => i.entry),
+    t.items.map((i) => ({ requestId: i.request.id, entry: i.entry })),
   );
+  const result = await sql<{ id: number }>`
+    WITH moved AS (
+      UPDATE requests AS r
+         SET state = v.to_state, step_index = v.to_step, current_org = v.current_org, version = v.version + 1,
+             updated_at = ${now}, return_reason = NULL${sql.join(moved, sql``)}
+        FROM (VALUES ${sql.join(rows)}) AS v(id, from_state, from_step, version, to_state, to_step, current_org)
+       WHERE r.id = v.id AND r.state = v.from_state AND r.step_index = v.from_step AND r.version = v.version
+      RETURNING r.id),
+         audit AS (${audit})
+    SELECT id FROM moved`.execute(trx);
+  const ids = new Set(result.rows.map((r) => Number(r.id)));
   return ids;
 }
 

@@ -54,9 +54,18 @@ export interface IssuedSiteRow {
   checkCodeEnc: string;
 }
 
-/** As `markSiteIssued`, for many rows; returns how many were still applications (the others are unchanged). */
-export async function markSitesIssued(trx: Trx, at: Date, sites: readonly IssuedSiteRow[]): Promise<number> {
-  if (sites.length === 0) return 0;
+/** A site as issued: what its 「生成标识码」 mail and notice say (returned by the UPDATE, so no read follows). */
+export interface IssuedSite {
+  id: number;
+  name: string;
+  homeUrl: string;
+  siteCode: string;
+  info: Record<string, unknown>;
+}
+
+/** As `markSiteIssued`, for many rows; returns those that were still applications (the others are unchanged). */
+export async function markSitesIssued(trx: Trx, at: Date, sites: readonly IssuedSiteRow[]): Promise<IssuedSite[]> {
+  if (sites.length === 0) return [];
   const values = valuesList(
     sites.map((s) => [
       sql`${s.id}::bigint`,
@@ -65,13 +74,25 @@ export async function markSitesIssued(trx: Trx, at: Date, sites: readonly Issued
       sql`${s.checkCodeEnc}::text`,
     ]),
   );
-  const result = await sql<{ id: number }>`
+  const result = await sql<{
+    id: number;
+    name: string;
+    home_url: string;
+    site_code: string;
+    info: Record<string, unknown> | null;
+  }>`
     UPDATE sites AS s
        SET site_code = v.site_code, run_status = ${ISSUE_CODE.to}, code_issued_at = ${at}, check_code_hash = v.hash,
            check_code_enc = v.enc, failed_attempts = 0, locked_until = NULL, version = s.version + 1,
            updated_at = ${at}
       FROM (VALUES ${values}) AS v(id, site_code, hash, enc)
      WHERE s.id = v.id AND s.run_status IN (${sql.join(ISSUE_CODE.from)}) AND s.site_code IS NULL
-    RETURNING s.id`.execute(trx);
-  return result.rows.length;
+    RETURNING s.id, s.name, s.home_url, s.site_code, s.info`.execute(trx);
+  return result.rows.map((r) => ({
+    id: Number(r.id),
+    name: r.name,
+    homeUrl: r.home_url,
+    siteCode: r.site_code,
+    info: r.info ?? {},
+  }));
 }

@@ -168,7 +168,7 @@ export async function issueChunk(
         checkCodeEnc: checkCodes[index]!.enc,
       })),
     );
-    if (sites !== issued.length) throw new ChunkNotIssued('网站记录已不是待生成标识码的申请');
+    if (sites.length !== issued.length) throw new ChunkNotIssued('网站记录已不是待生成标识码的申请');
     // CODE_PENDING → DONE for the whole chunk in one statement, with the 审核流水 entries in one more.
     const requests = await applyTransitions(trx, {
       action: 'ISSUE',
@@ -177,9 +177,14 @@ export async function issueChunk(
       items: issued.map((item) => ({ request: item.req, next: item.decided, entry: issuedAuditEntry(item) })),
     });
     if (requests.size !== issued.length) throw new ChunkNotIssued('申请已被其他操作处理');
+    // The sites as the UPDATE left them: the mails and notices need no further read.
+    const bySite = new Map(sites.map((site) => [site.id, site]));
     await queueIssuedEvents(
       trx,
-      issued.map(({ req }) => req.id),
+      issued.map(({ req }) => {
+        const site = bySite.get(req.siteId)!;
+        return { requestId: req.id, type: req.type, siteId: site.id, ...site };
+      }),
       at,
     );
     for (const { index, siteCode, seq } of issued) outcomes[index] = { kind: 'ISSUED', siteCode, seq };

@@ -1,7 +1,8 @@
 // queueRequestEvent(trx, event): the one entry point other modules call, inside the transaction of a state change,
 // after the change is written. It queues the e-mails (outbox) and the 填报单位's in-app notice in that transaction,
 // so they commit or roll back with the change; sending happens later in the mail worker and can never block it.
-import type { MailKind } from '../../../db/schema.ts';
+import type { RawBuilder } from 'kysely';
+import type { MailKind, RequestState } from '../../../db/schema.ts';
 import {
   arrivedMail,
   finalApprovedMail,
@@ -20,13 +21,13 @@ import type { RequestAction } from '../../../domain/requests.ts';
 import { RUN_STATUS_LABELS, type SiteRunStatus } from '../../../domain/status-labels.ts';
 import type { Trx } from '../../context.ts';
 import {
-  insertSiteNotice,
-  insertSiteNotices,
+  type DecisionFacts,
   loadRequestFacts,
-  loadRequestFactsOf,
+  loadRequestFactsAndUnits,
   loadUnits,
-  queueMailBatch,
+  mailsAndNoticesInsertFrom,
   queueMails,
+  queueMailsAndNotices,
   type RequestFactsRow,
   type UnitPeople,
 } from './repository.ts';
@@ -43,6 +44,8 @@ export type RequestEvent =
   /** The offline module: a site went offline / came back; `detail` is its own sentence (Chinese). */
   | { type: 'OFFLINE_STARTED' | 'OFFLINE_ENDED'; requestId: number; at: Date; detail: string };
 
+export type DecisionEvent = Extract<RequestEvent, { type: 'APPROVED' | 'RETURNED' }>;
+
 /** The event of a review decision, for the review use cases (APPROVE / RETURN; 提交 moves no step). */
 export function decisionEvent(input: {
   action: RequestAction;
@@ -50,7 +53,7 @@ export function decisionEvent(input: {
   at: Date;
   byOrg: string;
   reason?: string | null;
-}): RequestEvent | null {
+}): DecisionEvent | null {
   const { action, requestId, at, byOrg } = input;
   if (action === 'APPROVE') return { type: 'APPROVED', requestId, at, byOrg };
   if (action === 'RETURN') return { type: 'RETURNED', requestId, at, byOrg, reason: input.reason ?? '' };
@@ -86,7 +89,7 @@ function factsOf(req: RequestFactsRow): RequestFacts {
 }
 
 /** The site's mail (to its 负责人 / 联系人, respecting their notify flags) and the notice on its home page. */
-function siteMessages(req: RequestFactsRow, kind: MailKind, text: MailText, at: Date) {
+function siteMessages(req: Pick<RequestFactsRow, 'id' | 'siteId' | 'info'>, kind: MailKind, text: MailText, at: Date) {
   const title = text.subject.startsWith(MAIL_SUBJECT_PREFIX)
     ? text.subject.slice(MAIL_SUBJECT_PREFIX.length)
     : text.subject;
@@ -99,8 +102,7 @@ function siteMessages(req: RequestFactsRow, kind: MailKind, text: MailText, at: 
 /** Mails the site's 负责人 / 联系人 and leaves the notice on its home page. */
 async function tellSite(trx: Trx, req: RequestFactsRow, kind: MailKind, text: MailText, at: Date): Promise<void> {
   const { mail, notice } = siteMessages(req, kind, text, at);
-  await queueMails(trx, mail.to, mail.mail);
-  await insertSiteNotice(trx, notice);
+  await queueMailsAndNotices(trx, [mail], [notice]);
 }
 
 /** The mail to the unit that must act now (`unit`, already loaded), if any. */
@@ -119,7 +121,58 @@ async function tellCurrentUnit(trx: Trx, req: RequestFactsRow, at: Date): Promis
   if (mail) await queueMails(trx, mail.to, mail.mail);
 }
 
+/** The mails and notices of a decision, from the request as the decision left it and the units it names. */
+function decisionMessages(req: RequestFactsRow, units: ReadonlyMap<string, UnitPeople>, event: DecisionEvent) {
+  const facts = factsOf(req);
+  const at = event.at;
+  const byName = units.get(event.byOrg)?.name ?? event.byOrg;
+  if (event.type === 'RETURNED') {
+    const { mail, notice } = siteMessages(req, 'RETURNED', returnedMail(facts, byName, event.reason, at), at);
+    return { mails: [mail], notices: [notice] };
+  }
+  if (req.currentOrg) {
+    // The site's and the next unit's mails (one approval = one step).
+    const next = units.get(req.currentOrg);
+    const text = stepApprovedMail(facts, byName, next?.name ?? req.currentOrg, at);
+    const { mail, notice } = siteMessages(req, 'STEP_APPROVED', text, at);
+    const arrived = currentUnitMail(req, next, at);
+    return { mails: arrived ? [mail, arrived] : [mail], notices: [notice] };
+  }
+  if (req.state === 'CODE_PENDING' || req.state === 'DONE') {
+    const { mail, notice } = siteMessages(req, 'FINAL_APPROVED', finalApprovedMail(facts, byName, at), at);
+    return { mails: [mail], notices: [notice] };
+  }
+  return { mails: [], notices: [] };
+}
+
+/**
+ * A decision's mails and notice computed before its compare-and-set, from the request as it will be (`after`), as
+ * data-modifying CTEs for `applyTransition`'s `alsoWrite`: they commit only with the move, in its round trip. For
+ * decisions that change nothing else the messages describe (the caller's choice); others use `queueRequestEvent`.
+ */
+export async function plannedDecisionMessages(
+  trx: Trx,
+  event: DecisionEvent,
+  after: { state: RequestState; stepIndex: number; currentOrg: string | null },
+  /** The facts and units read with the request (its chain's units and the deciding one), if the caller has them. */
+  preloaded?: DecisionFacts,
+): Promise<((source: string) => RawBuilder<unknown>[]) | null> {
+  const loaded =
+    preloaded ?? (await loadRequestFactsAndUnits(trx, event.requestId, [event.byOrg, after.currentOrg ?? '']));
+  if (!loaded) return null;
+  const { mails, notices } = decisionMessages({ ...loaded.facts, ...after }, loaded.units, event);
+  return (source) => mailsAndNoticesInsertFrom(source, mails, notices);
+}
+
 export async function queueRequestEvent(trx: Trx, event: RequestEvent): Promise<void> {
+  if (event.type === 'APPROVED' || event.type === 'RETURNED') {
+    // A decision's mails name its unit (and the next one): loaded with the request's facts in one statement.
+    const loaded = await loadRequestFactsAndUnits(trx, event.requestId, [event.byOrg]);
+    if (!loaded) return;
+    const { mails, notices } = decisionMessages(loaded.facts, loaded.units, event);
+    await queueMailsAndNotices(trx, mails, notices);
+    return;
+  }
   const req = await loadRequestFacts(trx, event.requestId);
   if (!req) return;
   const facts = factsOf(req);
@@ -128,27 +181,6 @@ export async function queueRequestEvent(trx: Trx, event: RequestEvent): Promise<
     case 'SUBMITTED':
       await tellCurrentUnit(trx, req, at);
       return;
-    case 'APPROVED': {
-      const units = await loadUnits(trx, [event.byOrg, req.currentOrg ?? '']);
-      const byName = units.get(event.byOrg)?.name ?? event.byOrg;
-      if (req.currentOrg) {
-        // The site's and the next unit's mails in one statement, the units loaded once (one approval = one step).
-        const next = units.get(req.currentOrg);
-        const text = stepApprovedMail(facts, byName, next?.name ?? req.currentOrg, at);
-        const { mail, notice } = siteMessages(req, 'STEP_APPROVED', text, at);
-        const arrived = currentUnitMail(req, next, at);
-        await queueMailBatch(trx, arrived ? [mail, arrived] : [mail]);
-        await insertSiteNotice(trx, notice);
-      } else if (req.state === 'CODE_PENDING' || req.state === 'DONE') {
-        await tellSite(trx, req, 'FINAL_APPROVED', finalApprovedMail(facts, byName, at), at);
-      }
-      return;
-    }
-    case 'RETURNED': {
-      const byName = (await loadUnits(trx, [event.byOrg])).get(event.byOrg)?.name ?? event.byOrg;
-      await tellSite(trx, req, 'RETURNED', returnedMail(facts, byName, event.reason, at), at);
-      return;
-    }
     case 'ISSUED':
       if (req.siteCode) await tellSite(trx, req, 'ISSUED', issuedMail({ ...facts, siteCode: req.siteCode }, at), at);
       return;
@@ -161,20 +193,30 @@ export async function queueRequestEvent(trx: Trx, event: RequestEvent): Promise<
   }
 }
 
+/** What the ISSUED mail and notice of one request say: its site as the batch's chunk issued it. */
+export interface IssuedRequest {
+  requestId: number;
+  type: RequestFacts['type'];
+  siteId: number;
+  name: string;
+  homeUrl: string;
+  siteCode: string;
+  info: Record<string, unknown>;
+}
+
 /**
  * The ISSUED event of many requests at once (the 16:00 batch's chunks): the same mails and notices as
- * `queueRequestEvent` for each, in three statements.
+ * `queueRequestEvent` for each, in one statement, from the facts the chunk's writes returned.
  */
-export async function queueIssuedEvents(trx: Trx, requestIds: readonly number[], at: Date): Promise<void> {
-  const messages = (await loadRequestFactsOf(trx, requestIds)).flatMap((req) =>
-    req.siteCode ? [siteMessages(req, 'ISSUED', issuedMail({ ...factsOf(req), siteCode: req.siteCode }, at), at)] : [],
-  );
-  await queueMailBatch(
+export async function queueIssuedEvents(trx: Trx, issued: readonly IssuedRequest[], at: Date): Promise<void> {
+  const messages = issued.map((x) => {
+    const facts = { type: x.type, siteName: x.name, homeUrl: x.homeUrl, siteCode: x.siteCode };
+    const req = { id: x.requestId, siteId: x.siteId, info: x.info };
+    return siteMessages(req, 'ISSUED', issuedMail(facts, at), at);
+  });
+  await queueMailsAndNotices(
     trx,
     messages.map((m) => m.mail),
-  );
-  await insertSiteNotices(
-    trx,
     messages.map((m) => m.notice),
   );
 }

@@ -83,11 +83,6 @@ export async function findVisibleRequest(trx: Db | Trx, viewer: Viewer, id: numb
   return { ...toRequestCore(row), siteId: row.site_id, siteCode: row.site_code, siteName: row.site_name };
 }
 
-/** 最后更新时间 of the list is the site's `updated_at`: a review action on its request counts as an update. */
-export async function touchSite(trx: Trx, siteId: number, now: Date): Promise<void> {
-  await trx.updateTable('sites').set({ updated_at: now }).where('id', '=', siteId).execute();
-}
-
 export async function orgNames(trx: Db | Trx, codes: readonly string[]): Promise<Map<string, string>> {
   const unique = [...new Set(codes)].filter(Boolean);
   if (unique.length === 0) return new Map();

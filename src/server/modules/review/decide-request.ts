@@ -5,7 +5,7 @@ import { offlineKindOf } from '../../../domain/offline.ts';
 import { orgStatusLabel, type RequestSnapshot } from '../../../domain/requests.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { findVisibleRequest } from '../requests/repository.ts';
+import { findRequestToDecide } from './decision-repository.ts';
 import { type ReviewAction, reviewInTransaction } from './review-core.ts';
 import { REQUEST_TYPE_LABELS } from './schema.ts';
 
@@ -38,7 +38,7 @@ export async function reviewRequest(ctx: AppContext, input: ReviewRequestInput):
   const viewer = { orgCode: actor.orgCode, orgPath: actor.orgPath };
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const req = await findVisibleRequest(trx, viewer, input.id);
+    const req = await findRequestToDecide(trx, viewer, input.id);
     if (!req) throw notFound(MESSAGES.requestNotFound);
     if (offlineKindOf(req.type) !== null) {
       throw new AppError('CONFLICT', MESSAGES.otherReviewPage(REQUEST_TYPE_LABELS[req.type]));
@@ -52,6 +52,7 @@ export async function reviewRequest(ctx: AppContext, input: ReviewRequestInput):
       ip: input.ip,
       bulk: input.bulk,
       now,
+      messageFacts: req.messageFacts,
     });
     const after: RequestSnapshot = { type: req.type, chain: req.chain, state: next.state, stepIndex: next.stepIndex };
     return {

@@ -15,10 +15,10 @@ import {
 import type { OrgActor, Trx } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { applyTransition, type TransitionSubject } from '../../lifecycle/request-transition.ts';
-import { decisionEvent, queueRequestEvent } from '../notifications/queue-request-event.ts';
+import { decisionEvent, plannedDecisionMessages, queueRequestEvent } from '../notifications/queue-request-event.ts';
+import type { DecisionFacts } from '../notifications/repository.ts';
 import { lockSite, type SiteState } from '../offline/repository.ts';
 import { type OfflineEffect, offlineApproved, offlineReturned } from '../offline/review-effects.ts';
-import { touchSite } from '../requests/repository.ts';
 import { applyChangeSet } from '../site-workspace/apply-change-set.ts';
 import { type DecisionKind, decisionAuditEntry } from './decision-audit.ts';
 
@@ -113,6 +113,8 @@ export interface ReviewInput {
   /** Set by 当页数据全部审核 / 当页数据全部提交, recorded in the 审核流水 data. */
   bulk?: boolean | undefined;
   now: Date;
+  /** What the decision's mails say, read with the request in this transaction (`findRequestToDecide`), if so. */
+  messageFacts?: DecisionFacts | undefined;
 }
 
 /** Decides and applies one review action in `trx`; returns the new position and the site locked for it, if any. */
@@ -143,6 +145,25 @@ export async function reviewInTransaction(
     reason,
     ...(input.bulk ? { data: { bulk: true } } : {}),
   });
+  const effect: EffectInput = { trx, request: req, site, actor, now, ip: input.ip, reason };
+  const event = decisionEvent({ action, requestId: req.id, at: now, byOrg: actor.orgCode, reason });
+  // Mails to the next unit and the applicant, and the operator's notice, commit with the decision (issue 9). They
+  // describe the request as the decision leaves it: unless an effect changes the site first (a change request's
+  // final approval), they are computed now and written by the compare-and-set's own statement (issue 22).
+  const changesSiteFirst = next.finalApproval && rules.withFinalApproval !== undefined;
+  const planned =
+    event && !changesSiteFirst
+      ? await plannedDecisionMessages(
+          trx,
+          event,
+          {
+            state: next.state,
+            stepIndex: next.stepIndex,
+            currentOrg: next.currentOrg,
+          },
+          input.messageFacts,
+        )
+      : null;
   const applied = await applyTransition(trx, {
     request: req,
     action,
@@ -150,14 +171,13 @@ export async function reviewInTransaction(
     now,
     reason,
     audit: { actor, ip: input.ip, entry },
+    // 最后更新时间 of the list is the site's `updated_at`: a review action on its request counts as an update.
+    touchSiteId: req.siteId,
+    ...(planned ? { alsoWrite: planned } : {}),
   });
   if (!applied) throw stateConflict();
-  await touchSite(trx, req.siteId, now);
-  const effect: EffectInput = { trx, request: req, site, actor, now, ip: input.ip, reason };
   if (next.finalApproval && rules.withFinalApproval) await rules.withFinalApproval(effect);
-  // Mails to the next unit and the applicant, and the operator's notice, commit with the decision (issue 9).
-  const event = decisionEvent({ action, requestId: req.id, at: now, byOrg: actor.orgCode, reason });
-  if (event) await queueRequestEvent(trx, event);
+  if (event && !planned) await queueRequestEvent(trx, event);
   if (next.finalApproval && rules.afterFinalApproval) await rules.afterFinalApproval(effect);
   if (action === 'RETURN' && rules.afterReturn) await rules.afterReturn(effect);
   return { next, site };
