@@ -2,6 +2,8 @@
 // 导出当页数据 and the streamed 导出全部筛选结果.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { iterateSiteRows, listSiteRows } from '../../src/server/modules/review/repository.ts';
+import type { SiteFilters } from '../../src/server/modules/review/schema.ts';
 import { makeApplication, makeSite, makeSiteRequest, sampleInfo } from '../helpers/factories.ts';
 import { EXPORT_HEADERS as HEADERS, type ReviewKit, type Row, readXlsx, reviewKit } from '../helpers/review.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -97,6 +99,50 @@ describe('the list: scoping, filters, sorting', () => {
       // Default sort: rows waiting for me first.
       const flags = (all.items as { waitingForMe: boolean }[]).map((r) => r.waitingForMe);
       expect(flags).toEqual([...flags].sort((a, b) => Number(b) - Number(a)));
+    }
+  });
+});
+
+describe('the total and the page at scale', () => {
+  const viewerOf = async (code: string) => {
+    const o = await t.ctx.db.selectFrom('org_units').select('path').where('code', '=', code).executeTakeFirstOrThrow();
+    return { orgCode: code, orgPath: o.path };
+  };
+  const filters = (f: Partial<SiteFilters> = {}): SiteFilters => ({
+    sort: 'default',
+    order: 'desc',
+    ...f,
+  });
+
+  it('counts exactly up to the cap, then a lower bound that still covers the page shown', async () => {
+    for (let i = 0; i < 7; i++) await makeSite(t.ctx.db, { orgCode: '130302', name: `计数上限测试${i}` });
+    const viewer = await viewerOf('130302');
+    const f = filters({ name: '计数上限测试' });
+    expect(await listSiteRows(t.ctx.db, viewer, f, 1, 20)).toMatchObject({ total: 7, totalExact: true });
+    const capped = await listSiteRows(t.ctx.db, viewer, f, 1, 2, { countUpTo: 3 });
+    expect(capped).toMatchObject({ total: 3, totalExact: false });
+    expect(capped.rows).toHaveLength(2);
+    // A page past the cap is still counted through its end.
+    const deep = await listSiteRows(t.ctx.db, viewer, f, 3, 2, { countUpTo: 3 });
+    expect(deep).toMatchObject({ total: 6, totalExact: false });
+    expect(deep.rows).toHaveLength(2);
+    expect(await listSiteRows(t.ctx.db, viewer, f, 4, 2, { countUpTo: 3 })).toMatchObject({
+      total: 7,
+      totalExact: true,
+    });
+  });
+
+  it('walks a province unit by unit to the same page as the keyset order of the export', async () => {
+    for (let i = 0; i < 5; i++) await makeSite(t.ctx.db, { orgCode: '130303', name: `逐单位测试${i}` });
+    const viewer = await viewerOf('130000');
+    for (const f of [filters(), filters({ runStatus: 'NORMAL' }), filters({ sort: 'updatedAt', order: 'asc' })]) {
+      const page = await listSiteRows(t.ctx.db, viewer, f, 1, 50);
+      const keyset: number[] = [];
+      for await (const batch of iterateSiteRows(t.ctx.db, viewer, f, 7, 50)) keyset.push(...batch.map((r) => r.id));
+      expect(
+        page.rows.map((r) => r.id),
+        JSON.stringify(f),
+      ).toEqual(keyset);
     }
   });
 });

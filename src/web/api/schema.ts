@@ -4918,6 +4918,7 @@ export interface paths {
                 };
               }[];
               total: number;
+              totalExact: boolean;
               page: number;
               pageSize: number;
               waitingCount: number;

@@ -317,6 +317,8 @@ export const zhCN = {
     title: '政府网站和栏目基本信息表',
     empty: '没有符合条件的网站或申请',
     total: (n: number) => `共 ${n} 条`,
+    /** More rows match than the server counts (a few thousand): the pager offers the next page while there is one. */
+    totalAtLeast: (n: number) => `超过 ${n} 条，可用筛选条件缩小范围`,
     waitingForMe: '待我审核',
     waitingCount: (n: number) => `待我审核（${n}）`,
     legend: '浅橙色底色的行等待本单位审核',

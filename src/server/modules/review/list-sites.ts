@@ -5,12 +5,13 @@ import { deadlineRuleOf } from '../../deadline-rule.ts';
 import { presentLinkHealth } from '../link-checks/present-health.ts';
 import { linkHealthBySiteIds } from '../link-checks/repository.ts';
 import { presentRow } from './present.ts';
-import { countWaiting, listSiteRows } from './repository.ts';
+import { listSiteRows } from './repository.ts';
 import type { ListSitesQuery, SiteListItemView } from './schema.ts';
 
 export interface SitePageView {
   items: SiteListItemView[];
   total: number;
+  totalExact: boolean;
   page: number;
   pageSize: number;
   waitingCount: number;
@@ -19,10 +20,7 @@ export interface SitePageView {
 export async function listSites(ctx: AppContext, actor: OrgActor, query: ListSitesQuery): Promise<SitePageView> {
   const { page, pageSize, ...filters } = query;
   const viewer = { orgCode: actor.orgCode, orgPath: actor.orgPath };
-  const [{ rows, total }, waitingCount] = await Promise.all([
-    listSiteRows(ctx.db, viewer, filters, page, pageSize),
-    countWaiting(ctx.db, viewer),
-  ]);
+  const { rows, total, totalExact, waitingCount } = await listSiteRows(ctx.db, viewer, filters, page, pageSize);
   // 链接健康 of the page's rows only: one query by primary key, after the page is chosen.
   const health = await linkHealthBySiteIds(
     ctx.db,
@@ -33,5 +31,5 @@ export async function listSites(ctx: AppContext, actor: OrgActor, query: ListSit
     ...presentRow(r, actor.orgCode, overdueBefore),
     linkHealth: presentLinkHealth(r.runStatus, health.get(r.id)),
   }));
-  return { items, total, page, pageSize, waitingCount };
+  return { items, total, totalExact, page, pageSize, waitingCount };
 }

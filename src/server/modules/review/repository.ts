@@ -91,16 +91,21 @@ interface ListRequestJson {
  * (text_bigrams: the distinct 2-character substrings of the lower-cased text) finds the candidates first. A name
  * matches only if it contains all the term's bigrams, so the rows are the same.
  */
-function contains(column: 's.name' | 's.home_url' | 's.sponsor_name', text: string): RawBuilder<SqlBool> {
+function contains(
+  column: 's.name' | 's.home_url' | 's.sponsor_name',
+  text: string,
+  bigrams = true,
+): RawBuilder<SqlBool> {
   const caseless = text.toLowerCase() === text && text.toUpperCase() === text;
   const match = sql<SqlBool>`${sql.ref(column)} ${sql.raw(caseless ? 'LIKE' : 'ILIKE')} ${likePattern(text)}`;
-  if (column !== 's.name' || [...text].length < 2) return match;
+  if (column !== 's.name' || [...text].length < 2 || !bigrams) return match;
   return sql<SqlBool>`(text_bigrams(s.name) @> text_bigrams(${text}) AND ${match})`;
 }
 
-function filterConditions(viewer: Viewer, f: SiteFilters): Expression<SqlBool>[] {
+/** `bigrams: false`: the name is tested by LIKE alone (on index entries, in the org walk of pageKeys()). */
+function filterConditions(viewer: Viewer, f: SiteFilters, bigrams = true): Expression<SqlBool>[] {
   const c: Expression<SqlBool>[] = [];
-  if (f.name) c.push(contains('s.name', f.name));
+  if (f.name) c.push(contains('s.name', f.name, bigrams));
   if (f.siteCode) c.push(sql`s.site_code ILIKE ${prefixPattern(f.siteCode)}`);
   if (f.homeUrl) c.push(contains('s.home_url', f.homeUrl));
   if (f.sponsor) c.push(contains('s.sponsor_name', f.sponsor));
@@ -154,44 +159,111 @@ function sortKeys(filters: SiteFilters, me: string): { keys: [SortKeyDef, SortKe
 }
 
 /**
- * Rows in list order, in two phases: the page (ids and sort keys) is chosen on the scoped sites alone, then only its
- * rows get the shown request, the ancestor names and the keyset cursor.
+ * Whether pageKeys() walks the scope unit by unit: a page (not a keyset batch or one site) in update order, below the
+ * whole tree, with filters the index entries answer (a unit, run status, name words; flags are read from the row).
+ * Request filters (申报状态, 申请类型, 待我审核, 链接健康) are sets of a few rows, joined instead; 标识码, 网址 and
+ * 主办单位 have their trigram indexes.
  */
-function selectRows(
-  db: Db,
-  viewer: Viewer,
-  filters: SiteFilters,
-  page: { limit: number; offset?: number; after?: readonly string[]; siteId?: number },
-) {
+function walksUnits(viewer: Viewer, f: SiteFilters, page: PageSpec): boolean {
+  if (page.after || page.siteId !== undefined) return false;
+  if (f.sort !== 'default' && f.sort !== 'updatedAt') return false;
+  if (f.orgStatus || f.requestType || f.waitingForMe || f.linkHealth) return false;
+  if (f.siteCode || f.homeUrl || f.sponsor) return false;
+  const belowRoot = viewer.orgPath.split('/').filter(Boolean).length > 1;
+  return belowRoot || Boolean(f.county ?? f.city ?? f.province);
+}
+
+interface PageKey {
+  id: number;
+  k1: unknown;
+  k2: unknown;
+}
+
+type PageSpec = { limit: number; offset?: number; after?: readonly string[]; siteId?: number };
+
+/**
+ * The page's ids and sort keys, chosen on the scoped sites alone. The default order's first key (待我审核) is computed,
+ * so no index gives it: the rows waiting for the viewer (a few) and the others are taken apart, each in (updated_at,
+ * id) order, which an index walk of the scope gives and a LIMIT stops early; the page is then cut from their union.
+ */
+function pageKeys(db: Db, viewer: Viewer, filters: SiteFilters, page: PageSpec) {
   const { keys, dir } = sortKeys(filters, viewer.orgCode);
   const [k1, k2] = keys;
-  // The filtered total comes with the page (one scan of the filtered rows instead of a second count query).
-  let inner = scopedSites(db, viewer, filters).select([
-    's.id',
-    k1.expr.as('k1'),
-    k2.expr.as('k2'),
-    sql<number>`(count(*) OVER ())::int`.as('total'),
-  ]);
-  if (page.siteId !== undefined) inner = inner.where('s.id', '=', page.siteId);
+  const op = sql.raw(dir === 'desc' ? '<' : '>');
   const after = page.after;
-  if (after) {
-    const values = [...keys, { type: 'integer' }].map((k, i) => sql`CAST(${after[i] ?? null} AS ${sql.raw(k.type)})`);
-    const op = sql.raw(dir === 'desc' ? '<' : '>');
-    inner = inner.where(sql<boolean>`(${k1.expr}, ${k2.expr}, s.id) ${op} (${sql.join(values)})`);
-  }
-  inner = inner
-    .orderBy(k1.expr, dir)
-    .orderBy(k2.expr, dir)
-    .orderBy('s.id', dir)
+  const afterValues = after
+    ? [...keys, { type: 'integer' }].map((k, i) => sql`CAST(${after[i] ?? null} AS ${sql.raw(k.type)})`)
+    : null;
+  const branch = (first: RawBuilder<unknown>, waitingSide?: boolean) => {
+    let q = scopedSites(db, viewer, filters).select(['s.id', first.as('k1'), k2.expr.as('k2')]);
+    if (waitingSide !== undefined) {
+      const w = waiting(viewer.orgCode);
+      q = q.where(waitingSide ? w : sql<SqlBool>`NOT ${w}`);
+    }
+    if (page.siteId !== undefined) q = q.where('s.id', '=', page.siteId);
+    if (afterValues) q = q.where(sql<boolean>`(${first}, ${k2.expr}, s.id) ${op} (${sql.join(afterValues)})`);
+    return q.orderBy(k2.expr, dir).orderBy('s.id', dir);
+  };
+  const end = (page.offset ?? 0) + page.limit;
+  // Below the root, the common filters walk the scope's units (org path index) and, per unit, its sites in list order
+  // (sites_org_list_idx: org, updated_at, id, with run status and name): index-only, at most `end` entries a unit.
+  // The planner would rather walk sites_updated_idx of the whole register and drop the other units' rows, which is
+  // fast only while recent rows are in scope (a province's 正常 sites: 19,000 heap rows read for 20).
+  const walk = (first: RawBuilder<unknown>, notWaiting: boolean) => {
+    const perUnit = db
+      .selectFrom('sites as s')
+      .select(['s.id', first.as('k1'), k2.expr.as('k2')])
+      .where(sql<SqlBool>`s.org_code = o.code`)
+      .where('s.run_status', '<>', 'WITHDRAWN')
+      .where((eb) => eb.and(filterConditions(viewer, filters, false)))
+      .where(notWaiting ? sql<SqlBool>`NOT ${waiting(viewer.orgCode)}` : sql<SqlBool>`true`)
+      .orderBy(k2.expr, dir)
+      .orderBy('s.id', dir)
+      .limit(end);
+    return db
+      .selectFrom('org_units as o')
+      .innerJoinLateral(perUnit.as('x'), (j) => j.onTrue())
+      .select(['x.id', 'x.k1', 'x.k2'])
+      .where(inSubtree('o.path', viewer.orgPath))
+      .orderBy('x.k2', dir)
+      .orderBy('x.id', dir)
+      .limit(end);
+  };
+  const walks = walksUnits(viewer, filters, page);
+  const ranked =
+    filters.sort === 'default'
+      ? sql<PageKey>`((${branch(sql`true`, true).limit(end)}) UNION ALL (${
+          walks ? walk(sql`false`, true) : branch(sql`false`, false).limit(end)
+        }))`
+      : sql<PageKey>`(${walks ? walk(k1.expr, false) : branch(k1.expr).limit(end)})`;
+  return db
+    .selectFrom(ranked.as('u'))
+    .select(['u.id', 'u.k1', 'u.k2'])
+    .orderBy('u.k1', dir)
+    .orderBy('u.k2', dir)
+    .orderBy('u.id', dir)
     .limit(page.limit)
     .offset(page.offset ?? 0);
+}
+
+/**
+ * The name of the org at `part` of `o.path`: an index lookup per row of the page, not a hash of the whole tree. The
+ * path is COLLATE "C" (for its prefix index); the code is compared in the code's own collation, or its index is unused.
+ */
+const ancestorName = (part: number) =>
+  sql<string | null>`(SELECT a.display_name FROM org_units a
+    WHERE a.code = split_part(o.path, '/', ${sql.lit(part)}) COLLATE "default")`;
+
+/**
+ * Rows in list order, in two phases: the page (ids and sort keys) is chosen on the scoped sites alone, then only its
+ * rows get the shown requests, the ancestor names and the keyset cursor.
+ */
+function selectRows(db: Db, viewer: Viewer, filters: SiteFilters, page: PageSpec) {
+  const { dir } = sortKeys(filters, viewer.orgCode);
   return db
-    .selectFrom(inner.as('pg'))
+    .selectFrom(pageKeys(db, viewer, filters, page).as('pg'))
     .innerJoin('sites as s', 's.id', 'pg.id')
     .innerJoin('org_units as o', 'o.code', 's.org_code')
-    .leftJoin('org_units as p1', (j) => j.on(sql<boolean>`p1.code = split_part(o.path, '/', 3)`))
-    .leftJoin('org_units as p2', (j) => j.on(sql<boolean>`p2.code = split_part(o.path, '/', 4)`))
-    .leftJoin('org_units as p3', (j) => j.on(sql<boolean>`p3.code = split_part(o.path, '/', 5)`))
     .select([
       's.id',
       's.site_code',
@@ -200,9 +272,9 @@ function selectRows(
       's.org_code',
       'o.level as org_level',
       'o.display_name as org_name',
-      'p1.display_name as l1',
-      'p2.display_name as l2',
-      'p3.display_name as l3',
+      ancestorName(3).as('l1'),
+      ancestorName(4).as('l2'),
+      ancestorName(5).as('l3'),
       's.sponsor_name',
       's.is_portal',
       's.is_service_platform',
@@ -212,7 +284,8 @@ function selectRows(
       waiting(viewer.orgCode).as('waiting'),
       shownRequestsOf().as('requests'),
       sql<string[]>`ARRAY[pg.k1::text, pg.k2::text, pg.id::text]`.as('cursor'),
-      'pg.total',
+      'pg.k1',
+      'pg.k2',
     ])
     .orderBy('pg.k1', dir)
     .orderBy('pg.k2', dir)
@@ -260,37 +333,75 @@ function toListRow(r: RawRow): SiteListRow {
   };
 }
 
+/**
+ * Rows counted exactly for the list's total: past it the list says 「超过 N 条」 (as large registries do) instead of
+ * counting a whole province or the whole tree on every page; the page being shown is always within the count.
+ */
+export const LIST_COUNT_CAP = 2000;
+
+export interface SiteRowsPage {
+  rows: SiteListRow[];
+  /** Matching rows, counted up to the cap (or to the end of the page shown): a lower bound when not exact. */
+  total: number;
+  totalExact: boolean;
+  /** Rows of the subtree waiting for the viewer's unit (the 「待我审核」 count), whatever the filters. */
+  waitingCount: number;
+}
+
+/**
+ * One page of the list, its (capped) total and the 「待我审核」 count in one statement: the two counts are computed
+ * once on a one-row FROM and the page joined to it laterally (so an empty page still carries them).
+ * `countUpTo`: count exactly up to this many rows (Infinity: exactly, as the full export's header needs).
+ */
 export async function listSiteRows(
   db: Db,
   viewer: Viewer,
   filters: SiteFilters,
   page: number,
   pageSize: number,
-): Promise<{ rows: SiteListRow[]; total: number }> {
+  options: { countUpTo?: number } = {},
+): Promise<SiteRowsPage> {
   const offset = (page - 1) * pageSize;
-  const rows = await selectRows(db, viewer, filters, { limit: pageSize, offset }).execute();
-  const first = rows[0];
-  if (first) return { rows: rows.map(toListRow), total: first.total };
-  // A page past the end has no row to carry the total: only then is it counted apart.
-  if (offset === 0) return { rows: [], total: 0 };
-  const count = await scopedSites(db, viewer, filters)
-    .select(sql<number>`count(*)::int`.as('n'))
-    .executeTakeFirstOrThrow();
-  return { rows: [], total: count.n };
+  const countUpTo = Math.max(options.countUpTo ?? LIST_COUNT_CAP, offset + pageSize);
+  const matching = scopedSites(db, viewer, filters).select(sql<number>`1`.as('one'));
+  const counted = Number.isFinite(countUpTo) ? matching.limit(countUpTo + 1) : matching;
+  const { dir } = sortKeys(filters, viewer.orgCode);
+  const result = await db
+    .selectFrom(
+      db
+        .selectNoFrom([
+          sql<number>`(SELECT count(*)::int FROM (${counted}) AS m)`.as('total'),
+          sql<number>`(${waitingCountQuery(db, viewer)})`.as('waiting_count'),
+        ])
+        .as('c'),
+    )
+    .leftJoinLateral(selectRows(db, viewer, filters, { limit: pageSize, offset }).as('r'), (j) => j.onTrue())
+    .selectAll('r')
+    .select(['c.total', 'c.waiting_count'])
+    .orderBy('r.k1', dir)
+    .orderBy('r.k2', dir)
+    .orderBy('r.id', dir)
+    .execute();
+  const first = result[0];
+  const total = first?.total ?? 0;
+  return {
+    rows: result.filter((r): r is RawRow & typeof r => r.id !== null).map(toListRow),
+    total: Math.min(total, countUpTo),
+    totalExact: total <= countUpTo,
+    waitingCount: first?.waiting_count ?? 0,
+  };
 }
 
 /** Rows of the subtree waiting for the viewer's unit (the 「待我审核」 count). */
-export async function countWaiting(db: Db, viewer: Viewer): Promise<number> {
-  const row = await db
+function waitingCountQuery(db: Db, viewer: Viewer) {
+  return db
     .selectFrom('requests as r')
     .innerJoin('sites as s', 's.id', 'r.site_id')
     .innerJoin('org_units as o', 'o.code', 's.org_code')
     .select(sql<number>`count(DISTINCT s.id)::int`.as('n'))
     .where('r.current_org', '=', viewer.orgCode)
     .where(inSubtree('o.path', viewer.orgPath))
-    .where('s.run_status', 'not in', ['WITHDRAWN', 'DELETED'])
-    .executeTakeFirstOrThrow();
-  return row.n;
+    .where('s.run_status', 'not in', ['WITHDRAWN', 'DELETED']);
 }
 
 /** All filtered rows in list order, `batchSize` at a time by keyset (no OFFSET), at most `limit` rows. */

@@ -141,7 +141,10 @@ export type SiteListItemView = z.infer<typeof siteListItem>;
 
 export const sitePage = z.object({
   items: z.array(siteListItem),
+  /** Matching rows, counted exactly up to a few thousand (and always past the page shown); see `totalExact`. */
   total: z.number().int(),
+  /** false: more rows match than were counted (the list says 「超过 N 条」). */
+  totalExact: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
   /** Rows in the caller's subtree waiting for the caller's unit, whatever the other filters. */

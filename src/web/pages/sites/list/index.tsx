@@ -10,10 +10,10 @@ import { t } from '../../../locales/zh-CN.ts';
 import { downloadFile } from '../../../shared/download-file.ts';
 import { useNotify } from '../../../shared/notify.tsx';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
-import { tablePagination, usePageParams } from '../../../shared/use-page-params.ts';
+import { type PageParams, tablePagination, usePageParams } from '../../../shared/use-page-params.ts';
 import type { OfflineRow } from '../../offline/review/api.ts';
 import { ReviewOfflineModal } from '../../offline/review/components/ReviewOfflineModal.tsx';
-import { FILTER_PARAMS, getSite, listSites, type SiteQuery, type SiteRow, sitesKey } from './api.ts';
+import { FILTER_PARAMS, getSite, listSites, type SitePage, type SiteQuery, type SiteRow, sitesKey } from './api.ts';
 import { CHANGE_REQUEST_TYPES } from './change-set-api.ts';
 import { columnsWidth, siteColumns } from './columns.tsx';
 import { AbilityButton } from './components/AbilityButton.tsx';
@@ -44,6 +44,16 @@ function bulkPlan(rows: SiteRow[], kind: BulkPlan['kind']): BulkPlan {
     kind === 'submit' ? r.abilities.submit.allowed : r.abilities.approve.allowed && r.request?.state === 'IN_REVIEW',
   );
   return { kind, ids: open.map((r) => r.request?.id ?? 0), ready: ready.length };
+}
+
+/**
+ * The pager: an exact total below a few thousand rows; past it the server stops counting and the total is a lower
+ * bound (「超过 N 条」), one row more than it so that the next page stays reachable.
+ */
+function listPagination(params: PageParams, page: SitePage | undefined) {
+  const total = page?.total ?? 0;
+  if (!page || page.totalExact) return tablePagination(params, total, text.total);
+  return tablePagination(params, total + 1, () => text.totalAtLeast(total));
 }
 
 export default function SiteListPage() {
@@ -255,7 +265,7 @@ function SiteList({ actor }: { actor: OrgUserActor }) {
           onRow={(row) => ({ onClick: () => setSelectedId(row.id), onDoubleClick: () => setViewing(row.id) })}
           rowClassName={(row) => (row.waitingForMe ? 'site-row-waiting' : '')}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text.empty} /> }}
-          pagination={tablePagination(params, result.data?.total ?? 0, text.total)}
+          pagination={listPagination(params, result.data)}
           footer={() => (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               <span
