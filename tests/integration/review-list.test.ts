@@ -133,7 +133,7 @@ describe('the total and the page at scale', () => {
   });
 
   it('walks a province unit by unit to the same page as the keyset order of the export', async () => {
-    for (let i = 0; i < 5; i++) await makeSite(t.ctx.db, { orgCode: '130303', name: `逐单位测试${i}` });
+    for (let i = 0; i < 5; i++) await makeSite(t.ctx.db, { orgCode: '130302', name: `逐单位测试${i}` });
     const viewer = await viewerOf('130000');
     for (const f of [filters(), filters({ runStatus: 'NORMAL' }), filters({ sort: 'updatedAt', order: 'asc' })]) {
       const page = await listSiteRows(t.ctx.db, viewer, f, 1, 50);
