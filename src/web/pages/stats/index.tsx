@@ -73,65 +73,45 @@ export default function StatsPage() {
         <Skeleton active />
       ) : (
         <Row gutter={[16, 16]}>
-          <Col xs={12} lg={6}>
-            <Card size="small">
-              <Statistic title={text.registered} value={s.registered} />
-            </Card>
-          </Col>
-          <Col xs={12} lg={6}>
-            <Card size="small">
-              <Statistic title={text.openRequests} value={requests.data?.openTotal ?? '—'} />
-            </Card>
-          </Col>
-          <Col xs={12} lg={6}>
-            <Card size="small">
-              <Statistic
-                title={text.newThisQuarter(requests.data?.quarter.label ?? '本季度')}
-                value={requests.data?.quarter.newSites ?? '—'}
+          {[
+            { key: 'registered', title: text.registered, value: s.registered },
+            { key: 'open', title: text.openRequests, value: requests.data?.openTotal ?? '—' },
+            {
+              key: 'new',
+              title: text.newThisQuarter(requests.data?.quarter.label ?? '本季度'),
+              value: requests.data?.quarter.newSites ?? '—',
+            },
+            {
+              key: 'closed',
+              title: text.closedThisQuarter(requests.data?.quarter.label ?? '本季度'),
+              value: requests.data?.quarter.closedSites ?? '—',
+            },
+          ].map((figure) => (
+            <Col key={figure.key} xs={12} lg={6}>
+              <Card size="small">
+                <Statistic title={figure.title} value={figure.value} />
+              </Card>
+            </Col>
+          ))}
+          {(
+            [
+              { table: 'categories', title: text.categories, first: text.colCategory, kind: 'bar' },
+              { table: 'runStatus', title: text.runStatus, first: text.runStatus.slice(1), kind: 'pie' },
+              { table: 'servicePlatform', title: text.servicePlatform, first: '是否政务服务平台', kind: 'pie' },
+              { table: 'levels', title: text.levels, first: '级别', kind: 'bar' },
+            ] as const
+          ).map((count) => (
+            <Col key={count.table} xs={24} xl={12}>
+              <CountCard
+                title={count.title}
+                first={count.first}
+                rows={s[count.table]}
+                kind={count.kind}
+                table={count.table}
+                org={org}
               />
-            </Card>
-          </Col>
-          <Col xs={12} lg={6}>
-            <Card size="small">
-              <Statistic
-                title={text.closedThisQuarter(requests.data?.quarter.label ?? '本季度')}
-                value={requests.data?.quarter.closedSites ?? '—'}
-              />
-            </Card>
-          </Col>
-          <Col xs={24} xl={12}>
-            <CountCard
-              title={text.categories}
-              first={text.colCategory}
-              rows={s.categories}
-              kind="bar"
-              table="categories"
-              org={org}
-            />
-          </Col>
-          <Col xs={24} xl={12}>
-            <CountCard
-              title={text.runStatus}
-              first={text.runStatus.slice(1)}
-              rows={s.runStatus}
-              kind="pie"
-              table="runStatus"
-              org={org}
-            />
-          </Col>
-          <Col xs={24} xl={12}>
-            <CountCard
-              title={text.servicePlatform}
-              first="是否政务服务平台"
-              rows={s.servicePlatform}
-              kind="pie"
-              table="servicePlatform"
-              org={org}
-            />
-          </Col>
-          <Col xs={24} xl={12}>
-            <CountCard title={text.levels} first="级别" rows={s.levels} kind="bar" table="levels" org={org} />
-          </Col>
+            </Col>
+          ))}
           <Col xs={24} xl={12}>
             <LinkHealthCard stats={s} org={org} />
           </Col>

@@ -1,24 +1,12 @@
 // 下线审核 (SPEC §8.1 #2): the offline requests of the caller's subtree; rows waiting for this unit are orange and
 // first; single-select → 审核 (通过 / 驳回) or 查看审核流水.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  Badge,
-  Button,
-  Checkbox,
-  ConfigProvider,
-  Empty,
-  Flex,
-  Form,
-  Input,
-  Select,
-  Space,
-  Table,
-  Typography,
-} from 'antd';
+import { Badge, Button, Checkbox, ConfigProvider, Empty, Flex, Form, Input, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { ol } from '../../../locales/offline.zh-CN.ts';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { tablePagination, usePageParams } from '../../../shared/use-page-params.ts';
+import { SELECTED_ROW_THEME, singleRowSelection, WaitingLegend, waitingRowCss } from '../../../shared/WaitingTable.tsx';
 import { AbilityButton } from '../../sites/list/components/AbilityButton.tsx';
 import { FILTER_PARAMS, listOfflineRequests, type OfflineRow, offlineReviewKey } from './api.ts';
 import { OFFLINE_TABLE_WIDTH, offlineColumns } from './columns.tsx';
@@ -26,11 +14,7 @@ import { OfflineAuditDrawer } from './components/OfflineAuditDrawer.tsx';
 import { ReviewOfflineModal } from './components/ReviewOfflineModal.tsx';
 
 const text = ol.review;
-const WAITING_CSS = `
-.ant-table-wrapper .ant-table-tbody > tr.offline-row-waiting > td { background: #fff7e6; }
-.ant-table-wrapper .ant-table-tbody > tr.offline-row-waiting:hover > td { background: #ffe7ba; }
-`;
-const TABLE_THEME = { components: { Table: { rowSelectedBg: '#e6eef8', rowSelectedHoverBg: '#d9e5f4' } } };
+const WAITING_CSS = waitingRowCss('offline-row-waiting');
 
 interface FilterValues {
   kind?: string;
@@ -147,7 +131,7 @@ export default function OfflineReviewPage() {
           </Button>
         </Badge>
       </Flex>
-      <ConfigProvider theme={TABLE_THEME}>
+      <ConfigProvider theme={SELECTED_ROW_THEME}>
         <Table
           rowKey="id"
           size="middle"
@@ -156,33 +140,12 @@ export default function OfflineReviewPage() {
           loading={result.isFetching}
           tableLayout="fixed"
           scroll={{ x: OFFLINE_TABLE_WIDTH }}
-          rowSelection={{
-            type: 'radio',
-            selectedRowKeys: selected ? [selected.id] : [],
-            onChange: (keys) => setSelectedId(typeof keys[0] === 'number' ? keys[0] : null),
-            columnWidth: 40,
-            fixed: true,
-          }}
+          rowSelection={singleRowSelection(selected?.id ?? null, setSelectedId)}
           onRow={(row) => ({ onClick: () => setSelectedId(row.id), onDoubleClick: () => setAuditing(row) })}
           rowClassName={(row) => (row.waitingForMe ? 'offline-row-waiting' : '')}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text.empty} /> }}
           pagination={tablePagination(params, result.data?.total ?? 0, ol.common.total)}
-          footer={() => (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              <span
-                style={{
-                  display: 'inline-block',
-                  width: 12,
-                  height: 12,
-                  background: '#fff7e6',
-                  border: '1px solid #ffd591',
-                  marginInlineEnd: 6,
-                  verticalAlign: -2,
-                }}
-              />
-              {text.legend}
-            </Typography.Text>
-          )}
+          footer={() => <WaitingLegend>{text.legend}</WaitingLegend>}
         />
       </ConfigProvider>
       <ReviewOfflineModal row={reviewing} onClose={() => setReviewing(null)} />

@@ -1,7 +1,7 @@
 // 政府网站和栏目基本信息表: every site and application of the caller's subtree, reviewed level by level (SPEC §8.1 #1).
 import { DownOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, ConfigProvider, Dropdown, Empty, Flex, Space, Table, Typography } from 'antd';
+import { Badge, Button, ConfigProvider, Dropdown, Empty, Flex, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { STATUS_LABELS } from '../../../../domain/status-labels.ts';
 import { isOrgUser, type OrgUserActor, useSession } from '../../../access.ts';
@@ -11,6 +11,7 @@ import { downloadFile } from '../../../shared/download-file.ts';
 import { useNotify } from '../../../shared/notify.tsx';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { type PageParams, tablePagination, usePageParams } from '../../../shared/use-page-params.ts';
+import { SELECTED_ROW_THEME, singleRowSelection, WaitingLegend, waitingRowCss } from '../../../shared/WaitingTable.tsx';
 import type { OfflineRow } from '../../offline/review/api.ts';
 import { ReviewOfflineModal } from '../../offline/review/components/ReviewOfflineModal.tsx';
 import { FILTER_PARAMS, getSite, listSites, type SitePage, type SiteQuery, type SiteRow, sitesKey } from './api.ts';
@@ -26,12 +27,7 @@ import { ReviewModal } from './components/ReviewModal.tsx';
 import { SiteDrawer } from './components/SiteDrawer.tsx';
 
 const text = t.sites;
-const WAITING_CSS = `
-.ant-table-wrapper .ant-table-tbody > tr.site-row-waiting > td { background: #fff7e6; }
-.ant-table-wrapper .ant-table-tbody > tr.site-row-waiting:hover > td { background: #ffe7ba; }
-`;
-/** The selected row in a light tint of the brand blue (the derived default is a heavy grey with this theme). */
-const TABLE_THEME = { components: { Table: { rowSelectedBg: '#e6eef8', rowSelectedHoverBg: '#d9e5f4' } } };
+const WAITING_CSS = waitingRowCss('site-row-waiting');
 /** Columns the list can be sorted by (a click on their heading); without one, 待我审核 rows come first. */
 const SORTABLE = new Set(['updatedAt', 'name', 'siteCode']);
 
@@ -236,7 +232,7 @@ function SiteList({ actor }: { actor: OrgUserActor }) {
           <ColumnChooser value={columnKeys} onChange={chooseColumns} />
         </Space>
       </Flex>
-      <ConfigProvider theme={TABLE_THEME}>
+      <ConfigProvider theme={SELECTED_ROW_THEME}>
         <Table
           rowKey="id"
           size="middle"
@@ -255,33 +251,12 @@ function SiteList({ actor }: { actor: OrgUserActor }) {
                 : { sort: undefined, order: undefined },
             );
           }}
-          rowSelection={{
-            type: 'radio',
-            selectedRowKeys: selected ? [selected.id] : [],
-            onChange: (keys) => setSelectedId(typeof keys[0] === 'number' ? keys[0] : null),
-            columnWidth: 40,
-            fixed: true,
-          }}
+          rowSelection={singleRowSelection(selected?.id ?? null, setSelectedId)}
           onRow={(row) => ({ onClick: () => setSelectedId(row.id), onDoubleClick: () => setViewing(row.id) })}
           rowClassName={(row) => (row.waitingForMe ? 'site-row-waiting' : '')}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text.empty} /> }}
           pagination={listPagination(params, result.data)}
-          footer={() => (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              <span
-                style={{
-                  display: 'inline-block',
-                  width: 12,
-                  height: 12,
-                  background: '#fff7e6',
-                  border: '1px solid #ffd591',
-                  marginInlineEnd: 6,
-                  verticalAlign: -2,
-                }}
-              />
-              {text.legend}
-            </Typography.Text>
-          )}
+          footer={() => <WaitingLegend>{text.legend}</WaitingLegend>}
         />
       </ConfigProvider>
       <ReviewModal row={reviewing} onClose={() => setReviewing(null)} />

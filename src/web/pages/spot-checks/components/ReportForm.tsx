@@ -20,7 +20,8 @@ import {
 import { useEffect, useState } from 'react';
 import { percent, SAMPLING_WARNING_PERCENT } from '../../../../domain/spot-check.ts';
 import { ot } from '../../../locales/org-tools.zh-CN.ts';
-import { ApiError, errorMessage, queryClient } from '../../../request.ts';
+import { ApiError, queryClient } from '../../../request.ts';
+import { ErrorAlert } from '../../../shared/ErrorAlert.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
 import { useNotify } from '../../../shared/notify.tsx';
 import { type LinkProblem, type ReportView, type SaveInput, saveReport, submitReport } from '../api.ts';
@@ -139,15 +140,7 @@ export function ReportForm({ report }: { report: ReportView }) {
       {report.window.state === 'NOT_OPEN' && report.editable && (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} message={text.notOpen} />
       )}
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          message={errorMessage(error)}
-          data-testid="report-error"
-        />
-      )}
+      <ErrorAlert error={error} testId="report-error" />
       <Card
         size="small"
         title={

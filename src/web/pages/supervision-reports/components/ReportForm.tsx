@@ -28,7 +28,8 @@ import {
   SUPERVISION_SECTIONS,
 } from '../../../../domain/annual-report/supervision-report-fields.ts';
 import { sr } from '../../../locales/supervision-report.zh-CN.ts';
-import { errorMessage, queryClient } from '../../../request.ts';
+import { queryClient } from '../../../request.ts';
+import { ErrorAlert } from '../../../shared/ErrorAlert.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
 import { useNotify } from '../../../shared/notify.tsx';
 import { type ReportView, refreshPrefill, reportsKey, saveDraft, submitReport } from '../api.ts';
@@ -145,15 +146,7 @@ export function ReportForm({ report }: { report: ReportView }) {
       {report.state === 'RETURNED' && report.returnReason && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={sr.returnedBecause(report.returnReason)} />
       )}
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          message={errorMessage(error)}
-          data-testid="report-error"
-        />
-      )}
+      <ErrorAlert error={error} testId="report-error" />
       <PrefilledPart report={report} />
       <Card size="small" title={sr.entered} style={{ marginBottom: 16 }}>
         <Form<EnteredValues>

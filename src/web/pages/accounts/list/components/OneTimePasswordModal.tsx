@@ -1,7 +1,7 @@
 // Shows a just-issued initial password once, with a copy button and the warning that it cannot be shown again.
-import { CheckOutlined, CopyOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Modal, Typography } from 'antd';
+import { Alert, Button, Descriptions, Modal } from 'antd';
 import { t } from '../../../../locales/zh-CN.ts';
+import { ONE_TIME_MODAL_PROPS, SecretText } from '../../../../shared/OneTimeSecret.tsx';
 
 export interface OneTimePassword {
   kind: 'created' | 'reset';
@@ -15,10 +15,7 @@ export function OneTimePasswordModal({ value, onClose }: { value: OneTimePasswor
     <Modal
       open={value !== null}
       title={value?.kind === 'reset' ? text.resetTitle : text.createdTitle}
-      closable={false}
-      mask={{ closable: false }}
-      keyboard={false}
-      destroyOnHidden
+      {...ONE_TIME_MODAL_PROPS}
       footer={
         <Button type="primary" onClick={onClose}>
           {text.close}
@@ -38,24 +35,7 @@ export function OneTimePasswordModal({ value, onClose }: { value: OneTimePasswor
                 key: 'password',
                 label: text.password,
                 children: (
-                  <Typography.Text
-                    data-testid="one-time-password"
-                    style={{ fontFamily: 'monospace', fontSize: 18, letterSpacing: 1 }}
-                    copyable={{
-                      text: value.password,
-                      icon: [
-                        <span key="copy">
-                          <CopyOutlined /> {text.copy}
-                        </span>,
-                        <span key="done">
-                          <CheckOutlined /> {text.copied}
-                        </span>,
-                      ],
-                      tooltips: false,
-                    }}
-                  >
-                    {value.password}
-                  </Typography.Text>
+                  <SecretText value={value.password} testId="one-time-password" variant="password" text={text} />
                 ),
               },
             ]}

@@ -1,10 +1,8 @@
 // 审核 dialog of one offline request: the request (kind, dates, reason, 整合迁移后网址, 附件, the chain with the
 // current step), then 通过, or 驳回 with a mandatory reason.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Descriptions, Form, Input, Modal, Steps, Tag } from 'antd';
 import { ol } from '../../../../locales/offline.zh-CN.ts';
-import { useNotify } from '../../../../shared/notify.tsx';
-import { DecisionError, DecisionField } from '../../../../shared/ReviewDecision.tsx';
+import { DecisionError, DecisionField, useReviewDialog } from '../../../../shared/ReviewDecision.tsx';
 import { approveOffline, attachmentUrl, type OfflineRow, offlineReviewKey, returnOffline } from '../api.ts';
 
 const text = ol.review.dialog;
@@ -52,34 +50,19 @@ export function OfflineDetails({ row }: { row: OfflineRow }) {
 }
 
 export function ReviewOfflineModal({ row, onClose }: { row: OfflineRow | null; onClose: () => void }) {
-  const [form] = Form.useForm<Values>();
-  const decision = Form.useWatch('decision', form);
-  const notify = useNotify();
-  const queryClient = useQueryClient();
-  const close = () => {
-    review.reset();
-    form.resetFields();
-    onClose();
-  };
-  const review = useMutation({
-    meta: { inlineError: true },
-    mutationFn: (v: Values) => {
+  const { form, review, close } = useReviewDialog<Values>({
+    onClose,
+    mutationFn: (v) => {
       if (!row) throw new Error('no row');
       return v.decision === 'approve'
         ? approveOffline(row.id, row.version)
         : returnOffline(row.id, v.reason ?? '', row.version);
     },
-    onSuccess: (_r, v) => {
-      notify.success(v.decision === 'approve' ? text.approved : text.returned);
-      close();
-    },
-    // Whatever happened (also a conflict), show the rows as they are now; the run status may have changed too.
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: offlineReviewKey }),
-        queryClient.invalidateQueries({ queryKey: ['sites'] }),
-      ]),
+    success: (v) => (v.decision === 'approve' ? text.approved : text.returned),
+    // The run status may have changed too.
+    invalidate: [offlineReviewKey, ['sites']],
   });
+  const decision = Form.useWatch('decision', form);
 
   return (
     <Modal

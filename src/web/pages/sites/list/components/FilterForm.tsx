@@ -14,6 +14,8 @@ const text = t.sites.filters;
 const AREA_PARAMS = ['province', 'city', 'county'] as const;
 type AreaParam = (typeof AREA_PARAMS)[number];
 type FormValues = Record<string, string | boolean | undefined>;
+type InputParam = 'name' | 'siteCode' | 'homeUrl' | 'sponsor';
+type SelectParam = 'orgStatus' | 'isPortal' | 'isServicePlatform' | 'runStatus' | 'requestType' | 'linkHealth';
 /** Always shown; the others behind 展开 (opened at once when one of them is set, e.g. by a link from 统计). */
 const MAIN_PARAMS: readonly string[] = ['name', 'siteCode', 'orgStatus'];
 const NOT_IN_FORM: readonly string[] = ['sort', 'order', 'waitingForMe'];
@@ -91,70 +93,36 @@ export function FilterForm({ actor, params }: { actor: OrgUserActor; params: Pag
       {node}
     </Col>
   );
+  /** A text to search for. */
+  const inputCol = (name: InputParam, maxLength: number, placeholder?: string) =>
+    col(
+      <Form.Item name={name} label={text[name]}>
+        <Input allowClear maxLength={maxLength} placeholder={placeholder} />
+      </Form.Item>,
+      name,
+    );
+  /** A choice of one value or 全部 (no filter). */
+  const selectCol = (name: SelectParam, choices: { value: string; label: string }[]) =>
+    col(
+      <Form.Item name={name} label={text[name]}>
+        <Select allowClear placeholder={text.all} options={choices} />
+      </Form.Item>,
+      name,
+    );
   const main = [
-    col(
-      <Form.Item name="name" label={text.name}>
-        <Input allowClear maxLength={100} />
-      </Form.Item>,
-      'name',
-    ),
-    col(
-      <Form.Item name="siteCode" label={text.siteCode}>
-        <Input allowClear maxLength={10} placeholder={text.siteCodePlaceholder} />
-      </Form.Item>,
-      'siteCode',
-    ),
-    col(
-      <Form.Item name="orgStatus" label={text.orgStatus}>
-        <Select allowClear placeholder={text.all} options={options(ORG_STATUS_FILTERS)} />
-      </Form.Item>,
-      'orgStatus',
-    ),
+    inputCol('name', 100),
+    inputCol('siteCode', 10, text.siteCodePlaceholder),
+    selectCol('orgStatus', options(ORG_STATUS_FILTERS)),
   ];
   const more = [
-    col(
-      <Form.Item name="homeUrl" label={text.homeUrl}>
-        <Input allowClear maxLength={200} />
-      </Form.Item>,
-      'homeUrl',
-    ),
-    col(
-      <Form.Item name="sponsor" label={text.sponsor}>
-        <Input allowClear maxLength={100} />
-      </Form.Item>,
-      'sponsor',
-    ),
+    inputCol('homeUrl', 200),
+    inputCol('sponsor', 100),
     ...areas.map((name, i) => col(<AreaSelect name={name} parent={parentOf(i)} />, name)),
-    col(
-      <Form.Item name="isPortal" label={text.isPortal}>
-        <Select allowClear placeholder={text.all} options={yesNo} />
-      </Form.Item>,
-      'isPortal',
-    ),
-    col(
-      <Form.Item name="isServicePlatform" label={text.isServicePlatform}>
-        <Select allowClear placeholder={text.all} options={yesNo} />
-      </Form.Item>,
-      'isServicePlatform',
-    ),
-    col(
-      <Form.Item name="runStatus" label={text.runStatus}>
-        <Select allowClear placeholder={text.all} options={options(RUN_STATUS_FILTERS)} />
-      </Form.Item>,
-      'runStatus',
-    ),
-    col(
-      <Form.Item name="requestType" label={text.requestType}>
-        <Select allowClear placeholder={text.all} options={options(REQUEST_TYPE_LABELS)} />
-      </Form.Item>,
-      'requestType',
-    ),
-    col(
-      <Form.Item name="linkHealth" label={text.linkHealth}>
-        <Select allowClear placeholder={text.all} options={options(LINK_HEALTH_LABELS)} />
-      </Form.Item>,
-      'linkHealth',
-    ),
+    selectCol('isPortal', yesNo),
+    selectCol('isServicePlatform', yesNo),
+    selectCol('runStatus', options(RUN_STATUS_FILTERS)),
+    selectCol('requestType', options(REQUEST_TYPE_LABELS)),
+    selectCol('linkHealth', options(LINK_HEALTH_LABELS)),
     col(
       <Form.Item name="includeDeleted" valuePropName="checked" label=" " colon={false}>
         <Checkbox>{text.includeDeleted}</Checkbox>

@@ -1,10 +1,8 @@
 // 办结修改审核通过 / 办结修改审核退回 (SPEC §8.1 1.6–1.7) of one modification, flag or 其他域名 request: the reviewer
 // sees exactly what would change, then approves it or returns it with a reason.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Form, Input, Modal } from 'antd';
+import { Alert, Form, Modal } from 'antd';
 import { sw } from '../../../../locales/site-workspace.zh-CN.ts';
-import { useNotify } from '../../../../shared/notify.tsx';
-import { DecisionError } from '../../../../shared/ReviewDecision.tsx';
+import { DecisionError, ReturnReasonField, useReviewDialog } from '../../../../shared/ReviewDecision.tsx';
 import { approveRequest, returnRequest, type SiteRow, sitesKey } from '../api.ts';
 import { ChangeSetDiff } from './ChangeSetDiff.tsx';
 
@@ -20,28 +18,17 @@ export function ModificationReviewModal({
   decision: ModificationDecision;
   onClose: () => void;
 }) {
-  const [form] = Form.useForm<{ reason?: string }>();
-  const message = useNotify();
-  const queryClient = useQueryClient();
   const request = row?.request ?? null;
-  const close = () => {
-    review.reset();
-    form.resetFields();
-    onClose();
-  };
-  const review = useMutation({
-    mutationFn: (reason: string | undefined) => {
+  const { form, review, close } = useReviewDialog<{ reason?: string }>({
+    onClose,
+    mutationFn: ({ reason }) => {
       if (!request) throw new Error('no request');
       return decision === 'approve'
         ? approveRequest(request.id, request.version)
         : returnRequest(request.id, reason ?? '', request.version);
     },
-    meta: { inlineError: true },
-    onSuccess: () => {
-      message.success(decision === 'approve' ? text.approved : text.returned);
-      close();
-    },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: sitesKey }),
+    success: () => (decision === 'approve' ? text.approved : text.returned),
+    invalidate: [sitesKey],
   });
 
   return (
@@ -63,21 +50,12 @@ export function ModificationReviewModal({
       <Form
         form={form}
         layout="vertical"
-        onFinish={(values) => review.mutate(values.reason)}
+        onFinish={(values) => review.mutate(values)}
         disabled={review.isPending}
         style={{ marginTop: 16 }}
       >
         {decision === 'return' ? (
-          <Form.Item
-            name="reason"
-            label={text.reason}
-            rules={[
-              { required: true, whitespace: true, message: text.reasonRequired },
-              { max: 500, message: text.reasonRequired },
-            ]}
-          >
-            <Input.TextArea rows={3} maxLength={500} showCount placeholder={text.reasonPlaceholder} />
-          </Form.Item>
+          <ReturnReasonField text={text} rows={3} />
         ) : (
           <Alert type="info" showIcon title={text.approveHint} />
         )}

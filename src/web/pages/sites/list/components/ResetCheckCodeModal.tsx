@@ -1,12 +1,13 @@
 // 重置校验码 (SPEC §8.1 #10) by the site's 本级组织单位: a confirmation first, then the new 校验码 shown once, with
 // copy and print. The server ends the site's sessions and writes the 审核流水 entry in the same transaction.
-import { CheckOutlined, CopyOutlined, PrinterOutlined } from '@ant-design/icons';
+import { PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Flex, Modal, Typography } from 'antd';
 import { t } from '../../../../locales/zh-CN.ts';
 import { errorMessage } from '../../../../request.ts';
 import { formatDateTime } from '../../../../shared/format.ts';
 import { useNotify } from '../../../../shared/notify.tsx';
+import { copyIcons, ONE_TIME_MODAL_PROPS, SecretText } from '../../../../shared/OneTimeSecret.tsx';
 import { resetCheckCode, sitesKey } from '../api.ts';
 
 const text = t.sites.resetCheckCode;
@@ -24,17 +25,6 @@ export interface ResetTarget {
   id: number;
   name: string;
   siteCode: string;
-}
-
-function copyIcons(label: string) {
-  return [
-    <span key="copy">
-      <CopyOutlined /> {label}
-    </span>,
-    <span key="done">
-      <CheckOutlined /> {text.copied}
-    </span>,
-  ];
 }
 
 export function ResetCheckCodeModal({ target, onClose }: { target: ResetTarget | null; onClose: () => void }) {
@@ -58,10 +48,7 @@ export function ResetCheckCodeModal({ target, onClose }: { target: ResetTarget |
       <Modal
         open={target !== null}
         title={text.resultTitle}
-        closable={false}
-        mask={{ closable: false }}
-        keyboard={false}
-        destroyOnHidden
+        {...ONE_TIME_MODAL_PROPS}
         footer={
           <Flex justify="space-between">
             <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
@@ -90,15 +77,7 @@ export function ResetCheckCodeModal({ target, onClose }: { target: ResetTarget |
               {
                 key: 'check',
                 label: text.checkCode,
-                children: (
-                  <Typography.Text
-                    data-testid="new-check-code"
-                    style={{ fontFamily: 'monospace', fontSize: 20, letterSpacing: 2 }}
-                    copyable={{ text: result.checkCode, icon: copyIcons(text.copy), tooltips: false }}
-                  >
-                    {result.checkCode}
-                  </Typography.Text>
-                ),
+                children: <SecretText value={result.checkCode} testId="new-check-code" variant="code" text={text} />,
               },
             ]}
           />
@@ -112,7 +91,7 @@ export function ResetCheckCodeModal({ target, onClose }: { target: ResetTarget |
             className="no-print"
             copyable={{
               text: `${text.site}：${result.name}\n${text.siteCode}：${result.siteCode}\n${text.checkCode}：${result.checkCode}`,
-              icon: copyIcons(text.copyBoth),
+              icon: copyIcons(text.copyBoth, text.copied),
               tooltips: false,
             }}
           />

@@ -1,9 +1,12 @@
 // 审核 dialog of one new-site application: 通过, or 退回 with a mandatory reason (1–500 characters).
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Descriptions, Form, Input, Modal, Tag } from 'antd';
+import { Alert, Descriptions, Form, Modal, Tag } from 'antd';
 import { t } from '../../../../locales/zh-CN.ts';
-import { useNotify } from '../../../../shared/notify.tsx';
-import { DecisionError, DecisionField } from '../../../../shared/ReviewDecision.tsx';
+import {
+  DecisionError,
+  DecisionField,
+  ReturnReasonField,
+  useReviewDialog,
+} from '../../../../shared/ReviewDecision.tsx';
 import { approveRequest, returnRequest, type SiteRow, sitesKey } from '../api.ts';
 
 const text = t.sites.review;
@@ -14,31 +17,19 @@ interface FormValues {
 }
 
 export function ReviewModal({ row, onClose }: { row: SiteRow | null; onClose: () => void }) {
-  const [form] = Form.useForm<FormValues>();
-  const decision = Form.useWatch('decision', form);
-  const message = useNotify();
-  const queryClient = useQueryClient();
-  const close = () => {
-    review.reset();
-    form.resetFields();
-    onClose();
-  };
-  const review = useMutation({
-    mutationFn: (values: FormValues) => {
+  const { form, review, close } = useReviewDialog<FormValues>({
+    onClose,
+    mutationFn: (values) => {
       const request = row?.request;
       if (!request) throw new Error('no request');
       return values.decision === 'approve'
         ? approveRequest(request.id, request.version)
         : returnRequest(request.id, values.reason ?? '', request.version);
     },
-    meta: { inlineError: true },
-    onSuccess: (_result, values) => {
-      message.success(values.decision === 'approve' ? text.approved : text.returned);
-      close();
-    },
-    // Whatever happened (also a conflict), the list must show the row as it is now.
-    onSettled: () => queryClient.invalidateQueries({ queryKey: sitesKey }),
+    success: (values) => (values.decision === 'approve' ? text.approved : text.returned),
+    invalidate: [sitesKey],
   });
+  const decision = Form.useWatch('decision', form);
   const abilities = row?.abilities;
   // Units still to review after this one: none when the caller is the last step of the chain.
   const remaining = row?.request ? row.request.chain.length - row.request.stepIndex - 1 : 0;
@@ -74,16 +65,7 @@ export function ReviewModal({ row, onClose }: { row: SiteRow | null; onClose: ()
       >
         <DecisionField text={text} abilities={abilities} />
         {decision === 'return' ? (
-          <Form.Item
-            name="reason"
-            label={text.reason}
-            rules={[
-              { required: true, whitespace: true, message: text.reasonRequired },
-              { max: 500, message: text.reasonRequired },
-            ]}
-          >
-            <Input.TextArea rows={4} maxLength={500} showCount placeholder={text.reasonPlaceholder} />
-          </Form.Item>
+          <ReturnReasonField text={text} rows={4} />
         ) : (
           <Alert
             type="info"
