@@ -26,6 +26,7 @@ import { type LinkCheckResult, linkMessages } from '../server/modules/link-check
 import { type CheckedUrl, countsAsFailure, FLAG_AFTER_FAILURES } from '../server/modules/link-checks/repository.ts';
 import { applyOffline } from '../server/modules/offline/apply-offline.ts';
 import { completeOffline } from '../server/modules/offline/complete-offline.ts';
+import { sitesWithOrgUnit } from '../server/modules/org-units/repository.ts';
 import { reviewOffline } from '../server/modules/review/review-offline.ts';
 import { changeSiteStatus } from '../server/modules/site-status/change-site-status.ts';
 import { requestFlagChange } from '../server/modules/site-workspace/request-flag.ts';
@@ -186,9 +187,7 @@ export async function seedDemoSites(db: Db, env: DemoSiteEnv, now: Date): Promis
 
 /** Issued demo sites, with what the scenarios choose by. */
 async function issuedSites(db: Db): Promise<DemoSiteRow[]> {
-  return db
-    .selectFrom('sites as s')
-    .innerJoin('org_units as o', 'o.code', 's.org_code')
+  return sitesWithOrgUnit(db)
     .select([
       's.id',
       's.site_code',

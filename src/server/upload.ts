@@ -24,3 +24,24 @@ export async function readUploadedFile(request: FastifyRequest): Promise<Uploade
     throw error;
   }
 }
+
+/** A stored attachment's file columns, as the attachment tables (notice, offline) share them. */
+export function attachmentFileColumns(a: {
+  fileName: string;
+  mimeType: string;
+  content: Buffer;
+  sha256: string;
+  at: Date;
+}) {
+  return {
+    file_name: a.fileName,
+    mime_type: a.mimeType,
+    size_bytes: a.content.length,
+    sha256: a.sha256,
+    content: a.content,
+    created_at: a.at,
+  };
+}
+
+/** What an attachment insert returns: enough to show it. */
+export const ATTACHMENT_RETURNING = ['id', 'file_name', 'mime_type', 'size_bytes'] as const;

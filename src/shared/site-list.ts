@@ -1,6 +1,6 @@
 // The site list's filter values and column headings (政府网站和栏目基本信息表): read by the API's schema and xlsx export
 // and by the web's list page. Browser-safe: no server code, no zod.
-import { STATUS_LABELS } from '../domain/status-labels.ts';
+import { RUN_STATUS_LABELS, STATUS_LABELS } from '../domain/status-labels.ts';
 
 export { REQUEST_TYPE_LABELS } from '../domain/requests.ts';
 
@@ -18,16 +18,7 @@ export const ORG_STATUS_FILTERS = {
 export type OrgStatusFilter = keyof typeof ORG_STATUS_FILTERS;
 
 /** 运行状态 filter values: the site run states plus 申请中 (an application without its 标识码 yet). */
-export const RUN_STATUS_FILTERS = {
-  APPLYING: '申请中',
-  NORMAL: '正常',
-  TEMP_OFFLINE: '临时下线',
-  EMERGENCY_OFFLINE: '紧急下线',
-  PERM_OFFLINE_PENDING: '永久下线（待完成下线）',
-  PERM_OFFLINE: '永久下线',
-  EXCEPTION: '例外',
-  DELETED: '已删除',
-} as const;
+export const RUN_STATUS_FILTERS = { APPLYING: '申请中', ...RUN_STATUS_LABELS } as const;
 export type RunStatusFilter = keyof typeof RUN_STATUS_FILTERS;
 
 /** The list's columns in display order with their headings (SPEC §8.1); the page export uses the same. */

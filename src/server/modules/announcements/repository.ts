@@ -2,6 +2,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { NoticeAudience } from '../../../db/schema.ts';
 import type { Db, Trx } from '../../context.ts';
+import { ATTACHMENT_RETURNING, attachmentFileColumns } from '../../upload.ts';
 import { inSubtree, likePattern, prefixPattern } from '../org-units/repository.ts';
 
 export interface Reader {
@@ -186,14 +187,9 @@ export async function insertAttachment(
     .insertInto('notice_attachments')
     .values({
       uploaded_by: a.userId,
-      file_name: a.fileName,
-      mime_type: a.mimeType,
-      size_bytes: a.content.length,
-      sha256: a.sha256,
-      content: a.content,
-      created_at: a.at,
+      ...attachmentFileColumns(a),
     })
-    .returning(['id', 'file_name', 'mime_type', 'size_bytes'])
+    .returning(ATTACHMENT_RETURNING)
     .executeTakeFirstOrThrow();
 }
 

@@ -1,5 +1,6 @@
 // Schemas of the 填报单位 login and its own record.
 import { z } from 'zod';
+import { siteIdentityShape } from '../site-workspace/schema.ts';
 
 export const siteLoginBody = z.object({
   siteCode: z.string().trim().min(1, '请输入网站标识码').max(40),
@@ -9,14 +10,7 @@ export const siteLoginBody = z.object({
 export const siteLoginResult = z.object({ csrfToken: z.string(), siteCode: z.string() });
 
 export const siteRecord = z.object({
-  siteCode: z.string(),
-  name: z.string(),
-  homeUrl: z.string(),
-  sponsorName: z.string(),
-  isPortal: z.boolean(),
-  isServicePlatform: z.boolean(),
-  orgCode: z.string(),
-  orgName: z.string(),
+  ...siteIdentityShape,
   orgChain: z.array(z.object({ code: z.string(), name: z.string(), level: z.number().int() })),
   runStatus: z.string(),
   runStatusLabel: z.string(),

@@ -1,5 +1,6 @@
 // Database access of the closure documents attached to offline requests (bytea, ≤ 10 MB each).
 import type { Db, Trx } from '../../context.ts';
+import { ATTACHMENT_RETURNING, attachmentFileColumns } from '../../upload.ts';
 
 export interface StoredAttachment {
   id: number;
@@ -16,14 +17,9 @@ export async function insertAttachment(
     .insertInto('offline_attachments')
     .values({
       site_id: a.siteId,
-      file_name: a.fileName,
-      mime_type: a.mimeType,
-      size_bytes: a.content.length,
-      sha256: a.sha256,
-      content: a.content,
-      created_at: a.at,
+      ...attachmentFileColumns(a),
     })
-    .returning(['id', 'file_name', 'mime_type', 'size_bytes'])
+    .returning(ATTACHMENT_RETURNING)
     .executeTakeFirstOrThrow();
   return { id: row.id, fileName: row.file_name, mimeType: row.mime_type, sizeBytes: row.size_bytes };
 }

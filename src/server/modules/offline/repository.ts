@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { OfflineEndKind, OfflineKindColumn, RequestState, RequestType, RunStatus } from '../../../db/schema.ts';
 import { OPEN_STATE_LIST } from '../../../domain/requests.ts';
 import type { Db, Trx } from '../../context.ts';
-import { inSubtree } from '../org-units/repository.ts';
+import { inSubtree, sitesWithOrgUnit } from '../org-units/repository.ts';
 
 export interface SiteState {
   id: number;
@@ -19,19 +19,16 @@ export interface SiteState {
 }
 
 function siteQuery(db: Db | Trx) {
-  return db
-    .selectFrom('sites as s')
-    .innerJoin('org_units as o', 'o.code', 's.org_code')
-    .select([
-      's.id',
-      's.site_code',
-      's.name',
-      's.org_code',
-      'o.path as org_path',
-      's.is_portal',
-      's.run_status',
-      sql<string | null>`to_char(s.run_status_until, 'YYYY-MM-DD')`.as('until'),
-    ]);
+  return sitesWithOrgUnit(db).select([
+    's.id',
+    's.site_code',
+    's.name',
+    's.org_code',
+    'o.path as org_path',
+    's.is_portal',
+    's.run_status',
+    sql<string | null>`to_char(s.run_status_until, 'YYYY-MM-DD')`.as('until'),
+  ]);
 }
 
 type SiteRaw = Awaited<ReturnType<ReturnType<typeof siteQuery>['executeTakeFirst']>>;

@@ -2,7 +2,9 @@
 // decisions; 例外 / 删除 / 恢复正常 (shared with the web client's types).
 import { z } from 'zod';
 import { isDay, OFFLINE_KINDS, type OfflineKind } from '../../../domain/offline.ts';
-import { auditEntry } from '../requests/schema.ts';
+import { ability, auditEntry, transitionResult as requestTransitionResult } from '../requests/schema.ts';
+
+export { ability, approveBody, idParam } from '../requests/schema.ts';
 
 export const offlineKind = z.enum(OFFLINE_KINDS as [OfflineKind, ...OfflineKind[]]);
 
@@ -26,8 +28,6 @@ export const applyBody = z.object({
   attachmentId: z.number().int().positive().optional(),
 });
 export type ApplyInput = z.infer<typeof applyBody>;
-
-export const ability = z.object({ allowed: z.boolean(), reason: z.string().optional() });
 
 export const attachmentView = z.object({
   id: z.number().int(),
@@ -178,18 +178,11 @@ export const offlinePage = z.object({
   waitingCount: z.number().int(),
 });
 
-export const idParam = z.object({ id: z.coerce.number().int().positive() });
-export const approveBody = z.object({ version: z.number().int().positive().optional() });
 export const returnBody = z.object({
   reason: z.string().trim().min(1, '请填写驳回原因').max(500, '驳回原因不能超过 500 个字'),
   version: z.number().int().positive().optional(),
 });
-export const transitionResult = z.object({
-  id: z.number().int(),
-  state: z.string(),
-  stepIndex: z.number().int(),
-  version: z.number().int(),
-  orgStatus: z.string(),
+export const transitionResult = requestTransitionResult.extend({
   runStatus: z.string(),
   listStatus: z.string(),
 });

@@ -19,6 +19,11 @@ export function inSubtree(column: PathColumn, rootPath: string): RawBuilder<SqlB
   return sql<SqlBool>`${sql.ref(column)} LIKE ${prefixPattern(rootPath)}`;
 }
 
+/** Sites (`s`) joined to their owning org units (`o`), for queries that select from both. */
+export function sitesWithOrgUnit(db: Db | Trx) {
+  return db.selectFrom('sites as s').innerJoin('org_units as o', 'o.code', 's.org_code');
+}
+
 /** LIKE pattern of text anywhere in a value; the user's `%`, `_` and `\` match only themselves. */
 export function likePattern(text: string): string {
   return `%${escapeLike(text)}%`;

@@ -1,10 +1,9 @@
 // 导出全部筛选结果: every filtered row in list order, streamed as xlsx while keyset batches of 1000 are read;
 // at most EXPORT_ALL_CAP rows, with a closing note when the result was cut.
 import { PassThrough, type Readable } from 'node:stream';
-import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { loadExcelJS } from '../../xlsx-table.ts';
-import { exportCells, exportFileName, loadExportExtras, SHEET_NAME, SHEET_OPTIONS, setUpSheet } from './export-xlsx.ts';
+import { addListSheet, exportCells, exportFileName, loadExportExtras, writeExportAudit } from './export-xlsx.ts';
 import { presentRow } from './present.ts';
 import { iterateSiteRows, listSiteRows } from './repository.ts';
 import type { SiteFilters } from './schema.ts';
@@ -31,23 +30,17 @@ export async function exportAll(
   const { total } = await listSiteRows(ctx.db, viewer, filters, 1, 1, { countUpTo: Number.POSITIVE_INFINITY });
   const truncated = total > EXPORT_ALL_CAP;
   const now = ctx.clock.now();
-  await writeAudit(
+  await writeExportAudit(
     ctx.db,
     now,
     actor,
-    {
-      kind: 'REGISTER_EXPORTED',
-      entityType: 'EXPORT',
-      entityId: actor.orgCode,
-      data: { scope: 'all', total, rows: Math.min(total, EXPORT_ALL_CAP), filters },
-    },
+    { scope: 'all', total, rows: Math.min(total, EXPORT_ALL_CAP), filters },
     ip,
   );
   const stream = new PassThrough();
   const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(SHEET_NAME, SHEET_OPTIONS);
-  setUpSheet(sheet);
+  const sheet = addListSheet(workbook);
   sheet.getRow(1).commit();
   const write = async () => {
     for await (const batch of iterateSiteRows(ctx.db, viewer, filters, EXPORT_BATCH, EXPORT_ALL_CAP)) {

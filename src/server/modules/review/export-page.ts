@@ -1,8 +1,7 @@
 // 导出当页数据 (SPEC §13): exactly the rows of the requested page, as the caller's unit sees them; one 「导出」 entry.
-import { writeAudit } from '../../audit.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { loadExcelJS } from '../../xlsx-table.ts';
-import { exportCells, exportFileName, loadExportExtras, SHEET_NAME, SHEET_OPTIONS, setUpSheet } from './export-xlsx.ts';
+import { addListSheet, exportCells, exportFileName, loadExportExtras, writeExportAudit } from './export-xlsx.ts';
 import { presentRow } from './present.ts';
 import { listSiteRows } from './repository.ts';
 import type { ListSitesQuery } from './schema.ts';
@@ -24,23 +23,11 @@ export async function exportPage(
   const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '政府网站信息报送系统';
-  const sheet = workbook.addWorksheet(SHEET_NAME, SHEET_OPTIONS);
-  setUpSheet(sheet);
+  const sheet = addListSheet(workbook);
   const extras = await loadExportExtras(ctx.db, rows);
   for (const row of rows) sheet.addRow(exportCells(presentRow(row, actor.orgCode), extras(row.id)));
   const body = Buffer.from(await workbook.xlsx.writeBuffer());
   const now = ctx.clock.now();
-  await writeAudit(
-    ctx.db,
-    now,
-    actor,
-    {
-      kind: 'REGISTER_EXPORTED',
-      entityType: 'EXPORT',
-      entityId: actor.orgCode,
-      data: { scope: 'page', page, pageSize, rows: rows.length, filters },
-    },
-    ip,
-  );
+  await writeExportAudit(ctx.db, now, actor, { scope: 'page', page, pageSize, rows: rows.length, filters }, ip);
   return { fileName: exportFileName(actor.orgCode, now, `p${page}`), body };
 }

@@ -1,10 +1,11 @@
 // The xlsx form of the list: the list's columns in display order, then 链接健康 and 其他域名, cells neutralised
 // against formula injection, the file name of SPEC §13 and its Content-Disposition.
-import type { Worksheet } from 'exceljs';
+import type { Workbook, Worksheet } from 'exceljs';
 import type { RunStatus } from '../../../db/schema.ts';
 import { compactDateTimeCN, formatDateTimeCN } from '../../../domain/dates.ts';
 import { YES_NO } from '../../../domain/status-labels.ts';
-import type { Db } from '../../context.ts';
+import { writeAudit } from '../../audit.ts';
+import type { Db, OrgActor } from '../../context.ts';
 import { neutraliseCell } from '../../xlsx-table.ts';
 import { presentLinkHealth } from '../link-checks/present-health.ts';
 import { linkHealthBySiteIds } from '../link-checks/repository.ts';
@@ -12,6 +13,23 @@ import { otherDomainsBySiteIds } from './repository.ts';
 import { SITE_COLUMN_TITLES, type SiteColumnKey, type SiteRowView } from './schema.ts';
 
 export const SHEET_NAME = '政府网站基本信息';
+
+/** The 审核流水 entry of an export of the list (REGISTER_EXPORTED on the actor's unit), with what was exported. */
+export async function writeExportAudit(
+  db: Db,
+  now: Date,
+  actor: OrgActor,
+  data: Record<string, unknown>,
+  ip: string | null,
+): Promise<void> {
+  await writeAudit(
+    db,
+    now,
+    actor,
+    { kind: 'REGISTER_EXPORTED', entityType: 'EXPORT', entityId: actor.orgCode, data },
+    ip,
+  );
+}
 
 const yesNo = (v: boolean) => (v ? YES_NO.yes : YES_NO.no);
 
@@ -75,6 +93,13 @@ export function setUpSheet(sheet: Worksheet): void {
 
 /** Worksheet options: the heading row stays in view (the streaming writer takes views only here). */
 export const SHEET_OPTIONS = { views: [{ state: 'frozen' as const, ySplit: 1 }] };
+
+/** Adds the list's sheet to a workbook (in memory or streamed): frozen header row, the columns set up. */
+export function addListSheet(workbook: Workbook): Worksheet {
+  const sheet = workbook.addWorksheet(SHEET_NAME, SHEET_OPTIONS);
+  setUpSheet(sheet);
+  return sheet;
+}
 
 export function exportFileName(orgCode: string, at: Date, suffix: string): string {
   return `政府网站基本信息_${orgCode}_${compactDateTimeCN(at)}_${suffix}.xlsx`;

@@ -1,8 +1,8 @@
 // HTTP routes of 下线审核 通过 / 驳回. They sit with review, whose core decides every request type; the offline module
 // (list, attachment, 例外 / 删除 / 恢复) stays below review and imports none of it.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { orgActor } from '../../guards.ts';
 import { approveBody, idParam, returnBody, transitionResult } from '../offline/schema.ts';
+import { decisionInput } from './decision-input.ts';
 import { reviewOffline } from './review-offline.ts';
 
 export const offlineReviewRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -21,14 +21,7 @@ export const offlineReviewRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: transitionResult },
       },
     },
-    async (request) =>
-      reviewOffline(app.ctx, {
-        actor: orgActor(request),
-        id: request.params.id,
-        action: 'APPROVE',
-        expectedVersion: request.body.version,
-        ip: request.ip,
-      }),
+    async (request) => reviewOffline(app.ctx, decisionInput(request, 'APPROVE')),
   );
 
   app.post(
@@ -43,14 +36,6 @@ export const offlineReviewRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: transitionResult },
       },
     },
-    async (request) =>
-      reviewOffline(app.ctx, {
-        actor: orgActor(request),
-        id: request.params.id,
-        action: 'RETURN',
-        reason: request.body.reason,
-        expectedVersion: request.body.version,
-        ip: request.ip,
-      }),
+    async (request) => reviewOffline(app.ctx, decisionInput(request, 'RETURN')),
   );
 };

@@ -1,12 +1,12 @@
 // Database reads of the site list: every site and application in the viewer's subtree with its open/latest request,
 // filtered, sorted and paged in SQL; keyset batches for the full export.
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
-import type { RequestState, RequestType, RunStatus } from '../../../db/schema.ts';
+import type { RunStatus } from '../../../db/schema.ts';
 import { type ShownRequest, shownRequests } from '../../../domain/open-requests.ts';
 import type { Db } from '../../context.ts';
 import { linkHealthMatches } from '../link-checks/health-sql.ts';
 import { inSubtree, likePattern, prefixPattern } from '../org-units/repository.ts';
-import type { Viewer } from '../requests/repository.ts';
+import type { RequestCore, Viewer } from '../requests/repository.ts';
 import type { SiteFilters } from './schema.ts';
 import { ENDED_AT_SQL, ENDED_SQL, OPEN_SQL, orgStatusCondition, shownRequestMatches } from './status-filter-sql.ts';
 
@@ -34,14 +34,9 @@ export interface SiteListRow {
   requests: ListRequest[];
 }
 
-export interface ListRequest extends ShownRequest {
-  id: number;
-  type: RequestType;
-  state: RequestState;
+export interface ListRequest extends ShownRequest, RequestCore {
+  /** Mutable as in RequestCore (ShownRequest's is readonly: both must agree here). */
   chain: string[];
-  stepIndex: number;
-  currentOrg: string | null;
-  version: number;
   /** When the current step began: 逾期 is computed from it (issue 9). */
   stepEnteredAt?: Date;
 }
@@ -72,14 +67,7 @@ function shownRequestsOf() {
 }
 
 /** A request as the lateral aggregate returns it (jsonb: timestamps as text). */
-interface ListRequestJson {
-  id: number;
-  type: RequestType;
-  state: RequestState;
-  chain: string[];
-  stepIndex: number;
-  currentOrg: string | null;
-  version: number;
+interface ListRequestJson extends RequestCore {
   stepEnteredAt: string;
   endedAt: string | null;
 }

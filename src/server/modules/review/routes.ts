@@ -4,6 +4,7 @@ import { contentDisposition, XLSX_TYPE } from '../../download.ts';
 import { orgActor } from '../../guards.ts';
 import { bulkApprove, bulkSubmit } from './bulk-review.ts';
 import { reviewRequest } from './decide-request.ts';
+import { decisionInput } from './decision-input.ts';
 import { exportAll } from './export-all.ts';
 import { exportPage } from './export-page.ts';
 import { listSites } from './list-sites.ts';
@@ -86,14 +87,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'org' },
       schema: { tags, summary: '审核通过', params: idParam, body: approveBody, response: { 200: transitionResult } },
     },
-    async (request) =>
-      reviewRequest(app.ctx, {
-        actor: orgActor(request),
-        id: request.params.id,
-        action: 'APPROVE',
-        expectedVersion: request.body.version,
-        ip: request.ip,
-      }),
+    async (request) => reviewRequest(app.ctx, decisionInput(request, 'APPROVE')),
   );
 
   app.post(
@@ -108,15 +102,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: transitionResult },
       },
     },
-    async (request) =>
-      reviewRequest(app.ctx, {
-        actor: orgActor(request),
-        id: request.params.id,
-        action: 'RETURN',
-        reason: request.body.reason,
-        expectedVersion: request.body.version,
-        ip: request.ip,
-      }),
+    async (request) => reviewRequest(app.ctx, decisionInput(request, 'RETURN')),
   );
 
   app.post(

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/site-list.ts';
 import { linkHealthCell, linkHealthFilter } from '../link-checks/schema.ts';
 import { offlineRow } from '../offline/schema.ts';
+import { ability } from '../requests/schema.ts';
 
 // The list filter and the web client read the request types and their labels here; the domain defines them.
 export { REQUEST_TYPE_LABELS, REQUEST_TYPES } from '../../../domain/requests.ts';
@@ -21,7 +22,14 @@ export {
   type SiteColumnKey,
 } from '../../../shared/site-list.ts';
 // Shared with site-workspace and offline, which sit below review: kept importable from here for the web UI.
-export { auditEntry, auditTrail } from '../requests/schema.ts';
+export {
+  ability,
+  approveBody,
+  auditEntry,
+  auditTrail,
+  idParam,
+  transitionResult,
+} from '../requests/schema.ts';
 
 export const SORT_KEYS = ['default', 'updatedAt', 'name', 'siteCode'] as const;
 export const REVIEW_PAGE_SIZES = [20, 50, 100] as const;
@@ -72,8 +80,6 @@ export const listSitesQuery = z.object({ ...siteFilterShape, ...pageShape });
 export const exportAllQuery = z.object(siteFilterShape);
 export type SiteFilters = z.infer<typeof exportAllQuery>;
 export type ListSitesQuery = z.infer<typeof listSitesQuery>;
-
-export const ability = z.object({ allowed: z.boolean(), reason: z.string().optional() });
 
 export const rowRequest = z.object({
   id: z.number().int(),
@@ -151,20 +157,9 @@ export const sitePage = z.object({
   waitingCount: z.number().int(),
 });
 
-export const idParam = z.object({ id: z.coerce.number().int().positive() });
-/** `version` is the request version the client showed; a different current version is a conflict. */
-export const approveBody = z.object({ version: z.number().int().positive().optional() });
 export const returnBody = z.object({
   reason: z.string().trim().min(1, '请填写退回原因').max(500, '退回原因不能超过 500 个字'),
   version: z.number().int().positive().optional(),
-});
-
-export const transitionResult = z.object({
-  id: z.number().int(),
-  state: z.string(),
-  stepIndex: z.number().int(),
-  version: z.number().int(),
-  orgStatus: z.string(),
 });
 
 export const bulkBody = z.object({

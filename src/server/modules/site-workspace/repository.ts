@@ -5,6 +5,7 @@ import type { PersonContact, RequestState, RequestType, RunStatus } from '../../
 import { blockingRequest } from '../../../domain/open-requests.ts';
 import { OPEN_STATE_LIST } from '../../../domain/requests.ts';
 import type { Db, Trx } from '../../context.ts';
+import { sitesWithOrgUnit } from '../org-units/repository.ts';
 import { REQUEST_COLUMNS, type RequestCore, toRequestCore } from '../requests/repository.ts';
 
 /** Modification-like requests with one reviewer, which this module files and applies (SPEC §7.2–§7.5). */
@@ -37,28 +38,25 @@ export interface OperatorSite {
 }
 
 function siteQuery(db: Db | Trx) {
-  return db
-    .selectFrom('sites as s')
-    .innerJoin('org_units as o', 'o.code', 's.org_code')
-    .select([
-      's.id',
-      's.site_code',
-      's.org_code',
-      'o.name as org_name',
-      'o.path as org_path',
-      's.name',
-      's.home_url',
-      's.home_host',
-      's.sponsor_name',
-      's.is_portal',
-      's.is_service_platform',
-      's.info',
-      's.columns',
-      's.run_status',
-      sql<string | null>`to_char(s.run_status_until, 'YYYY-MM-DD')`.as('run_status_until'),
-      's.version',
-      's.code_issued_at',
-    ]);
+  return sitesWithOrgUnit(db).select([
+    's.id',
+    's.site_code',
+    's.org_code',
+    'o.name as org_name',
+    'o.path as org_path',
+    's.name',
+    's.home_url',
+    's.home_host',
+    's.sponsor_name',
+    's.is_portal',
+    's.is_service_platform',
+    's.info',
+    's.columns',
+    's.run_status',
+    sql<string | null>`to_char(s.run_status_until, 'YYYY-MM-DD')`.as('run_status_until'),
+    's.version',
+    's.code_issued_at',
+  ]);
 }
 
 type SiteRow = Awaited<ReturnType<ReturnType<typeof siteQuery>['executeTakeFirstOrThrow']>>;

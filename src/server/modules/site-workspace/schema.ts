@@ -94,16 +94,21 @@ export const requestSummary = z.object({
   reviewerName: z.string().nullable(),
 });
 
+/** Who a site is and which unit holds it: the fields every site-facing view opens with. */
+export const siteIdentityShape = {
+  siteCode: z.string(),
+  name: z.string(),
+  homeUrl: z.string(),
+  sponsorName: z.string(),
+  isPortal: z.boolean(),
+  isServicePlatform: z.boolean(),
+  orgCode: z.string(),
+  orgName: z.string(),
+};
+
 export const siteHome = z.object({
   site: z.object({
-    siteCode: z.string(),
-    name: z.string(),
-    homeUrl: z.string(),
-    sponsorName: z.string(),
-    isPortal: z.boolean(),
-    isServicePlatform: z.boolean(),
-    orgCode: z.string(),
-    orgName: z.string(),
+    ...siteIdentityShape,
     /** 省/部委 · 市/垂管省局 · 县/垂管分局 names above the site, level 1 first. */
     orgLine: z.array(z.string()),
     runStatus: z.string(),

@@ -1,14 +1,11 @@
 // 监管年度报表 — 更新预填数据: recomputes the prefill from the records as they are now (while the unit may edit).
-import type { AppContext, OrgActor } from '../../context.ts';
+import type { AppContext } from '../../context.ts';
 import { requireReportingUnit } from './access.ts';
 import { unitPrefill } from './compute-prefill.ts';
 import type { ReportView } from './schema.ts';
-import { runTransition } from './transition.ts';
+import { type ReportActionInput, runTransition } from './transition.ts';
 
-export async function refreshPrefill(
-  ctx: AppContext,
-  o: { actor: OrgActor; id: number; version: number; ip: string | null },
-): Promise<ReportView> {
+export async function refreshPrefill(ctx: AppContext, o: ReportActionInput): Promise<ReportView> {
   requireReportingUnit(o.actor);
   return runTransition(ctx, {
     ...o,

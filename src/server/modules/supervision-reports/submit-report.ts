@@ -3,16 +3,13 @@
 import { submissionErrors } from '../../../domain/annual-report/supervision-report-checks.ts';
 import { yearRange } from '../../../domain/annual-report/supervision-report-prefill.ts';
 import { MESSAGES } from '../../../domain/messages/index.ts';
-import type { AppContext, OrgActor } from '../../context.ts';
+import type { AppContext } from '../../context.ts';
 import { invalid } from '../../errors.ts';
 import { requireReportingUnit } from './access.ts';
 import type { ReportView } from './schema.ts';
-import { runTransition } from './transition.ts';
+import { type ReportActionInput, runTransition } from './transition.ts';
 
-export async function submitReport(
-  ctx: AppContext,
-  o: { actor: OrgActor; id: number; version: number; ip: string | null },
-): Promise<ReportView> {
+export async function submitReport(ctx: AppContext, o: ReportActionInput): Promise<ReportView> {
   requireReportingUnit(o.actor);
   return runTransition(ctx, {
     ...o,

@@ -14,6 +14,14 @@ import { presentReport } from './present.ts';
 import { findReportInSubtree, type ReportChange, type SupervisionReportRow, updateReport } from './repository.ts';
 import type { ReportView } from './schema.ts';
 
+/** What the routes pass to a transition: who acts, on which report at which version, from where. */
+export interface ReportActionInput {
+  actor: OrgActor;
+  id: number;
+  version: number;
+  ip: string | null;
+}
+
 export interface TransitionOptions {
   actor: OrgActor;
   id: number;

@@ -3,7 +3,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { RequestState, RequestType } from '../../../db/schema.ts';
 import type { Db } from '../../context.ts';
-import { heldSteps } from './repository.ts';
+import { HELD_STEP_SITE_COLUMNS, heldSteps } from './repository.ts';
 import type { InboxKind } from './schema.ts';
 
 interface ItemBase {
@@ -62,12 +62,7 @@ function unionOf(db: Db, orgCode: string): RawBuilder<RawRow> {
       sql<number | null>`NULL::integer`.as('year'),
       'r.step_entered_at as waiting_since',
       'r.submitted_at',
-      's.id as site_id',
-      's.name as site_name',
-      's.site_code',
-      'o.display_name as site_org_name',
-      'h.code as holder_code',
-      'h.display_name as holder_name',
+      ...HELD_STEP_SITE_COLUMNS,
     ]);
   return sql<RawRow>`
     ${requests}

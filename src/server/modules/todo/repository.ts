@@ -35,6 +35,16 @@ export function heldSteps(db: Db) {
     .where('s.run_status', 'not in', GONE);
 }
 
+/** The site and holding unit of a held step, as heldSteps() joins them. */
+export const HELD_STEP_SITE_COLUMNS = [
+  's.id as site_id',
+  's.name as site_name',
+  's.site_code',
+  'o.display_name as site_org_name',
+  'h.code as holder_code',
+  'h.display_name as holder_name',
+] as const;
+
 type HeldQuery = ReturnType<typeof heldSteps>;
 
 async function selectWaiting(query: HeldQuery, limit: number, offset: number): Promise<WaitingRow[]> {
@@ -47,12 +57,7 @@ async function selectWaiting(query: HeldQuery, limit: number, offset: number): P
       'r.step_index',
       'r.step_entered_at',
       'r.submitted_at',
-      's.id as site_id',
-      's.name as site_name',
-      's.site_code',
-      'o.display_name as site_org_name',
-      'h.code as holder_code',
-      'h.display_name as holder_name',
+      ...HELD_STEP_SITE_COLUMNS,
     ])
     .orderBy('r.step_entered_at')
     .orderBy('r.id')

@@ -1,6 +1,7 @@
 // Request and response schemas of 工作年度报表 (one contract for Fastify, OpenAPI and the web client).
 import { z } from 'zod';
 import { WORK_REPORT_STATES } from '../../../domain/annual-report/work-report-states.ts';
+import { pageQuery } from '../org-units/schema.ts';
 
 const year = z.coerce.number().int('年度应为整数').min(2017, '年度不正确').max(2100, '年度不正确');
 const version = z.number().int().min(0);
@@ -41,12 +42,7 @@ export const listQuery = z.object({
   q: z.string().trim().max(100).optional(),
   /** Only the reports this unit reviews (its own sites). */
   mine: z.enum(['true', 'false']).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce
-    .number()
-    .int()
-    .refine((n) => [10, 20, 50, 100].includes(n), '每页条数只能是 10、20、50 或 100')
-    .default(20),
+  ...pageQuery,
 });
 
 export const windowBody = z.object({
