@@ -11,7 +11,7 @@ import { type BrowserHarness, startHarness } from './harness.ts';
 export const SITE_CHECK_CODE = 'QRST2345';
 
 /** expect.poll with the page's patience (its default is 1 s): lists refetch slowly on a busy machine. */
-export const poll: typeof expect.poll = (fn, options) => expect.poll(fn, { timeout: 15_000, ...options });
+export const poll: typeof expect.poll = (fn, options) => expect.poll(fn, { timeout: 30_000, ...options });
 
 export interface HaigangSite {
   name: string;

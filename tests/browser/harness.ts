@@ -83,7 +83,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Browse
   }
 
   const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(15_000);
+  // A wait, not a timing: CI machines are shared, and a step that takes 1 s alone can take 15 s beside other jobs.
+  page.setDefaultTimeout(30_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {

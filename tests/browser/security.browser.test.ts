@@ -57,8 +57,9 @@ describe('hostile text in the UI', () => {
     // 主办单位 is not among a county's default columns: shown through 列设置.
     await page.getByRole('button', { name: '列设置' }).click();
     await page.getByTestId('column-chooser').getByText('主办单位', { exact: true }).click();
-    await page.keyboard.press('Escape');
+    // The column is shown once the choice has taken effect; only then is the chooser closed.
     await page.locator('.ant-table-thead th', { hasText: '主办单位' }).waitFor();
+    await page.keyboard.press('Escape');
     expect(await row.getByText(NAME, { exact: true }).count()).toBeGreaterThan(0);
     expect(await row.getByText(SPONSOR, { exact: true }).count()).toBeGreaterThan(0);
     await h.screenshot('security-literal-name');
