@@ -91,11 +91,6 @@ async function countOf(query: HeldQuery, overdueBefore: Date): Promise<{ total: 
   return { total: row.total, overdue: row.overdue };
 }
 
-/** 待办: steps held by `orgCode`, longest waiting first. */
-export function listWaiting(db: Db, orgCode: string, limit: number, offset: number): Promise<WaitingRow[]> {
-  return selectWaiting(heldSteps(db).where('r.current_org', '=', orgCode), limit, offset);
-}
-
 export function countWaiting(db: Db, orgCode: string, overdueBefore: Date) {
   return countOf(heldSteps(db).where('r.current_org', '=', orgCode), overdueBefore);
 }
