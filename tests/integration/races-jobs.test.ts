@@ -108,8 +108,11 @@ describe('two instances at once', () => {
     expect(checks).toHaveLength(urls.length);
     expect(new Set(checks.map((c) => `${c.site_id} ${c.kind} ${c.url}`)).size).toBe(urls.length);
     expect(web.requests.filter((p) => p !== '/robots.txt')).toHaveLength(urls.length);
-    // Nothing left to do: a third run finds the night done.
-    expect(await runOnBoth('link-sweep')).toEqual([expect.stringContaining('ALREADY_DONE'), expect.any(String)]);
+    // Nothing left to do: a third run finds the night done. Which instance takes the lock first is not fixed: one of
+    // them reports the night done, the other either the same or that the lock is held.
+    const third = await runOnBoth('link-sweep');
+    expect(third.some((r) => r.includes('ALREADY_DONE'))).toBe(true);
+    expect(third.every((r) => r.includes('ALREADY_DONE') || r.includes('LOCKED'))).toBe(true);
     await t.ctx.db.updateTable('sites').set({ run_status: 'DELETED' }).where('site_code', 'like', '130302%').execute();
   });
 
