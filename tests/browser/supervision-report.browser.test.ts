@@ -71,7 +71,12 @@ describe('监管年度报表 UI', () => {
       await expect.poll(async () => input.inputValue()).toBe(value);
     }
     await page.getByText('按期办结数量（11）不能大于留言数量（10）').waitFor();
-    for (const [label, value] of ENTRIES) await page.getByLabel(label, { exact: true }).fill(value);
+    for (const [label, value] of ENTRIES) {
+      const input = page.getByLabel(label, { exact: true });
+      await input.fill(value);
+      await input.press('Tab');
+      await expect.poll(async () => input.inputValue()).toBe(value);
+    }
     await expect.poll(async () => page.getByTestId('rate-errorMessagesOnTimeRate').textContent()).toBe('98.3');
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.getByText('已保存').first().waitFor();
