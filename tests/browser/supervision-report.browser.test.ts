@@ -78,6 +78,10 @@ describe('监管年度报表 UI', () => {
       await expect.poll(async () => input.inputValue()).toBe(value);
     }
     await expect.poll(async () => page.getByTestId('rate-errorMessagesOnTimeRate').textContent()).toBe('98.3');
+    // The print preview before saving hides the form; leaving it finds every typed number still there.
+    await page.getByRole('button', { name: '打印报表' }).click();
+    await page.getByRole('button', { name: '退出打印预览' }).click();
+    expect(await page.getByLabel('培训人数（人次）', { exact: true }).inputValue()).toBe('260');
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.getByText('已保存').first().waitFor();
     await h.screenshot('supervision-report-form');

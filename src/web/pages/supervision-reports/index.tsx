@@ -21,7 +21,6 @@ import {
   type ReportListItem,
   type ReportView,
   reportKey,
-  reportsKey,
 } from './api.ts';
 import { ReportForm, StateTag } from './components/ReportForm.tsx';
 import { ReportTable } from './components/ReportTable.tsx';
@@ -40,19 +39,22 @@ function yearOptions(now: Date) {
   return years.map((y) => ({ value: y, label: sr.yearOption(y) }));
 }
 
-function UnitYear({ year, onOpen }: { year: number; onOpen: (id: number) => void }) {
+function UnitYear({ year }: { year: number }) {
   const mine = useQuery({ queryKey: mineKey(year), queryFn: () => getMine(year) });
   const create = useMutation({
     meta: { inlineError: true },
     mutationFn: () => openReport(year),
+    // The new report opens in place: changing the URL here would mount a second form beside a refetched first one,
+    // and whichever mounted last would drop what the user had begun to type.
     onSuccess: (r) => {
       queryClient.setQueryData(reportKey(r.id), r);
-      void queryClient.invalidateQueries({ queryKey: reportsKey });
-      onOpen(r.id);
+      queryClient.setQueryData(mineKey(year), { report: r });
+      void queryClient.invalidateQueries({ queryKey: listKey(year) });
     },
   });
   if (!mine.data) return <Skeleton active />;
-  if (mine.data.report) return <OneReport id={mine.data.report.id} initial={mine.data.report} />;
+  if (mine.data.report)
+    return <OneReport key={mine.data.report.id} id={mine.data.report.id} initial={mine.data.report} />;
   return (
     <Empty description={sr.notCreated(year)}>
       {create.error && (
@@ -73,7 +75,6 @@ function OneReport({ id, initial }: { id: number; initial?: ReportView }) {
   const print = params.get('print') === '1';
   const setPrint = (on: boolean) => {
     const next = new URLSearchParams(params);
-    next.set('id', String(r.id));
     if (on) next.set('print', '1');
     else next.delete('print');
     setParams(next);
@@ -100,11 +101,13 @@ function OneReport({ id, initial }: { id: number; initial?: ReportView }) {
           </Button>
         )}
       </Space>
-      {print ? (
-        <ReportTable report={r} />
-      ) : r.abilities.save.allowed ? (
-        <ReportForm key={`${r.id}-${r.version}`} report={r} />
-      ) : (
+      {print && <ReportTable report={r} />}
+      {r.abilities.save.allowed ? (
+        // Hidden rather than unmounted while printing, so that 退出打印 finds what was typed but not yet saved.
+        <div hidden={print}>
+          <ReportForm key={`${r.id}-${r.version}`} report={r} />
+        </div>
+      ) : print ? null : (
         <>
           <ReviewActions report={r} />
           {r.state === 'RETURNED' && r.returnReason && (
@@ -178,7 +181,7 @@ export default function SupervisionReportsPage() {
       ) : isRoot ? (
         <RootYear year={year} onOpen={open} />
       ) : (
-        <UnitYear year={year} onOpen={open} />
+        <UnitYear year={year} />
       )}
     </>
   );
