@@ -1,5 +1,5 @@
 // The layers of src/ (issue #17), checked by `npm run check:layers` in CI. Each rule says which way imports may go:
-//   domain ← db ← server ← jobs, seed ← start.ts ← cli      web → domain + the modules' schema.ts contracts only
+//   domain ← db ← server ← jobs, seed ← start.ts ← cli      web → domain + shared only (API types come from the generated src/web/api/schema.ts)
 // and feature modules (src/server/modules/<feature>/) never import each other in a circle, nor do jobs.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
