@@ -24,6 +24,7 @@ import {
   defaultWindow,
   fillAllowed,
   mustReport,
+  pastFillDeadline,
   publishedLate,
   reportPeriod,
   reportYearAt,
@@ -290,6 +291,15 @@ describe('the window', () => {
     expect(late.ok).toBe(false);
     expect(publishedLate(w, at('2027-01-31T15:00:00Z'))).toBe(false);
     expect(publishedLate(w, at('2027-01-31T16:00:00Z'))).toBe(true);
+  });
+
+  it('counts a site that has not submitted as overdue from the day after the 填报截止 until the 发布截止', () => {
+    const w = defaultWindow(2026);
+    expect(pastFillDeadline(w, at('2027-01-20T15:59:59Z'))).toBe(false);
+    expect(pastFillDeadline(w, at('2027-01-20T16:00:00Z'))).toBe(true);
+    expect(pastFillDeadline(w, at('2027-01-31T15:59:59Z'))).toBe(true);
+    expect(pastFillDeadline(w, at('2027-01-31T16:00:00Z'))).toBe(false);
+    expect(pastFillDeadline(w, at('2026-12-31T02:00:00Z'))).toBe(false);
   });
 
   it('checks the root settings', () => {
