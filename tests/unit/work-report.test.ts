@@ -123,7 +123,7 @@ describe('checks', () => {
       '互动交流·留言办理·办结留言数量（11）不能大于互动交流·留言办理·收到留言数量（10）',
     ],
     ['securityFixed', 'securityProblems', '安全防护·问题整改数量（11）不能大于安全防护·发现问题数量（10）'],
-    ['casesPersons', 'casesTotal', '办事服务·办件量·自然人办件量（41）不能大于办事服务·办件量·总数（40）'],
+    ['casesPersons', 'casesTotal', '办事服务·办件量·自然人（41）不能大于办事服务·办件量·总数（40）'],
     [
       'interpretMaterials',
       'interpretTotal',
@@ -173,7 +173,7 @@ describe('checks', () => {
     const dropped = { ...completeReport(), totalVisits: 100, uniqueVisitors: 10, securityOwner: false };
     expect(messagesOf(checkWorkReport(dropped, { submit: false, previous }).warnings)).toEqual([
       '网站总访问量（100）与上一年度（1000）相差 10 倍以上，请核实',
-      '上一年度安全防护·是否明确网站安全负责人为“是”，本年度为“否”，请核实',
+      '上一年度安全防护·是否明确网站安全责任人为“是”，本年度为“否”，请核实',
     ]);
     expect(checkWorkReport(completeReport(), { submit: true, previous }).warnings).toEqual([]);
     expect(checkWorkReport(data, { submit: true, previous: null }).warnings).toEqual([]);
