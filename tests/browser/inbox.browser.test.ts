@@ -1,14 +1,16 @@
 // Browser test of 待办: 海港区's reviewer sees the header and menu badge count go up when an application arrives
 // (submitted through the public API during the test), opens 待办, follows 去处理 to the filtered site list, approves,
-// and sees the count go back down; 已办 then shows the decision.
+// and sees the count go back down; 已办 then shows the decision. 秦皇岛市's reviewer finds a 工作年度报表 left unreviewed
+// at 海港区 in 下级超期 and opens it from there.
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
-import { sampleInfo } from '../helpers/factories.ts';
+import { makeSite, sampleInfo } from '../helpers/factories.ts';
 import { type BrowserHarness, startHarness } from './harness.ts';
 
 const SITE = '秦皇岛市海港区待办示范局网站';
+const REPORT_SITE = '秦皇岛市海港区年报超期示范局网站';
 
 describe('inbox UI', () => {
   let h: BrowserHarness;
@@ -18,7 +20,7 @@ describe('inbox UI', () => {
     await h.server.database.db
       .updateTable('users')
       .set({ must_change_password: false })
-      .where('username', '=', 'haigang')
+      .where('username', 'in', ['haigang', 'qinhuangdao'])
       .execute();
   });
 
@@ -48,13 +50,18 @@ describe('inbox UI', () => {
 
   const headerCount = (page: Page) => page.getByTestId('inbox-header').getAttribute('title');
 
-  it('counts an arriving application in the header and the menu, and clears it on approval', async () => {
+  async function signIn(username: string): Promise<void> {
     const { page } = h;
     await page.goto(`${h.url}/`);
-    await page.getByLabel('用户名').fill('haigang');
+    await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL(`${h.url}/org`);
+  }
+
+  it('counts an arriving application in the header and the menu, and clears it on approval', async () => {
+    const { page } = h;
+    await signIn('haigang');
     await expect.poll(() => headerCount(page)).toBe('0 项待办');
     const menu = page.getByRole('menu');
     // 待办 comes right after 首页.
@@ -100,6 +107,47 @@ describe('inbox UI', () => {
     await done.waitFor();
     expect(await done.textContent()).toContain('审核通过');
     await h.screenshot('inbox-done');
+
+    expect(h.errors).toEqual([]);
+  });
+
+  it('shows a 工作年度报表 unreviewed past twice the deadline at 海港区 in 秦皇岛市’s 下级超期, and opens it', async () => {
+    const { page } = h;
+    const db = h.server.database.db;
+    const site = await makeSite(db, { orgCode: '130302', name: REPORT_SITE, seq: 871 });
+    const longAgo = new Date(Date.now() - 40 * 24 * 3600 * 1000); // past twice the deadline whatever the holidays
+    const report = await db
+      .insertInto('work_reports')
+      .values({
+        site_id: site.id,
+        year: 2025,
+        state: 'SUBMITTED',
+        data: JSON.stringify({}),
+        reviewer_org: '130302',
+        submitted_at: longAgo,
+        created_at: longAgo,
+        updated_at: longAgo,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+    await h.context.clearCookies();
+    await signIn('qinhuangdao');
+    await page.goto(`${h.url}/org/inbox?tab=below`);
+    await page.getByText('还列出下级尚未提交工作年度报表的网站').waitFor();
+    const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: REPORT_SITE });
+    await row.waitFor();
+    const cells = await row.textContent();
+    expect(cells).toContain('工作年度报表');
+    expect(cells).toContain('待审核');
+    expect(cells).toContain('海港区');
+    expect(cells).toContain('超两倍期限');
+    await h.screenshot('inbox-below-report');
+
+    // 查看 opens the review list over the whole subtree with the report open.
+    await row.getByRole('link', { name: '查看' }).click();
+    await page.waitForURL(new RegExp(`/org/work-reports\\?.*view=${report.id}.*mine=false`));
+    await page.getByRole('dialog').getByText(`${REPORT_SITE}（待审核）`).waitFor();
 
     expect(h.errors).toEqual([]);
   });

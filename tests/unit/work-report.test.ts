@@ -24,6 +24,7 @@ import {
   defaultWindow,
   fillAllowed,
   mustReport,
+  pastFillDeadline,
   publishedLate,
   reportPeriod,
   reportYearAt,
@@ -122,7 +123,7 @@ describe('checks', () => {
       '互动交流·留言办理·办结留言数量（11）不能大于互动交流·留言办理·收到留言数量（10）',
     ],
     ['securityFixed', 'securityProblems', '安全防护·问题整改数量（11）不能大于安全防护·发现问题数量（10）'],
-    ['casesPersons', 'casesTotal', '办事服务·办件量·自然人办件量（41）不能大于办事服务·办件量·总数（40）'],
+    ['casesPersons', 'casesTotal', '办事服务·办件量·自然人（41）不能大于办事服务·办件量·总数（40）'],
     [
       'interpretMaterials',
       'interpretTotal',
@@ -172,7 +173,7 @@ describe('checks', () => {
     const dropped = { ...completeReport(), totalVisits: 100, uniqueVisitors: 10, securityOwner: false };
     expect(messagesOf(checkWorkReport(dropped, { submit: false, previous }).warnings)).toEqual([
       '网站总访问量（100）与上一年度（1000）相差 10 倍以上，请核实',
-      '上一年度安全防护·是否明确网站安全负责人为“是”，本年度为“否”，请核实',
+      '上一年度安全防护·是否明确网站安全责任人为“是”，本年度为“否”，请核实',
     ]);
     expect(checkWorkReport(completeReport(), { submit: true, previous }).warnings).toEqual([]);
     expect(checkWorkReport(data, { submit: true, previous: null }).warnings).toEqual([]);
@@ -290,6 +291,15 @@ describe('the window', () => {
     expect(late.ok).toBe(false);
     expect(publishedLate(w, at('2027-01-31T15:00:00Z'))).toBe(false);
     expect(publishedLate(w, at('2027-01-31T16:00:00Z'))).toBe(true);
+  });
+
+  it('counts a site that has not submitted as overdue from the day after the 填报截止 until the 发布截止', () => {
+    const w = defaultWindow(2026);
+    expect(pastFillDeadline(w, at('2027-01-20T15:59:59Z'))).toBe(false);
+    expect(pastFillDeadline(w, at('2027-01-20T16:00:00Z'))).toBe(true);
+    expect(pastFillDeadline(w, at('2027-01-31T15:59:59Z'))).toBe(true);
+    expect(pastFillDeadline(w, at('2027-01-31T16:00:00Z'))).toBe(false);
+    expect(pastFillDeadline(w, at('2026-12-31T02:00:00Z'))).toBe(false);
   });
 
   it('checks the root settings', () => {

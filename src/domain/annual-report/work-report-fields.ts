@@ -1,5 +1,7 @@
-// The fields of the 《政府网站工作年度报表》 (附件1 of 国办函〔2018〕12号) as data: one list drives the form, the checks,
-// the printable table and the xlsx column order.
+// The fields of the 《政府网站工作年度报表》 (附件 of 国办函〔2018〕12号) as data: one list drives the form, the checks,
+// the printable table and the xlsx column order. Labels and order follow issue 21's outline of the template (the
+// template itself was not found in the sources searched; see the README's domain notes); keys are stored, labels not,
+// so a label can be corrected without touching stored reports.
 
 /** count: a non-negative integer; days: a non-negative number (one decimal); yesNo: 是/否; text: free text. */
 export type WorkReportFieldKind = 'count' | 'days' | 'yesNo' | 'text';
@@ -104,8 +106,8 @@ export const WORK_REPORT_FIELDS: readonly WorkReportField[] = [
   count('serviceItems', 'services', '政务服务事项数量', '项'),
   count('onlineItems', 'services', '可全程在线办理政务服务事项数量', '项', { partOf: 'serviceItems' }),
   count('casesTotal', 'services', '总数', '件', { group: '办件量', trend: true }),
-  count('casesPersons', 'services', '自然人办件量', '件', { group: '办件量', partOf: 'casesTotal' }),
-  count('casesEntities', 'services', '法人办件量', '件', { group: '办件量', partOf: 'casesTotal' }),
+  count('casesPersons', 'services', '自然人', '件', { group: '办件量', partOf: 'casesTotal' }),
+  count('casesEntities', 'services', '法人', '件', { group: '办件量', partOf: 'casesTotal' }),
 
   yesNo('unifiedPlatform', 'interaction', '是否使用统一平台'),
   count('messagesReceived', 'interaction', '收到留言数量', '条', { group: '留言办理', trend: true }),
@@ -136,7 +138,7 @@ export const WORK_REPORT_FIELDS: readonly WorkReportField[] = [
   count('securityFixed', 'security', '问题整改数量', '个', { partOf: 'securityProblems' }),
   yesNo('securityMonitoring', 'security', '是否建立安全监测预警机制'),
   yesNo('securityDrills', 'security', '是否开展应急演练'),
-  yesNo('securityOwner', 'security', '是否明确网站安全负责人'),
+  yesNo('securityOwner', 'security', '是否明确网站安全责任人'),
 
   yesNo('hasNewMedia', 'newMedia', '是否有移动新媒体'),
   text('weiboName', 'newMedia', '名称', false, { group: '微博', when: 'hasNewMedia' }),

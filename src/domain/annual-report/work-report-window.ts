@@ -61,6 +61,15 @@ export function fillAllowed(year: number, w: WorkReportWindow, now: Date, return
   return { ok: true };
 }
 
+/**
+ * Whether sites that have not submitted are overdue at `now`: after the 填报截止 and until the 发布截止 (after it a
+ * first submission is no longer possible). The 本级 units are told then, and units above see them in 下级超期.
+ */
+export function pastFillDeadline(w: WorkReportWindow, now: Date): boolean {
+  const today = formatDateCN(now);
+  return today > w.fillTo && today <= w.publishBy;
+}
+
 /** Whether a published address filled in on `now` is after the deadline (shown as 「逾期发布」). */
 export function publishedLate(w: WorkReportWindow, now: Date): boolean {
   return formatDateCN(now) > w.publishBy;

@@ -472,7 +472,7 @@ export interface paths {
           content: {
             'application/json': {
               items: {
-                kind: 'REQUEST' | 'WORK_REPORT' | 'SUPERVISION_REPORT';
+                kind: 'REQUEST' | 'WORK_REPORT' | 'SUPERVISION_REPORT' | 'WORK_REPORT_UNSUBMITTED';
                 key: string;
                 requestId: number | null;
                 reportId: number | null;
@@ -627,7 +627,7 @@ export interface paths {
           content: {
             'application/json': {
               items: {
-                kind: 'REQUEST' | 'WORK_REPORT' | 'SUPERVISION_REPORT';
+                kind: 'REQUEST' | 'WORK_REPORT' | 'SUPERVISION_REPORT' | 'WORK_REPORT_UNSUBMITTED';
                 key: string;
                 requestId: number | null;
                 reportId: number | null;

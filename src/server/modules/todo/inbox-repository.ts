@@ -30,7 +30,8 @@ export type InboxRow =
   | (ItemBase & { kind: 'WORK_REPORT'; id: number; year: number; siteId: number })
   | (ItemBase & { kind: 'SUPERVISION_REPORT'; id: number; year: number; siteId: null });
 
-interface RawRow {
+/** One row of the UNION ALL, every source in one shape. */
+export interface RawRow {
   kind: InboxKind;
   id: number | string;
   type: string | null;
@@ -83,7 +84,7 @@ function unionOf(db: Db, orgCode: string): RawBuilder<RawRow> {
     WHERE p.state = 'SUBMITTED'`;
 }
 
-function toRow(r: RawRow): InboxRow {
+export function toRow(r: RawRow): InboxRow {
   const base: ItemBase = {
     waitingSince: new Date(r.waiting_since),
     submittedAt: new Date(r.submitted_at),

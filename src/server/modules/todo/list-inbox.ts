@@ -1,11 +1,19 @@
-// 待办 (steps and 年度报表 waiting for the caller's unit), its badge count, and 下级超期 (steps stuck below the caller's unit).
+// 待办 (steps and 年度报表 waiting for the caller's unit), its badge count, and 下级超期 (steps and 年度报表 stuck
+// below the caller's unit).
 import type { z } from 'zod';
+import {
+  defaultWindow,
+  pastFillDeadline,
+  reportYearAt,
+  type WorkReportWindow,
+} from '../../../domain/annual-report/work-report-window.ts';
+import { shanghaiMidnight } from '../../../domain/dates.ts';
 import { deadlineCutoffs } from '../../../domain/working-days.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { deadlineRuleOf } from '../../deadline-rule.ts';
 import { countInboxRows, listInboxRows } from './inbox-repository.ts';
-import { presentInboxRow, presentWaiting } from './present.ts';
-import { countOverdueBelow, listOverdueBelow } from './repository.ts';
+import { type BelowScope, countBelowRows, findFillWindow, listBelowRows } from './overdue-below-repository.ts';
+import { presentBelowRow, presentInboxRow } from './present.ts';
 import type { inboxCount, inboxPage, PageQuery } from './schema.ts';
 
 type InboxPage = z.infer<typeof inboxPage>;
@@ -33,6 +41,21 @@ export async function inboxBadge(ctx: AppContext, actor: OrgActor): Promise<z.in
   return { count: counts.total, overdue: counts.overdue };
 }
 
+/** The 工作年度报表 year whose unsubmitted sites are overdue now, with its window; null outside that period. */
+async function overdueFillYear(ctx: AppContext, now: Date): Promise<{ year: number; window: WorkReportWindow } | null> {
+  const year = reportYearAt(now);
+  const saved = await findFillWindow(ctx.db, year);
+  const window = saved
+    ? { fillFrom: saved.fill_from, fillTo: saved.fill_to, publishBy: saved.publish_by }
+    : defaultWindow(year);
+  return pastFillDeadline(window, now) ? { year, window } : null;
+}
+
+/**
+ * 下级超期: request steps and submitted 工作年度报表 waiting at units strictly below the caller's past twice the
+ * deadline (`escalated`) or past it (`overdue`), and — from the day after the 填报截止 until the 发布截止, at either
+ * level — the sites below that have not submitted their report (their 本级 unit has been told by then).
+ */
 export async function listOverdueBelowPage(
   ctx: AppContext,
   actor: OrgActor,
@@ -41,16 +64,20 @@ export async function listOverdueBelowPage(
   const now = ctx.clock.now();
   const rule = deadlineRuleOf(ctx.config);
   const cutoffs = deadlineCutoffs(now, rule);
-  const before = query.level === 'escalated' ? cutoffs.escalatedBefore : cutoffs.overdueBefore;
-  const viewer = { orgCode: actor.orgCode, orgPath: actor.orgPath };
+  const fill = await overdueFillYear(ctx, now);
+  const scope: BelowScope = {
+    viewer: { orgCode: actor.orgCode, orgPath: actor.orgPath },
+    before: query.level === 'escalated' ? cutoffs.escalatedBefore : cutoffs.overdueBefore,
+    unsubmitted: fill ? { year: fill.year, since: shanghaiMidnight(fill.window.fillFrom) } : null,
+  };
   const offset = (query.page - 1) * query.pageSize;
-  const [rows, counts] = await Promise.all([
-    listOverdueBelow(ctx.db, viewer, before, query.pageSize, offset),
-    countOverdueBelow(ctx.db, viewer, before),
+  const [rows, total] = await Promise.all([
+    listBelowRows(ctx.db, scope, query.pageSize, offset),
+    countBelowRows(ctx.db, scope),
   ]);
   return {
-    items: rows.map((r) => presentWaiting(r, actor.orgCode, now, rule, false)),
-    total: counts.total,
+    items: rows.map((r) => presentBelowRow(r, actor.orgCode, now, rule, fill?.window.fillTo ?? null)),
+    total,
     page: query.page,
     pageSize: query.pageSize,
     deadlineDays: rule.days,

@@ -1,10 +1,12 @@
 // Presents open steps for one viewer: waiting working days, due date, 逾期 / escalated, the label and the link.
 
 import { WORK_REPORT_STATE_LABELS } from '../../../domain/annual-report/work-report-states.ts';
+import { formatDateCN } from '../../../domain/dates.ts';
 import { orgStatusLabel } from '../../../domain/requests.ts';
-import { type DeadlineRule, stepDeadline } from '../../../domain/working-days.ts';
+import { type DeadlineRule, stepDeadline, workingDaysBetween } from '../../../domain/working-days.ts';
 import { REQUEST_TYPE_LABELS } from '../requests/schema.ts';
 import type { InboxRow } from './inbox-repository.ts';
+import type { BelowRow, UnsubmittedRow } from './overdue-below-repository.ts';
 import type { WaitingRow } from './repository.ts';
 import type { InboxItem } from './schema.ts';
 
@@ -62,17 +64,76 @@ export function presentWaiting(
 /** 类型 of the 年度报表 items of 待办 and 已办. */
 export const REPORT_TYPE_LABELS = { WORK_REPORT: '工作年度报表', SUPERVISION_REPORT: '监管年度报表' } as const;
 
-/** Where the reviewing unit opens a waiting report: its review list narrowed to it, the report open. */
-export function reportLink(row: {
-  kind: 'WORK_REPORT' | 'SUPERVISION_REPORT';
-  id: number;
-  year: number;
-  siteCode: string | null;
-  siteName: string;
-}): string {
+/**
+ * Where a unit opens a report: its review list narrowed to the site, the report open. `below`: a unit above the
+ * reviewing one (下级超期), whose list must show every report of its subtree, not only those it reviews.
+ */
+export function reportLink(
+  row: {
+    kind: 'WORK_REPORT' | 'SUPERVISION_REPORT';
+    id: number;
+    year: number;
+    siteCode: string | null;
+    siteName: string;
+  },
+  below = false,
+): string {
   if (row.kind === 'SUPERVISION_REPORT') return `/org/supervision-reports?year=${row.year}&id=${row.id}`;
   const params = new URLSearchParams({ year: String(row.year), q: row.siteCode ?? row.siteName, view: String(row.id) });
+  if (below) params.set('mine', 'false');
   return `/org/work-reports?${params.toString()}`;
+}
+
+/** 申报状态 of a site that has not submitted after the 填报截止. */
+export const UNSUBMITTED_LABELS = { NONE: '逾期未填报', DRAFT: '逾期未提交' } as const;
+
+/**
+ * A site that has not submitted after the 填报截止, for the units above its 本级组织单位: waiting since the 填报开始,
+ * due on the 填报截止, so overdue — and escalated, as its 本级 unit has been told. The link opens its draft, or, with
+ * no report at all, the progress board of its 本级组织单位.
+ */
+function presentUnsubmitted(row: UnsubmittedRow, now: Date, rule: DeadlineRule, fillTo: string): InboxItem {
+  const link =
+    row.reportId === null
+      ? `/org/work-reports/progress?${new URLSearchParams({ year: String(row.year), org: row.holderCode })}`
+      : reportLink({ ...row, kind: 'WORK_REPORT', id: row.reportId }, true);
+  return {
+    kind: row.kind,
+    key: `${row.kind}:${row.year}:${row.id}`,
+    requestId: null,
+    reportId: row.reportId,
+    type: null,
+    typeLabel: REPORT_TYPE_LABELS.WORK_REPORT,
+    orgStatus: UNSUBMITTED_LABELS[row.state],
+    siteId: row.siteId,
+    siteName: row.siteName,
+    siteCode: row.siteCode,
+    siteOrgName: row.siteOrgName,
+    holderCode: row.holderCode,
+    holderName: row.holderName,
+    submittedAt: row.waitingSince.toISOString(),
+    stepEnteredAt: row.waitingSince.toISOString(),
+    waitingDays: workingDaysBetween(formatDateCN(row.waitingSince), formatDateCN(now), rule.calendar),
+    dueDate: fillTo,
+    overdue: true,
+    escalated: true,
+    link,
+  };
+}
+
+/** One 下级超期 item of any kind; `fillTo` is the 填报截止 of the year whose unsubmitted sites are listed. */
+export function presentBelowRow(
+  row: BelowRow,
+  viewerOrg: string,
+  now: Date,
+  rule: DeadlineRule,
+  fillTo: string | null,
+): InboxItem {
+  if (row.kind === 'WORK_REPORT_UNSUBMITTED') return presentUnsubmitted(row, now, rule, fillTo ?? '');
+  if (row.kind === 'REQUEST') {
+    return presentWaiting({ ...row, requestId: row.id, stepEnteredAt: row.waitingSince }, viewerOrg, now, rule, false);
+  }
+  return { ...presentInboxRow(row, viewerOrg, now, rule), link: reportLink(row, true) };
 }
 
 /** One 待办 item of any kind, as presentWaiting for a request's step. */

@@ -1,4 +1,5 @@
-// Database reads of 待办 / 下级超期: open steps held by a unit (or by units below it); 已办 is in done-repository.ts.
+// Open request steps held by units, the part of 待办 / 下级超期 / overdue statistics they share; the merged lists are in
+// inbox-repository.ts and overdue-below-repository.ts, 已办 in done-repository.ts.
 import { sql } from 'kysely';
 import type { RequestState, RequestType } from '../../../db/schema.ts';
 import type { Db } from '../../context.ts';
@@ -44,78 +45,6 @@ export const HELD_STEP_SITE_COLUMNS = [
   'h.code as holder_code',
   'h.display_name as holder_name',
 ] as const;
-
-type HeldQuery = ReturnType<typeof heldSteps>;
-
-async function selectWaiting(query: HeldQuery, limit: number, offset: number): Promise<WaitingRow[]> {
-  const rows = await query
-    .select([
-      'r.id',
-      'r.type',
-      'r.state',
-      'r.chain',
-      'r.step_index',
-      'r.step_entered_at',
-      'r.submitted_at',
-      ...HELD_STEP_SITE_COLUMNS,
-    ])
-    .orderBy('r.step_entered_at')
-    .orderBy('r.id')
-    .limit(limit)
-    .offset(offset)
-    .execute();
-  return rows.map((r) => ({
-    requestId: r.id,
-    type: r.type,
-    state: r.state,
-    chain: r.chain,
-    stepIndex: r.step_index,
-    stepEnteredAt: new Date(r.step_entered_at),
-    submittedAt: new Date(r.submitted_at),
-    siteId: r.site_id,
-    siteName: r.site_name,
-    siteCode: r.site_code,
-    siteOrgName: r.site_org_name,
-    holderCode: r.holder_code,
-    holderName: r.holder_name,
-  }));
-}
-
-async function countOf(query: HeldQuery, overdueBefore: Date): Promise<{ total: number; overdue: number }> {
-  const row = await query
-    .select([
-      sql<number>`count(*)::int`.as('total'),
-      sql<number>`(count(*) FILTER (WHERE r.step_entered_at < ${overdueBefore}))::int`.as('overdue'),
-    ])
-    .executeTakeFirstOrThrow();
-  return { total: row.total, overdue: row.overdue };
-}
-
-export function countWaiting(db: Db, orgCode: string, overdueBefore: Date) {
-  return countOf(heldSteps(db).where('r.current_org', '=', orgCode), overdueBefore);
-}
-
-/** 下级超期: steps held by units strictly inside the subtree of `orgPath`, entered before `before`. */
-function below(db: Db, orgPath: string, orgCode: string, before: Date) {
-  return heldSteps(db)
-    .where(inSubtree('h.path', orgPath))
-    .where('h.code', '<>', orgCode)
-    .where('r.step_entered_at', '<', before);
-}
-
-export function listOverdueBelow(
-  db: Db,
-  viewer: { orgPath: string; orgCode: string },
-  before: Date,
-  limit: number,
-  offset: number,
-) {
-  return selectWaiting(below(db, viewer.orgPath, viewer.orgCode, before), limit, offset);
-}
-
-export function countOverdueBelow(db: Db, viewer: { orgPath: string; orgCode: string }, before: Date) {
-  return countOf(below(db, viewer.orgPath, viewer.orgCode, before), before);
-}
 
 export interface OverdueCountRow {
   /** The child unit of the scope whose subtree holds the steps; '' for the scope unit itself. */

@@ -18,14 +18,18 @@ export const overdueBelowQuery = z.object({
 /** What a 待办 item is: a request's step, a 工作年度报表 or a 监管年度报表 waiting for review. */
 export const INBOX_KINDS = ['REQUEST', 'WORK_REPORT', 'SUPERVISION_REPORT'] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
+/** 下级超期 lists one more: a site that has not submitted its 工作年度报表 after the 填报截止. */
+export const BELOW_KINDS = [...INBOX_KINDS, 'WORK_REPORT_UNSUBMITTED'] as const;
+export type BelowKind = (typeof BELOW_KINDS)[number];
 
 export const inboxItem = z.object({
-  kind: z.enum(INBOX_KINDS),
+  /** WORK_REPORT_UNSUBMITTED only in 下级超期. */
+  kind: z.enum(BELOW_KINDS),
   /** Unique among the items of every kind ('REQUEST:12', 'WORK_REPORT:3'). */
   key: z.string(),
   /** The request (kind REQUEST), else null. */
   requestId: z.number().int().nullable(),
-  /** The report (kinds WORK_REPORT / SUPERVISION_REPORT), else null. */
+  /** The report (kinds WORK_REPORT / SUPERVISION_REPORT; an unsubmitted site's draft), else null. */
   reportId: z.number().int().nullable(),
   /** 申请类型 of a request; null for a report. */
   type: z.enum(REQUEST_TYPES).nullable(),
@@ -40,7 +44,7 @@ export const inboxItem = z.object({
   siteCode: z.string().nullable(),
   /** The site's 本级组织单位 (the reporting unit for a 监管年度报表). */
   siteOrgName: z.string(),
-  /** The unit holding the step now (the caller's unit in 待办). */
+  /** The unit holding the step now (the caller's unit in 待办; an unsubmitted site's 本级组织单位). */
   holderCode: z.string(),
   holderName: z.string(),
   submittedAt: z.string(),
@@ -52,7 +56,7 @@ export const inboxItem = z.object({
   overdue: z.boolean(),
   /** Past twice the deadline: shown to the parent unit in 下级超期. */
   escalated: z.boolean(),
-  /** Where to act: the site list filtered to the site, or 下线审核. */
+  /** Where to act or look: the site list filtered to the site, 下线审核, or the 年度报表 review list with the report open. */
   link: z.string(),
 });
 export type InboxItem = z.infer<typeof inboxItem>;

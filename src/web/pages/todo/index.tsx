@@ -1,5 +1,6 @@
 // 待办: what waits for the caller's unit (with waiting working days and 「逾期」), what it decided (已办), and steps
-// stuck at units below it (下级超期); the tab, page and 下级超期 level are kept in the URL. The digest switch below.
+// and 年度报表 stuck at units below it (下级超期); the tab, page and 下级超期 level are kept in the URL. The digest
+// switch below.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Badge, Empty, Radio, Table, Tabs } from 'antd';
 import { PageHeader } from '../../shared/PageHeader.tsx';
@@ -73,6 +74,7 @@ function BelowTable({ params }: { params: PageParams }) {
   });
   return (
     <>
+      <Alert type="info" showIcon title={it.belowHint} style={{ marginBottom: 12 }} />
       <Radio.Group
         value={level}
         optionType="button"

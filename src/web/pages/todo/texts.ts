@@ -9,7 +9,7 @@ export const inboxTexts = {
     site: '网站名称',
     siteCode: '网站标识码',
     siteOrg: '网站组织单位',
-    holder: '待审核单位',
+    holder: '待办理单位',
     status: '申报状态',
     arrived: '送达时间',
     waiting: '已等待',
@@ -28,11 +28,13 @@ export const inboxTexts = {
   empty: {
     waiting: '当前没有等待本单位处理的申请',
     done: '本单位还没有办理记录',
-    below: '下级组织单位没有超期未办的申请',
+    below: '下级组织单位没有超期未办的申请和年度报表',
   },
   deadlineHint: (days: number) =>
     `每一审核环节的办理时限为 ${days} 个工作日（不含周六、周日和法定节假日）；超过时限标记为「逾期」并提醒本单位，超过两倍时限提示上级组织单位。`,
   belowLevel: { escalated: '超过两倍时限', overdue: '全部逾期' },
+  belowHint:
+    '列出下级组织单位超过办理时限仍未审核的申请和工作年度报表；填报截止后至发布截止日，还列出下级尚未提交工作年度报表的网站（「逾期未填报」「逾期未提交」），「查看」打开该报表或其本级组织单位的填报进度。',
   digest: {
     title: '每日待办汇总',
     description: '每天 08:00 将本单位的待办汇总发送到下面的邮箱（没有待办的日子不发送）。',
