@@ -2,7 +2,7 @@
 // a year, and the report_alerts rows that make each alert happen once.
 import { sql } from 'kysely';
 import { mustReportIssuedBefore, REPORTING_RUN_STATUSES } from '../../../domain/annual-report/work-report-window.ts';
-import type { Db, Trx } from '../../context.ts';
+import type { Trx } from '../../context.ts';
 
 export interface WaitingReportRow {
   kind: 'WORK_REPORT' | 'SUPERVISION_REPORT';
@@ -82,15 +82,6 @@ export async function listUnsubmittedSites(trx: Trx, year: number): Promise<Unsu
     info: (r.info ?? {}) as Record<string, unknown>,
     state: r.state === 'DRAFT' ? 'DRAFT' : 'NONE',
   }));
-}
-
-/** The root's window for `year`, if saved (else the default applies). */
-export function findReportWindow(db: Db | Trx, year: number) {
-  return db
-    .selectFrom('work_report_windows')
-    .select(['fill_from', 'fill_to', 'publish_by'])
-    .where('year', '=', year)
-    .executeTakeFirst();
 }
 
 /**

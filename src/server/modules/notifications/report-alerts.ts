@@ -11,15 +11,15 @@ import {
   reportReviewEscalationMail,
   reportReviewReminderMail,
 } from '../../../domain/annual-report/report-alert-mail.ts';
-import { defaultWindow, reportYearAt } from '../../../domain/annual-report/work-report-window.ts';
+import { reportYearAt } from '../../../domain/annual-report/work-report-window.ts';
 import { formatDateCN } from '../../../domain/dates.ts';
 import { mailAddresses, sitePeople, unitAddresses } from '../../../domain/notifications.ts';
 import { type DeadlineRule, deadlineCutoffs, stepDeadline, workingDaysBetween } from '../../../domain/working-days.ts';
 import type { AppContext, Trx } from '../../context.ts';
 import { deadlineRuleOf } from '../../deadline-rule.ts';
+import { reportWindowOf } from '../../report-window.ts';
 import {
   claimReportAlert,
-  findReportWindow,
   listReportsWaitingSince,
   listUnsubmittedSites,
   recordedAlertKeys,
@@ -79,10 +79,7 @@ async function reviewAlerts(trx: Trx, rule: DeadlineRule, now: Date, out: Report
 
 async function fillAlerts(trx: Trx, rule: DeadlineRule, now: Date, out: ReportAlertsResult): Promise<void> {
   const year = reportYearAt(now);
-  const saved = await findReportWindow(trx, year);
-  const window = saved
-    ? { fillFrom: saved.fill_from, fillTo: saved.fill_to, publishBy: saved.publish_by }
-    : defaultWindow(year);
+  const window = await reportWindowOf(trx, year);
   const today = formatDateCN(now);
   if (today < window.fillFrom || today > window.publishBy) return;
   const beforeDeadline = today <= window.fillTo;

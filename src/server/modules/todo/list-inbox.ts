@@ -2,7 +2,6 @@
 // below the caller's unit).
 import type { z } from 'zod';
 import {
-  defaultWindow,
   pastFillDeadline,
   reportYearAt,
   type WorkReportWindow,
@@ -11,8 +10,9 @@ import { shanghaiMidnight } from '../../../domain/dates.ts';
 import { deadlineCutoffs } from '../../../domain/working-days.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { deadlineRuleOf } from '../../deadline-rule.ts';
+import { reportWindowOf } from '../../report-window.ts';
 import { countInboxRows, listInboxRows } from './inbox-repository.ts';
-import { type BelowScope, countBelowRows, findFillWindow, listBelowRows } from './overdue-below-repository.ts';
+import { type BelowScope, countBelowRows, listBelowRows } from './overdue-below-repository.ts';
 import { presentBelowRow, presentInboxRow } from './present.ts';
 import type { inboxCount, inboxPage, PageQuery } from './schema.ts';
 
@@ -44,10 +44,7 @@ export async function inboxBadge(ctx: AppContext, actor: OrgActor): Promise<z.in
 /** The 工作年度报表 year whose unsubmitted sites are overdue now, with its window; null outside that period. */
 async function overdueFillYear(ctx: AppContext, now: Date): Promise<{ year: number; window: WorkReportWindow } | null> {
   const year = reportYearAt(now);
-  const saved = await findFillWindow(ctx.db, year);
-  const window = saved
-    ? { fillFrom: saved.fill_from, fillTo: saved.fill_to, publishBy: saved.publish_by }
-    : defaultWindow(year);
+  const window = await reportWindowOf(ctx.db, year);
   return pastFillDeadline(window, now) ? { year, window } : null;
 }
 

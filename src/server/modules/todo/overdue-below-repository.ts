@@ -123,12 +123,3 @@ export async function countBelowRows(db: Db, scope: BelowScope): Promise<number>
     SELECT count(*)::int AS total FROM (${unionBelow(db, scope)}) AS items`.execute(db);
   return result.rows[0]?.total ?? 0;
 }
-
-/** The root's 填报 window of `year`, if saved (else the default applies). */
-export function findFillWindow(db: Db, year: number) {
-  return db
-    .selectFrom('work_report_windows')
-    .select(['fill_from', 'fill_to', 'publish_by'])
-    .where('year', '=', year)
-    .executeTakeFirst();
-}

@@ -11,20 +11,14 @@ import {
   type WorkReportRole,
   workReportAbilities,
 } from '../../../domain/annual-report/work-report-states.ts';
-import {
-  defaultWindow,
-  fillAllowed,
-  mustReport,
-  reportPeriod,
-} from '../../../domain/annual-report/work-report-window.ts';
+import { fillAllowed, mustReport, reportPeriod } from '../../../domain/annual-report/work-report-window.ts';
 import type { Db, Trx } from '../../context.ts';
-import { findReport, findWindow, orgName, type ReportSite, type WorkReportRow } from './repository.ts';
+import { reportWindowOf } from '../../report-window.ts';
+import { findReport, orgName, type ReportSite, type WorkReportRow } from './repository.ts';
 import type { ReportView, WindowView } from './schema.ts';
 
 export async function loadWindow(db: Db | Trx, year: number): Promise<WindowView> {
-  const row = await findWindow(db, year);
-  if (!row) return { year, ...defaultWindow(year), saved: false };
-  return { year, fillFrom: row.fill_from, fillTo: row.fill_to, publishBy: row.publish_by, saved: true };
+  return { year, ...(await reportWindowOf(db, year)) };
 }
 
 /** The head as the register shows it now (before submission) — 网站名称 … 公安机关备案号. */

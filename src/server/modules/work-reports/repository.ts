@@ -212,10 +212,6 @@ export async function countWaiting(db: Db, orgCode: string): Promise<number> {
   return Number(row.n);
 }
 
-export function findWindow(db: Db | Trx, year: number) {
-  return db.selectFrom('work_report_windows').selectAll().where('year', '=', year).executeTakeFirst();
-}
-
 export async function upsertWindow(
   trx: Trx,
   w: { year: number; fillFrom: string; fillTo: string; publishBy: string },
