@@ -49,22 +49,23 @@ export interface RawRow {
   holder_name: string;
 }
 
+/** A held request step in the common shape (`RawRow`). */
+export const HELD_STEP_ROW_COLUMNS = [
+  sql<InboxKind>`'REQUEST'`.as('kind'),
+  'r.id',
+  sql<string>`r.type`.as('type'),
+  sql<string>`r.state`.as('state'),
+  'r.chain',
+  'r.step_index',
+  sql<number | null>`NULL::integer`.as('year'),
+  'r.step_entered_at as waiting_since',
+  'r.submitted_at',
+  ...HELD_STEP_SITE_COLUMNS,
+] as const;
+
 /** The three sources of `orgCode`'s 待办, each in the common shape. */
 function unionOf(db: Db, orgCode: string): RawBuilder<RawRow> {
-  const requests = heldSteps(db)
-    .where('r.current_org', '=', orgCode)
-    .select([
-      sql<InboxKind>`'REQUEST'`.as('kind'),
-      'r.id',
-      sql<string>`r.type`.as('type'),
-      sql<string>`r.state`.as('state'),
-      'r.chain',
-      'r.step_index',
-      sql<number | null>`NULL::integer`.as('year'),
-      'r.step_entered_at as waiting_since',
-      'r.submitted_at',
-      ...HELD_STEP_SITE_COLUMNS,
-    ]);
+  const requests = heldSteps(db).where('r.current_org', '=', orgCode).select(HELD_STEP_ROW_COLUMNS);
   return sql<RawRow>`
     ${requests}
     UNION ALL

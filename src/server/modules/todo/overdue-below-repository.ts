@@ -5,8 +5,8 @@ import { type RawBuilder, sql } from 'kysely';
 import { mustReportIssuedBefore, REPORTING_RUN_STATUSES } from '../../../domain/annual-report/work-report-window.ts';
 import type { Db } from '../../context.ts';
 import { inSubtree, prefixPattern } from '../org-units/repository.ts';
-import { type InboxRow, type RawRow, toRow } from './inbox-repository.ts';
-import { HELD_STEP_SITE_COLUMNS, heldSteps } from './repository.ts';
+import { HELD_STEP_ROW_COLUMNS, type InboxRow, type RawRow, toRow } from './inbox-repository.ts';
+import { heldSteps } from './repository.ts';
 import type { BelowKind } from './schema.ts';
 
 export interface BelowScope {
@@ -49,19 +49,7 @@ function unionBelow(db: Db, scope: BelowScope): RawBuilder<BelowRawRow> {
     .where(inSubtree('h.path', orgPath))
     .where('h.code', '<>', orgCode)
     .where('r.step_entered_at', '<', scope.before)
-    .select([
-      sql<BelowKind>`'REQUEST'`.as('kind'),
-      'r.id',
-      sql<string>`r.type`.as('type'),
-      sql<string>`r.state`.as('state'),
-      'r.chain',
-      'r.step_index',
-      sql<number | null>`NULL::integer`.as('year'),
-      'r.step_entered_at as waiting_since',
-      'r.submitted_at',
-      ...HELD_STEP_SITE_COLUMNS,
-      sql<number | null>`NULL::bigint`.as('report_id'),
-    ]);
+    .select([...HELD_STEP_ROW_COLUMNS, sql<number | null>`NULL::bigint`.as('report_id')]);
   const subtree = prefixPattern(orgPath);
   const unsubmitted = scope.unsubmitted
     ? sql`
