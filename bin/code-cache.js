@@ -6,7 +6,7 @@
 // A stale cache is never used: its name carries the Node and V8 versions, the architecture, the bundle's path, size
 // and modification time, and V8 itself rejects data made by another V8, other flags or a source of another length
 // (then a new cache replaces it). Any failure to read or write the cache only costs the time it would have saved.
-// NODE_DISABLE_COMPILE_CACHE=1 turns it off, as it does Node's own cache.
+// NODE_DISABLE_COMPILE_CACHE=1 turns it off, as it does Node's own cache; so does --enable-source-maps.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import module, { createRequire } from 'node:module';
@@ -18,6 +18,8 @@ const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 
 
 /** Loads and runs the CommonJS file `file` (an absolute path) as Node's require() would, with the code cache. */
 export function runWithCodeCache(file) {
+  // Node maps stack traces of node:vm scripts through no source map: --enable-source-maps loads it as require() does.
+  if (process.sourceMapsEnabled) return createRequire(import.meta.url)(file);
   const source = readFileSync(file, 'utf8');
   const useCache = !process.env.NODE_DISABLE_COMPILE_CACHE;
   const dir = join(tmpdir(), 'govsite-code-cache');
