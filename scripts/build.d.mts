@@ -5,6 +5,7 @@ export const SERVER_ENTRY: string;
 export const WEB_ENTRY: string;
 export const EXTERNAL_PACKAGES: string[];
 export function serverBuildOptions(): BuildOptions;
+export function scriptBuildOptions(): BuildOptions;
 export function buildServer(): Promise<void>;
 export function buildWeb(): void;
 export function serverStale(): boolean;

@@ -1,7 +1,7 @@
-// `npm run build`: compiles the server and the CLI to JavaScript (esbuild, one ESM bundle split per command, with
-// source maps; the packages it needs bundled in, but for a few listed below) in dist/server, then builds the web UI in
-// dist/web (Vite). `scripts/ensure-build.mjs` imports these steps to rebuild only what is missing or older than its
-// sources before `npm start`.
+// `npm run build`: compiles the server and the CLI to JavaScript (esbuild, one ESM bundle split per command and one
+// CommonJS bundle for `govsite serve`, with source maps; the packages it needs bundled in, but for a few listed below)
+// in dist/server, then builds the web UI in dist/web (Vite). `scripts/ensure-build.mjs` imports these steps to rebuild
+// only what is missing or older than its sources before `npm start`.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -82,6 +82,19 @@ export function serverBuildOptions() {
   };
 }
 
+/** The same as one CommonJS script, run through bin/code-cache.js (by `govsite serve` and the benchmark). */
+export function scriptBuildOptions() {
+  return {
+    ...serverBuildOptions(),
+    format: 'cjs',
+    // Strict as the ES module build is (a script is not by default); import.meta.url as CommonJS can tell it.
+    banner: { js: `"use strict";\nconst __govsiteImportMetaUrl = require('node:url').pathToFileURL(__filename).href;` },
+    define: { 'import.meta.url': '__govsiteImportMetaUrl' },
+    // import() of the external packages as require(): a script run through node:vm has no loader for import().
+    supported: { 'dynamic-import': false },
+  };
+}
+
 export async function buildServer() {
   const { build } = await import('esbuild');
   rmSync('dist/server', { recursive: true, force: true });
@@ -93,6 +106,17 @@ export async function buildServer() {
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     // Linked, not loaded by default: `NODE_OPTIONS=--enable-source-maps` maps stack traces to src/ (it costs ~70 MB).
+    sourcemap: 'linked',
+    sourcesContent: false,
+  });
+  // The same CLI as one CommonJS file, which `govsite serve` runs (bin/govsite.js): a classic script can be compiled
+  // with a V8 code cache (bin/code-cache.js) on every Node version, an ES module cannot on Node 20. Not split: the
+  // cache makes the parts no command runs at start-up cheap, and `govsite --help` keeps the small ESM entry above.
+  await build({
+    ...scriptBuildOptions(),
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir: 'dist/server',
+    outExtension: { '.js': '.cjs' },
     sourcemap: 'linked',
     sourcesContent: false,
   });

@@ -36,6 +36,8 @@ export async function serveCommand(config: AppConfig): Promise<number> {
     );
   }
   console.log(`${lines.join('\n')}\n`);
+  // bin/code-cache.js stores the bytecode compiled so far for the next start.
+  (process as NodeJS.EventEmitter).emit('govsite:started');
 
   const shutdown = (signal: string) => {
     console.log(`收到 ${signal}，正在停止…`);
