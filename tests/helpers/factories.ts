@@ -157,3 +157,25 @@ export async function makeSiteRequest(
     .returning(['id', 'chain'])
     .executeTakeFirstOrThrow();
 }
+
+/** A 工作年度报表 of `year` for `siteId`, reviewed by `reviewerOrg`, written directly in `state` as of `at`. */
+export async function makeWorkReport(
+  db: Db,
+  o: { siteId: number; state: 'SUBMITTED' | 'DRAFT' | 'APPROVED'; at: Date; year?: number; reviewerOrg?: string },
+): Promise<number> {
+  const row = await db
+    .insertInto('work_reports')
+    .values({
+      site_id: o.siteId,
+      year: o.year ?? 2026,
+      state: o.state,
+      reviewer_org: o.reviewerOrg ?? '130302',
+      submitted_at: o.state === 'DRAFT' ? null : o.at,
+      decided_at: o.state === 'APPROVED' ? o.at : null,
+      created_at: o.at,
+      updated_at: o.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

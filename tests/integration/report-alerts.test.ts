@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config.ts';
 import { sendDailyDigests } from '../../src/server/modules/notifications/daily-digest.ts';
 import { runDeadlineAlerts } from '../../src/server/modules/notifications/deadline-alerts.ts';
 import { sendPendingMails } from '../../src/server/modules/notifications/send-pending-mails.ts';
-import { makeSite } from '../helpers/factories.ts';
+import { makeSite, makeWorkReport } from '../helpers/factories.ts';
 import { type SmtpListener, startSmtpListener } from '../helpers/smtp-listener.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -35,23 +35,9 @@ beforeAll(async () => {
   // Only this test's sites must report: the seeded ones are out of the way.
   await db.updateTable('sites').set({ run_status: 'PERM_OFFLINE' }).where('run_status', '=', 'NORMAL').execute();
   const at = new Date('2026-03-02T02:00:00Z');
-  const report = async (siteId: number, state: 'SUBMITTED' | 'DRAFT' | 'APPROVED') =>
-    db
-      .insertInto('work_reports')
-      .values({
-        site_id: siteId,
-        year: 2026,
-        state,
-        reviewer_org: '130302',
-        submitted_at: state === 'DRAFT' ? null : SUBMITTED_AT,
-        decided_at: state === 'APPROVED' ? SUBMITTED_AT : null,
-        created_at: SUBMITTED_AT,
-        updated_at: SUBMITTED_AT,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-  waitingId = (await report((await makeSite(db, { orgCode: '130302', name: WAITING, seq: 801, at })).id, 'SUBMITTED'))
-    .id;
+  const report = (siteId: number, state: 'SUBMITTED' | 'DRAFT' | 'APPROVED') =>
+    makeWorkReport(db, { siteId, state, at: SUBMITTED_AT });
+  waitingId = await report((await makeSite(db, { orgCode: '130302', name: WAITING, seq: 801, at })).id, 'SUBMITTED');
   await report((await makeSite(db, { orgCode: '130302', name: DRAFT, seq: 802, at })).id, 'DRAFT');
   const none = await makeSite(db, { orgCode: '130302', name: NONE, seq: 803, at });
   noneSiteCode = none.site_code ?? '';

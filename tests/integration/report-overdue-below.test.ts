@@ -3,7 +3,7 @@
 // submitted; each with its Chinese labels and a link that opens the report; scoped to the caller's subtree and
 // paginated with the request steps.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeSite } from '../helpers/factories.ts';
+import { makeSite, makeWorkReport } from '../helpers/factories.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const SUBMITTED_AT = new Date('2027-01-05T02:00:00Z'); // Tuesday 10:00 in Shanghai
@@ -33,23 +33,8 @@ beforeAll(async () => {
     codes[name] = s.site_code ?? '';
     return s.id;
   };
-  const report = async (siteId: number, state: 'SUBMITTED' | 'DRAFT' | 'APPROVED') =>
-    (
-      await db
-        .insertInto('work_reports')
-        .values({
-          site_id: siteId,
-          year: 2026,
-          state,
-          reviewer_org: '130302',
-          submitted_at: state === 'DRAFT' ? null : SUBMITTED_AT,
-          decided_at: state === 'APPROVED' ? SUBMITTED_AT : null,
-          created_at: SUBMITTED_AT,
-          updated_at: SUBMITTED_AT,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+  const report = (siteId: number, state: 'SUBMITTED' | 'DRAFT' | 'APPROVED') =>
+    makeWorkReport(db, { siteId, state, at: SUBMITTED_AT });
   waitingId = await report(await site(WAITING, '130302', 811), 'SUBMITTED');
   draftId = await report(await site(DRAFT, '130302', 812), 'DRAFT');
   await site(NONE, '130302', 813);
