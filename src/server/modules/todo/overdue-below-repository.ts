@@ -6,7 +6,7 @@ import { mustReportIssuedBefore, REPORTING_RUN_STATUSES } from '../../../domain/
 import type { Db } from '../../context.ts';
 import { inSubtree, prefixPattern } from '../org-units/repository.ts';
 import { HELD_STEP_ROW_COLUMNS, type InboxRow, type RawRow, toRow } from './inbox-repository.ts';
-import { heldSteps } from './repository.ts';
+import { heldSteps, type WaitingRow } from './repository.ts';
 import type { BelowKind } from './schema.ts';
 
 export interface BelowScope {
@@ -18,7 +18,7 @@ export interface BelowScope {
 }
 
 /** A site that must report and has not submitted after the 填报截止: no report yet (NONE), or a draft. */
-export interface UnsubmittedRow {
+export interface UnsubmittedRow extends Pick<WaitingRow, 'siteId' | 'siteName' | 'siteCode' | 'siteOrgName'> {
   kind: 'WORK_REPORT_UNSUBMITTED';
   /** The site. */
   id: number;
@@ -27,10 +27,6 @@ export interface UnsubmittedRow {
   state: 'NONE' | 'DRAFT';
   year: number;
   waitingSince: Date;
-  siteId: number;
-  siteName: string;
-  siteCode: string | null;
-  siteOrgName: string;
   /** The site's 本级组织单位: it must get the site to submit. */
   holderCode: string;
   holderName: string;

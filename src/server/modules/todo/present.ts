@@ -15,6 +15,18 @@ import type { InboxItem } from './schema.ts';
  * named (`request=<id>`): the list selects that row and opens the request's own 通过 / 退回, even when the site has
  * another open request beside it (SPEC §16 item 20).
  */
+type Place = Pick<InboxItem, 'siteId' | 'siteName' | 'siteCode' | 'siteOrgName' | 'holderCode' | 'holderName'>;
+
+/** Where an item is: its site and the unit holding it. */
+const placeOf = (row: Place): Place => ({
+  siteId: row.siteId,
+  siteName: row.siteName,
+  siteCode: row.siteCode,
+  siteOrgName: row.siteOrgName,
+  holderCode: row.holderCode,
+  holderName: row.holderName,
+});
+
 export function actionLink(
   row: { type: string; siteCode: string | null; siteName: string; requestId: number },
   waiting: boolean,
@@ -45,12 +57,7 @@ export function presentWaiting(
       { type: row.type, state: row.state, chain: row.chain, stepIndex: row.stepIndex },
       viewerOrg,
     ),
-    siteId: row.siteId,
-    siteName: row.siteName,
-    siteCode: row.siteCode,
-    siteOrgName: row.siteOrgName,
-    holderCode: row.holderCode,
-    holderName: row.holderName,
+    ...placeOf(row),
     submittedAt: row.submittedAt.toISOString(),
     stepEnteredAt: row.stepEnteredAt.toISOString(),
     waitingDays: deadline.waitingDays,
@@ -105,12 +112,7 @@ function presentUnsubmitted(row: UnsubmittedRow, now: Date, rule: DeadlineRule, 
     type: null,
     typeLabel: REPORT_TYPE_LABELS.WORK_REPORT,
     orgStatus: UNSUBMITTED_LABELS[row.state],
-    siteId: row.siteId,
-    siteName: row.siteName,
-    siteCode: row.siteCode,
-    siteOrgName: row.siteOrgName,
-    holderCode: row.holderCode,
-    holderName: row.holderName,
+    ...placeOf(row),
     submittedAt: row.waitingSince.toISOString(),
     stepEnteredAt: row.waitingSince.toISOString(),
     waitingDays: workingDaysBetween(formatDateCN(row.waitingSince), formatDateCN(now), rule.calendar),
@@ -150,12 +152,8 @@ export function presentInboxRow(row: InboxRow, viewerOrg: string, now: Date, rul
     type: null,
     typeLabel: REPORT_TYPE_LABELS[row.kind],
     orgStatus: WORK_REPORT_STATE_LABELS.SUBMITTED,
-    siteId: row.siteId,
+    ...placeOf(row),
     siteName: row.kind === 'SUPERVISION_REPORT' ? `${row.siteName}（${row.year}年度）` : row.siteName,
-    siteCode: row.siteCode,
-    siteOrgName: row.siteOrgName,
-    holderCode: row.holderCode,
-    holderName: row.holderName,
     submittedAt: row.submittedAt.toISOString(),
     stepEnteredAt: row.waitingSince.toISOString(),
     waitingDays: deadline.waitingDays,
