@@ -111,11 +111,20 @@ export function stepDeadline(enteredAt: Date, now: Date, rule: DeadlineRule): St
   };
 }
 
+/** The cutoffs of the last day asked, per rule: they change once a day, and walking back costs ~0.5 ms a call. */
+const lastCutoffs = new WeakMap<DeadlineRule, { today: string; overdueBefore: number; escalatedBefore: number }>();
+
 /** Instants for SQL: steps entered before `overdueBefore` are 逾期, before `escalatedBefore` 下级超期. */
 export function deadlineCutoffs(now: Date, rule: DeadlineRule): { overdueBefore: Date; escalatedBefore: Date } {
   const today = formatDateCN(now);
-  return {
-    overdueBefore: shanghaiMidnight(waitedMoreThanCutoff(today, rule.days, rule.calendar)),
-    escalatedBefore: shanghaiMidnight(waitedMoreThanCutoff(today, 2 * rule.days, rule.calendar)),
-  };
+  let known = lastCutoffs.get(rule);
+  if (known?.today !== today) {
+    known = {
+      today,
+      overdueBefore: shanghaiMidnight(waitedMoreThanCutoff(today, rule.days, rule.calendar)).getTime(),
+      escalatedBefore: shanghaiMidnight(waitedMoreThanCutoff(today, 2 * rule.days, rule.calendar)).getTime(),
+    };
+    lastCutoffs.set(rule, known);
+  }
+  return { overdueBefore: new Date(known.overdueBefore), escalatedBefore: new Date(known.escalatedBefore) };
 }

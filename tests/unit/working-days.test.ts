@@ -115,4 +115,20 @@ describe('step deadlines', () => {
       ),
     );
   });
+
+  it('gives one rule the same cut-offs as a fresh rule, day after day (they are kept per rule and day)', () => {
+    const holidays = makeCalendar(['2026-11-11', '2026-11-20'], ['2026-11-14']);
+    const kept = { days: 3, calendar: holidays };
+    for (let offset = 0; offset < 30; offset++) {
+      const day = addCalendarDays('2026-11-01', offset);
+      for (const hour of ['00:30', '15:59', '16:30']) {
+        const now = at(`${day}T${hour}:00+08:00`);
+        const cut = deadlineCutoffs(now, kept);
+        expect(cut).toEqual(deadlineCutoffs(now, { days: 3, calendar: holidays }));
+        // The caller's Dates are its own.
+        cut.overdueBefore.setTime(0);
+        expect(deadlineCutoffs(now, kept).overdueBefore.getTime()).not.toBe(0);
+      }
+    }
+  });
 });

@@ -8,6 +8,7 @@ import { HOUR, MINUTE } from '../clock.ts';
 import type { Access, Actor, AppContext, Db, Trx } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { randomToken, safeEqual, tokenDigest } from '../secrets.ts';
+import { type Binder, StatementCache } from '../statement-cache.ts';
 
 export const SESSION_COOKIE = 'gs_sid';
 export const CSRF_COOKIE = 'gs_csrf';
@@ -105,15 +106,9 @@ export function ensureAnonymousCsrf(ctx: AppContext, request: FastifyRequest, re
   return token;
 }
 
-async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<void> {
-  request.actor = { kind: 'ANONYMOUS' };
-  request.sessionDigest = null;
-  request.csrfToken = null;
-  request.sessionExpired = false;
-  const raw = request.cookies[SESSION_COOKIE];
-  if (!raw) return;
-  const digest = tokenDigest(ctx.keys, raw);
-  const row = await ctx.db
+/** The session of a cookie, with its user and unit: run on every request, so compiled once (StatementCache). */
+function sessionStatement(db: Db, bind: Binder<{ digest: string }>) {
+  return db
     .selectFrom('sessions as s')
     .leftJoin('users as u', 'u.id', 's.user_id')
     .leftJoin('org_units as o', 'o.code', 'u.org_code')
@@ -135,8 +130,27 @@ async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<v
       'o.path as org_path',
       'o.enabled as org_enabled',
     ])
-    .where('s.id_digest', '=', digest)
-    .executeTakeFirst();
+    .where(
+      's.id_digest',
+      '=',
+      bind.value((a) => a.digest),
+    );
+}
+type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionStatement>['execute']>>[number];
+const sessionStatements = new StatementCache<Db, { digest: string }, Record<string, never>, SessionRow>((db, bind) =>
+  sessionStatement(db, bind),
+);
+
+async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<void> {
+  request.actor = { kind: 'ANONYMOUS' };
+  request.sessionDigest = null;
+  request.csrfToken = null;
+  request.sessionExpired = false;
+  const raw = request.cookies[SESSION_COOKIE];
+  if (!raw) return;
+  const digest = tokenDigest(ctx.keys, raw);
+  const { rows } = await ctx.db.executeQuery(sessionStatements.compile(ctx.db, {}, { digest }));
+  const row = rows[0];
   if (!row) {
     request.sessionExpired = true;
     return;

@@ -4,7 +4,10 @@ import { LINK_HEALTH_LABELS, linkHealthStatus } from '../../../domain/link-healt
 import type { LinkHealthSummary } from './repository.ts';
 import type { LinkHealthCell } from './schema.ts';
 
-export function presentLinkHealth(runStatus: RunStatus, h: LinkHealthSummary | undefined): LinkHealthCell {
+/** The figures the cell shows (the list reads them with its page; other readers pass a whole summary). */
+type CellFigures = Omit<LinkHealthSummary, 'siteId' | 'flaggedSince'>;
+
+export function presentLinkHealth(runStatus: RunStatus, h: CellFigures | undefined): LinkHealthCell {
   const status = linkHealthStatus(runStatus, h);
   if (status === 'UNCHECKED' || h === undefined) {
     return {

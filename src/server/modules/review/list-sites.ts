@@ -3,7 +3,6 @@ import { deadlineCutoffs } from '../../../domain/working-days.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { deadlineRuleOf } from '../../deadline-rule.ts';
 import { presentLinkHealth } from '../link-checks/present-health.ts';
-import { linkHealthBySiteIds } from '../link-checks/repository.ts';
 import { presentRow } from './present.ts';
 import { listSiteRows } from './repository.ts';
 import type { ListSitesQuery, SiteListItemView } from './schema.ts';
@@ -20,16 +19,12 @@ export interface SitePageView {
 export async function listSites(ctx: AppContext, actor: OrgActor, query: ListSitesQuery): Promise<SitePageView> {
   const { page, pageSize, ...filters } = query;
   const viewer = { orgCode: actor.orgCode, orgPath: actor.orgPath };
+  // One statement: the page with each row's 链接健康, its capped total and the 待我审核 count.
   const { rows, total, totalExact, waitingCount } = await listSiteRows(ctx.db, viewer, filters, page, pageSize);
-  // 链接健康 of the page's rows only: one query by primary key, after the page is chosen.
-  const health = await linkHealthBySiteIds(
-    ctx.db,
-    rows.map((r) => r.id),
-  );
   const { overdueBefore } = deadlineCutoffs(ctx.clock.now(), deadlineRuleOf(ctx.config));
   const items = rows.map((r) => ({
     ...presentRow(r, actor.orgCode, overdueBefore),
-    linkHealth: presentLinkHealth(r.runStatus, health.get(r.id)),
+    linkHealth: presentLinkHealth(r.runStatus, r.linkHealth ?? undefined),
   }));
   return { items, total, totalExact, page, pageSize, waitingCount };
 }

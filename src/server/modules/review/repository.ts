@@ -1,11 +1,13 @@
 // Database reads of the site list: every site and application in the viewer's subtree with its open/latest request,
 // filtered, sorted and paged in SQL; keyset batches for the full export.
-import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type CompiledQuery, type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { RunStatus } from '../../../db/schema.ts';
 import { type ShownRequest, shownRequests } from '../../../domain/open-requests.ts';
 import type { Db } from '../../context.ts';
+import { type Binder, bindNow, StatementCache } from '../../statement-cache.ts';
 import { linkHealthMatches } from '../link-checks/health-sql.ts';
-import { inSubtree, likePattern, prefixPattern } from '../org-units/repository.ts';
+import type { LinkHealthSummary } from '../link-checks/repository.ts';
+import { likePattern, prefixPattern } from '../org-units/repository.ts';
 import type { RequestCore, Viewer } from '../requests/repository.ts';
 import type { SiteFilters } from './schema.ts';
 import { ENDED_AT_SQL, ENDED_SQL, OPEN_SQL, orgStatusCondition, shownRequestMatches } from './status-filter-sql.ts';
@@ -32,7 +34,12 @@ export interface SiteListRow {
   request: ListRequest | null;
   /** Every request the row shows (SPEC §16 item 20: an emergency offline may be open beside one other request). */
   requests: ListRequest[];
+  /** The latest link check (read with the list's page only; null when never checked or not read). */
+  linkHealth: ListLinkHealth | null;
 }
+
+/** The figures of a site's latest link check that the list's 链接健康 column shows. */
+export type ListLinkHealth = Omit<LinkHealthSummary, 'siteId' | 'flaggedSince'>;
 
 export interface ListRequest extends ShownRequest, RequestCore {
   /** Mutable as in RequestCore (ShownRequest's is readonly: both must agree here). */
@@ -40,6 +47,69 @@ export interface ListRequest extends ShownRequest, RequestCore {
   /** When the current step began: 逾期 is computed from it (issue 9). */
   stepEnteredAt?: Date;
 }
+
+/**
+ * Everything a list statement reads of one call: the caller, the filters and which rows. Builders below read it only
+ * through a Binder (the values, as parameters) and a ListShape (what decides the text), so a statement is compiled
+ * once per shape and reused with each call's parameters (StatementCache).
+ */
+export interface ListArgs {
+  viewer: Viewer;
+  filters: SiteFilters;
+  page: PageSpec;
+  /** The page statement: count the matching rows up to this many (Infinity: all). */
+  countUpTo?: number;
+  /** Join each row's link_health (the list's 链接健康 column) in the same statement. */
+  health?: boolean;
+  /** Return each row's keyset cursor (the export's batches). */
+  cursor?: boolean;
+}
+
+type Bind = Binder<ListArgs>;
+
+/** Whether the search text has no cased characters (Chinese, digits): LIKE then matches the rows ILIKE would. */
+const isCaseless = (text: string) => text.toLowerCase() === text && text.toUpperCase() === text;
+
+function textShape(text: string | undefined) {
+  return text ? { caseless: isCaseless(text), chars: Math.min([...text].length, 2) } : null;
+}
+type TextShape = NonNullable<ReturnType<typeof textShape>>;
+
+/** What decides a list statement's text, never a value it sends: the cache key of the statements. */
+export function listShape(a: ListArgs) {
+  const f = a.filters;
+  return {
+    name: textShape(f.name),
+    siteCode: Boolean(f.siteCode),
+    homeUrl: textShape(f.homeUrl),
+    sponsor: textShape(f.sponsor),
+    area: Boolean(f.county ?? f.city ?? f.province),
+    isPortal: f.isPortal !== undefined,
+    isServicePlatform: f.isServicePlatform !== undefined,
+    runStatus: Boolean(f.runStatus),
+    includeDeleted: Boolean(f.includeDeleted),
+    orgStatus: f.orgStatus ?? null,
+    requestType: Boolean(f.requestType),
+    waitingForMe: Boolean(f.waitingForMe),
+    linkHealth: f.linkHealth ?? null,
+    sort: f.sort,
+    order: f.order,
+    after: a.page.after !== undefined,
+    siteId: a.page.siteId !== undefined,
+    walks: walksUnits(a.viewer, f, a.page),
+    count: a.countUpTo === undefined ? null : Number.isFinite(a.countUpTo) ? 'capped' : 'all',
+    health: Boolean(a.health),
+    cursor: Boolean(a.cursor),
+  } as const;
+}
+type ListShape = ReturnType<typeof listShape>;
+
+/** The caller's subtree (inSubtree() of org-units, with the pattern bound as a parameter). */
+const inScope = (b: Bind, column: 'o.path') =>
+  sql<SqlBool>`${sql.ref(column)} LIKE ${b.value((a) => prefixPattern(a.viewer.orgPath))}`;
+
+/** The caller's unit code, as a parameter. */
+const me = (b: Bind) => b.value((a) => a.viewer.orgCode);
 
 /** 待我审核: some request of the site waits for `me` (an uncorrelated set, hashed once per query). */
 const waiting = (me: string) => sql<boolean>`(s.id IN (SELECT w.site_id FROM requests w WHERE w.current_org = ${me}))`;
@@ -72,6 +142,8 @@ interface ListRequestJson extends RequestCore {
   endedAt: string | null;
 }
 
+type TextColumn = 's.name' | 's.home_url' | 's.sponsor_name';
+
 /**
  * Fuzzy match of a text column. ILIKE lower-cases every row it tests (about 3× the cost of LIKE on UTF-8); when the
  * search text has no cased characters (Chinese, digits) both match the same rows, so LIKE is used. Both can use the
@@ -80,47 +152,50 @@ interface ListRequestJson extends RequestCore {
  * matches only if it contains all the term's bigrams, so the rows are the same.
  */
 function contains(
-  column: 's.name' | 's.home_url' | 's.sponsor_name',
-  text: string,
+  b: Bind,
+  column: TextColumn,
+  shape: TextShape,
+  text: (f: SiteFilters) => string | undefined,
   bigrams = true,
 ): RawBuilder<SqlBool> {
-  const caseless = text.toLowerCase() === text && text.toUpperCase() === text;
-  const match = sql<SqlBool>`${sql.ref(column)} ${sql.raw(caseless ? 'LIKE' : 'ILIKE')} ${likePattern(text)}`;
-  if (column !== 's.name' || [...text].length < 2 || !bigrams) return match;
-  return sql<SqlBool>`(text_bigrams(s.name) @> text_bigrams(${text}) AND ${match})`;
+  const pattern = b.value((a) => likePattern(text(a.filters) ?? ''));
+  const match = sql<SqlBool>`${sql.ref(column)} ${sql.raw(shape.caseless ? 'LIKE' : 'ILIKE')} ${pattern}`;
+  if (column !== 's.name' || shape.chars < 2 || !bigrams) return match;
+  return sql<SqlBool>`(text_bigrams(s.name) @> text_bigrams(${b.value((a) => text(a.filters) ?? '')}) AND ${match})`;
 }
 
 /** `bigrams: false`: the name is tested by LIKE alone (on index entries, in the org walk of pageKeys()). */
-function filterConditions(viewer: Viewer, f: SiteFilters, bigrams = true): Expression<SqlBool>[] {
+function filterConditions(b: Bind, s: ListShape, bigrams = true): Expression<SqlBool>[] {
   const c: Expression<SqlBool>[] = [];
-  if (f.name) c.push(contains('s.name', f.name, bigrams));
-  if (f.siteCode) c.push(sql`s.site_code ILIKE ${prefixPattern(f.siteCode)}`);
-  if (f.homeUrl) c.push(contains('s.home_url', f.homeUrl));
-  if (f.sponsor) c.push(contains('s.sponsor_name', f.sponsor));
+  if (s.name) c.push(contains(b, 's.name', s.name, (f) => f.name, bigrams));
+  if (s.siteCode) c.push(sql`s.site_code ILIKE ${b.value((a) => prefixPattern(a.filters.siteCode ?? ''))}`);
+  if (s.homeUrl) c.push(contains(b, 's.home_url', s.homeUrl, (f) => f.homeUrl));
+  if (s.sponsor) c.push(contains(b, 's.sponsor_name', s.sponsor, (f) => f.sponsor));
   // 省/市/县: the most specific org chosen; its subtree is every org whose path holds its code.
-  const area = f.county ?? f.city ?? f.province;
-  if (area) c.push(sql`o.path LIKE ${likePattern(`/${area}/`)}`);
-  if (f.isPortal !== undefined) c.push(sql`s.is_portal = ${f.isPortal}`);
-  if (f.isServicePlatform !== undefined) c.push(sql`s.is_service_platform = ${f.isServicePlatform}`);
-  if (f.runStatus) c.push(sql`s.run_status = ${f.runStatus}`);
-  else if (!f.includeDeleted) c.push(sql`s.run_status <> 'DELETED'`);
-  if (f.orgStatus) c.push(shownRequestMatches(orgStatusCondition(f.orgStatus, viewer.orgCode)));
-  if (f.requestType) c.push(shownRequestMatches(sql`r.type = ${f.requestType}`));
-  if (f.waitingForMe) c.push(waiting(viewer.orgCode));
-  if (f.linkHealth) c.push(linkHealthMatches(f.linkHealth));
+  if (s.area) {
+    c.push(sql`o.path LIKE ${b.value(({ filters: f }) => likePattern(`/${f.county ?? f.city ?? f.province}/`))}`);
+  }
+  if (s.isPortal) c.push(sql`s.is_portal = ${b.value((a) => a.filters.isPortal)}`);
+  if (s.isServicePlatform) c.push(sql`s.is_service_platform = ${b.value((a) => a.filters.isServicePlatform)}`);
+  if (s.runStatus) c.push(sql`s.run_status = ${b.value((a) => a.filters.runStatus)}`);
+  else if (!s.includeDeleted) c.push(sql`s.run_status <> 'DELETED'`);
+  if (s.orgStatus) c.push(shownRequestMatches(orgStatusCondition(s.orgStatus, me(b))));
+  if (s.requestType) c.push(shownRequestMatches(sql`r.type = ${b.value((a) => a.filters.requestType)}`));
+  if (s.waitingForMe) c.push(waiting(me(b)));
+  if (s.linkHealth) c.push(linkHealthMatches(s.linkHealth));
   return c;
 }
 
 /** The scoped FROM: sites of the subtree with their org; request filters are semi-joins (no per-row LATERAL). */
-function scopedSites(db: Db, viewer: Viewer, filters: SiteFilters | null) {
+function scopedSites(db: Db, b: Bind, s: ListShape) {
   return (
     db
       .selectFrom('sites as s')
       .innerJoin('org_units as o', 'o.code', 's.org_code')
-      .where(inSubtree('o.path', viewer.orgPath))
+      .where(inScope(b, 'o.path'))
       // A withdrawn application marks its site WITHDRAWN; applications are never stored as drafts.
       .where('s.run_status', '<>', 'WITHDRAWN')
-      .where((eb) => eb.and(filters ? filterConditions(viewer, filters) : []))
+      .where((eb) => eb.and(filterConditions(b, s)))
   );
 }
 
@@ -130,19 +205,19 @@ interface SortKeyDef {
 }
 
 /** Two sort keys, then the id, all in one direction (so a row comparison gives the keyset condition). */
-function sortKeys(filters: SiteFilters, me: string): { keys: [SortKeyDef, SortKeyDef]; dir: 'asc' | 'desc' } {
+function sortKeys(s: ListShape, me: string): { keys: [SortKeyDef, SortKeyDef]; dir: 'asc' | 'desc' } {
   // Not a bare 0: in ORDER BY that would mean "column 0".
   const none: SortKeyDef = { expr: sql`CAST(0 AS integer)`, type: 'integer' };
   const updated: SortKeyDef = { expr: sql`s.updated_at`, type: 'timestamptz' };
-  switch (filters.sort) {
+  switch (s.sort) {
     case 'default':
       return { keys: [{ expr: waiting(me), type: 'boolean' }, updated], dir: 'desc' };
     case 'updatedAt':
-      return { keys: [none, updated], dir: filters.order };
+      return { keys: [none, updated], dir: s.order };
     case 'name':
-      return { keys: [none, { expr: sql`s.name`, type: 'text' }], dir: filters.order };
+      return { keys: [none, { expr: sql`s.name`, type: 'text' }], dir: s.order };
     case 'siteCode':
-      return { keys: [none, { expr: sql`coalesce(s.site_code, '')`, type: 'text' }], dir: filters.order };
+      return { keys: [none, { expr: sql`coalesce(s.site_code, '')`, type: 'text' }], dir: s.order };
   }
 }
 
@@ -176,25 +251,31 @@ type PageSpec = { limit: number; offset?: number; after?: readonly string[]; sit
  * so no index gives it: the rows waiting for the viewer (a few) and the others are taken apart, each in (updated_at,
  * id) order, which an index walk of the scope gives and a LIMIT stops early; the page is then cut from their union.
  */
-function pageKeys(db: Db, viewer: Viewer, filters: SiteFilters, page: PageSpec) {
-  const { keys, dir } = sortKeys(filters, viewer.orgCode);
+function pageKeys(db: Db, b: Bind, s: ListShape) {
+  const { keys, dir } = sortKeys(s, me(b));
   const [k1, k2] = keys;
   const op = sql.raw(dir === 'desc' ? '<' : '>');
-  const after = page.after;
-  const afterValues = after
-    ? [...keys, { type: 'integer' }].map((k, i) => sql`CAST(${after[i] ?? null} AS ${sql.raw(k.type)})`)
+  const afterValues = s.after
+    ? [...keys, { type: 'integer' }].map(
+        (k, i) => sql`CAST(${b.value((a) => a.page.after?.[i] ?? null)} AS ${sql.raw(k.type)})`,
+      )
     : null;
   const branch = (first: RawBuilder<unknown>, waitingSide?: boolean) => {
-    let q = scopedSites(db, viewer, filters).select(['s.id', first.as('k1'), k2.expr.as('k2')]);
+    let q = scopedSites(db, b, s).select(['s.id', first.as('k1'), k2.expr.as('k2')]);
     if (waitingSide !== undefined) {
-      const w = waiting(viewer.orgCode);
+      const w = waiting(me(b));
       q = q.where(waitingSide ? w : sql<SqlBool>`NOT ${w}`);
     }
-    if (page.siteId !== undefined) q = q.where('s.id', '=', page.siteId);
+    if (s.siteId)
+      q = q.where(
+        's.id',
+        '=',
+        b.value((a) => a.page.siteId ?? 0),
+      );
     if (afterValues) q = q.where(sql<boolean>`(${first}, ${k2.expr}, s.id) ${op} (${sql.join(afterValues)})`);
     return q.orderBy(k2.expr, dir).orderBy('s.id', dir);
   };
-  const end = (page.offset ?? 0) + page.limit;
+  const end = () => b.value((a) => (a.page.offset ?? 0) + a.page.limit);
   // Below the root, the common filters walk the scope's units (org path index) and, per unit, its sites in list order
   // (sites_org_list_idx: org, updated_at, id, with run status and name): index-only, at most `end` entries a unit.
   // The planner would rather walk sites_updated_idx of the whole register and drop the other units' rows, which is
@@ -205,35 +286,34 @@ function pageKeys(db: Db, viewer: Viewer, filters: SiteFilters, page: PageSpec) 
       .select(['s.id', first.as('k1'), k2.expr.as('k2')])
       .where(sql<SqlBool>`s.org_code = o.code`)
       .where('s.run_status', '<>', 'WITHDRAWN')
-      .where((eb) => eb.and(filterConditions(viewer, filters, false)))
-      .where(notWaiting ? sql<SqlBool>`NOT ${waiting(viewer.orgCode)}` : sql<SqlBool>`true`)
+      .where((eb) => eb.and(filterConditions(b, s, false)))
+      .where(notWaiting ? sql<SqlBool>`NOT ${waiting(me(b))}` : sql<SqlBool>`true`)
       .orderBy(k2.expr, dir)
       .orderBy('s.id', dir)
-      .limit(end);
+      .limit(end());
     return db
       .selectFrom('org_units as o')
       .innerJoinLateral(perUnit.as('x'), (j) => j.onTrue())
       .select(['x.id', 'x.k1', 'x.k2'])
-      .where(inSubtree('o.path', viewer.orgPath))
+      .where(inScope(b, 'o.path'))
       .orderBy('x.k2', dir)
       .orderBy('x.id', dir)
-      .limit(end);
+      .limit(end());
   };
-  const walks = walksUnits(viewer, filters, page);
   const ranked =
-    filters.sort === 'default'
-      ? sql<PageKey>`((${branch(sql`true`, true).limit(end)}) UNION ALL (${
-          walks ? walk(sql`false`, true) : branch(sql`false`, false).limit(end)
+    s.sort === 'default'
+      ? sql<PageKey>`((${branch(sql`true`, true).limit(end())}) UNION ALL (${
+          s.walks ? walk(sql`false`, true) : branch(sql`false`, false).limit(end())
         }))`
-      : sql<PageKey>`(${walks ? walk(k1.expr, false) : branch(k1.expr).limit(end)})`;
+      : sql<PageKey>`(${s.walks ? walk(k1.expr, false) : branch(k1.expr).limit(end())})`;
   return db
     .selectFrom(ranked.as('u'))
     .select(['u.id', 'u.k1', 'u.k2'])
     .orderBy('u.k1', dir)
     .orderBy('u.k2', dir)
     .orderBy('u.id', dir)
-    .limit(page.limit)
-    .offset(page.offset ?? 0);
+    .limit(b.value((a) => a.page.limit))
+    .offset(b.value((a) => a.page.offset ?? 0));
 }
 
 /**
@@ -246,14 +326,19 @@ const ancestorName = (part: number) =>
 
 /**
  * Rows in list order, in two phases: the page (ids and sort keys) is chosen on the scoped sites alone, then only its
- * rows get the shown requests, the ancestor names and the keyset cursor.
+ * rows get the shown requests, the ancestor names, their link_health (a primary-key join; NULLs when never checked)
+ * and the keyset cursor.
  */
-function selectRows(db: Db, viewer: Viewer, filters: SiteFilters, page: PageSpec) {
-  const { dir } = sortKeys(filters, viewer.orgCode);
+function selectRows(db: Db, b: Bind, s: ListShape) {
+  const { dir } = sortKeys(s, me(b));
+  const noTime = sql<Date | null>`NULL::timestamptz`;
+  const noInt = sql<number | null>`NULL::int`;
+  const noBool = sql<boolean | null>`NULL::boolean`;
   return db
-    .selectFrom(pageKeys(db, viewer, filters, page).as('pg'))
+    .selectFrom(pageKeys(db, b, s).as('pg'))
     .innerJoin('sites as s', 's.id', 'pg.id')
     .innerJoin('org_units as o', 'o.code', 's.org_code')
+    .$if(s.health, (q) => q.leftJoin('link_health as h', 'h.site_id', 's.id'))
     .select([
       's.id',
       's.site_code',
@@ -271,9 +356,16 @@ function selectRows(db: Db, viewer: Viewer, filters: SiteFilters, page: PageSpec
       's.run_status',
       sql<string | null>`to_char(s.run_status_until, 'YYYY-MM-DD')`.as('run_status_until'),
       's.updated_at as last_updated',
-      waiting(viewer.orgCode).as('waiting'),
+      waiting(me(b)).as('waiting'),
       shownRequestsOf().as('requests'),
-      sql<string[]>`ARRAY[pg.k1::text, pg.k2::text, pg.id::text]`.as('cursor'),
+      (s.cursor ? sql<string[] | null>`ARRAY[pg.k1::text, pg.k2::text, pg.id::text]` : sql<null>`NULL`).as('cursor'),
+      (s.health ? sql<Date | null>`h.last_checked_at` : noTime).as('h_checked_at'),
+      (s.health ? sql<boolean | null>`h.home_ok` : noBool).as('h_home_ok'),
+      (s.health ? sql<number | null>`h.home_consecutive_failures` : noInt).as('h_home_failures'),
+      (s.health ? sql<boolean | null>`h.flagged` : noBool).as('h_flagged'),
+      (s.health ? sql<number | null>`h.urls_total` : noInt).as('h_urls_total'),
+      (s.health ? sql<number | null>`h.urls_failed` : noInt).as('h_urls_failed'),
+      (s.health ? sql<number | null>`h.footer_problems` : noInt).as('h_footer_problems'),
       'pg.k1',
       'pg.k2',
     ])
@@ -295,6 +387,19 @@ function toListRequest(j: ListRequestJson): ListRequest {
     version: j.version,
     endedAt: j.endedAt ? new Date(j.endedAt) : null,
     ...(j.stepEnteredAt ? { stepEnteredAt: new Date(j.stepEnteredAt) } : {}),
+  };
+}
+
+function healthOf(r: RawRow): ListLinkHealth | null {
+  if (r.h_checked_at === null) return null;
+  return {
+    lastCheckedAt: r.h_checked_at,
+    homeOk: r.h_home_ok ?? false,
+    homeConsecutiveFailures: r.h_home_failures ?? 0,
+    flagged: r.h_flagged ?? false,
+    urlsTotal: r.h_urls_total ?? 0,
+    urlsFailed: r.h_urls_failed ?? 0,
+    footerProblems: r.h_footer_problems ?? 0,
   };
 }
 
@@ -320,6 +425,7 @@ function toListRow(r: RawRow): SiteListRow {
     waitingForMe: r.waiting,
     request: requests[0] ?? null,
     requests,
+    linkHealth: healthOf(r),
   };
 }
 
@@ -339,9 +445,44 @@ export interface SiteRowsPage {
 }
 
 /**
- * One page of the list, its (capped) total and the 「待我审核」 count in one statement: the two counts are computed
- * once on a one-row FROM and the page joined to it laterally (so an empty page still carries them).
- * `countUpTo`: count exactly up to this many rows (Infinity: exactly, as the full export's header needs).
+ * The page statement: the (capped) count and the 「待我审核」 count computed once on a one-row FROM, and the page
+ * (with each row's link_health) joined to it laterally, so an empty page still carries them.
+ */
+function pageStatement(db: Db, b: Bind, s: ListShape) {
+  const matching = scopedSites(db, b, s).select(sql<number>`1`.as('one'));
+  const counted = s.count === 'capped' ? matching.limit(b.value((a) => (a.countUpTo ?? 0) + 1)) : matching;
+  const { dir } = sortKeys(s, me(b));
+  return db
+    .selectFrom(
+      db
+        .selectNoFrom([
+          sql<number>`(SELECT count(*)::int FROM (${counted}) AS m)`.as('total'),
+          sql<number>`(${waitingCountQuery(db, b)})`.as('waiting_count'),
+        ])
+        .as('c'),
+    )
+    .leftJoinLateral(selectRows(db, b, s).as('r'), (j) => j.onTrue())
+    .selectAll('r')
+    .select(['c.total', 'c.waiting_count'])
+    .orderBy('r.k1', dir)
+    .orderBy('r.k2', dir)
+    .orderBy('r.id', dir);
+}
+
+type PageStatementRow = Awaited<ReturnType<ReturnType<typeof pageStatement>['execute']>>[number];
+
+const pageStatements = new StatementCache<Db, ListArgs, ListShape, PageStatementRow>(pageStatement);
+
+/** The page statement of `args`, from the cache; `fresh`: built for this call alone (what the cache must equal). */
+export function listPageStatement(db: Db, args: ListArgs, fresh = false): CompiledQuery<PageStatementRow> {
+  const shape = listShape(args);
+  return fresh ? pageStatement(db, bindNow(args), shape).compile() : pageStatements.compile(db, shape, args);
+}
+
+/**
+ * One page of the list, its (capped) total, the 「待我审核」 count and the rows' link health in one statement,
+ * compiled once per shape. `countUpTo`: count exactly up to this many rows (Infinity: exactly, as the full export's
+ * header needs).
  */
 export async function listSiteRows(
   db: Db,
@@ -353,25 +494,8 @@ export async function listSiteRows(
 ): Promise<SiteRowsPage> {
   const offset = (page - 1) * pageSize;
   const countUpTo = Math.max(options.countUpTo ?? LIST_COUNT_CAP, offset + pageSize);
-  const matching = scopedSites(db, viewer, filters).select(sql<number>`1`.as('one'));
-  const counted = Number.isFinite(countUpTo) ? matching.limit(countUpTo + 1) : matching;
-  const { dir } = sortKeys(filters, viewer.orgCode);
-  const result = await db
-    .selectFrom(
-      db
-        .selectNoFrom([
-          sql<number>`(SELECT count(*)::int FROM (${counted}) AS m)`.as('total'),
-          sql<number>`(${waitingCountQuery(db, viewer)})`.as('waiting_count'),
-        ])
-        .as('c'),
-    )
-    .leftJoinLateral(selectRows(db, viewer, filters, { limit: pageSize, offset }).as('r'), (j) => j.onTrue())
-    .selectAll('r')
-    .select(['c.total', 'c.waiting_count'])
-    .orderBy('r.k1', dir)
-    .orderBy('r.k2', dir)
-    .orderBy('r.id', dir)
-    .execute();
+  const args: ListArgs = { viewer, filters, page: { limit: pageSize, offset }, countUpTo, health: true };
+  const { rows: result } = await db.executeQuery(listPageStatement(db, args));
   const first = result[0];
   const total = first?.total ?? 0;
   return {
@@ -383,15 +507,20 @@ export async function listSiteRows(
 }
 
 /** Rows of the subtree waiting for the viewer's unit (the 「待我审核」 count). */
-function waitingCountQuery(db: Db, viewer: Viewer) {
+function waitingCountQuery(db: Db, b: Bind) {
   return db
     .selectFrom('requests as r')
     .innerJoin('sites as s', 's.id', 'r.site_id')
     .innerJoin('org_units as o', 'o.code', 's.org_code')
     .select(sql<number>`count(DISTINCT s.id)::int`.as('n'))
-    .where('r.current_org', '=', viewer.orgCode)
-    .where(inSubtree('o.path', viewer.orgPath))
+    .where('r.current_org', '=', me(b))
+    .where(inScope(b, 'o.path'))
     .where('s.run_status', 'not in', ['WITHDRAWN', 'DELETED']);
+}
+
+/** Rows of one call, built for it (the export's batches and one site are not hot enough to cache). */
+function rowsOnce(db: Db, args: ListArgs) {
+  return selectRows(db, bindNow(args), listShape(args));
 }
 
 /** All filtered rows in list order, `batchSize` at a time by keyset (no OFFSET), at most `limit` rows. */
@@ -406,10 +535,10 @@ export async function* iterateSiteRows(
   let seen = 0;
   while (seen < limit) {
     const size = Math.min(batchSize, limit - seen);
-    const rows = await selectRows(db, viewer, filters, { limit: size, after: cursor }).execute();
+    const rows = await rowsOnce(db, { viewer, filters, page: { limit: size, after: cursor }, cursor: true }).execute();
     if (rows.length === 0) return;
     seen += rows.length;
-    cursor = rows[rows.length - 1]?.cursor;
+    cursor = rows[rows.length - 1]?.cursor ?? undefined;
     yield rows.map(toListRow);
     if (rows.length < size) return;
   }
@@ -418,7 +547,7 @@ export async function* iterateSiteRows(
 /** One site of the viewer's subtree (WITHDRAWN entries excluded), with the list columns. */
 export async function findSiteRow(db: Db, viewer: Viewer, siteId: number): Promise<SiteListRow | null> {
   const filters: SiteFilters = { sort: 'default', order: 'desc', includeDeleted: true };
-  const row = await selectRows(db, viewer, filters, { limit: 1, siteId }).executeTakeFirst();
+  const row = await rowsOnce(db, { viewer, filters, page: { limit: 1, siteId } }).executeTakeFirst();
   return row ? toListRow(row) : null;
 }
 

@@ -1,6 +1,7 @@
 // HTTP routes of the organizing unit's workspace: the site list, 审核 / 退回, the bulk actions, 查看 and exports.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contentDisposition, XLSX_TYPE } from '../../download.ts';
+import { fastSerializerCompiler } from '../../fast-serializer.ts';
 import { orgActor } from '../../guards.ts';
 import { bulkApprove, bulkSubmit } from './bulk-review.ts';
 import { reviewRequest } from './decide-request.ts';
@@ -31,6 +32,8 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'org' },
       schema: { tags, summary: '本单位及下级的网站和申请', querystring: listSitesQuery, response: { 200: sitePage } },
+      // The hottest read: written by fast-json-stringify from the same schema instead of a zod parse of every page.
+      serializerCompiler: fastSerializerCompiler,
     },
     async (request) => listSites(app.ctx, orgActor(request), request.query),
   );
