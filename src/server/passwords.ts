@@ -14,7 +14,7 @@ const OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 }
  * (attempt-limits.ts: the site locks after repeated failures, the IP is throttled). What the hash resists is a stolen
  * database: finding one site's code takes ~2^38.6 ≈ 4.3·10^11 argon2id evaluations on average. Each touches its
  * 256 KiB about three times (~0.75 MiB of memory traffic), so a large GPU (~1 TB/s) manages ~10^6 per second: about
- * 4–5 GPU-days per site (1 MiB: ~2–3 weeks), every site salted apart, and the code only opens that one site's
+ * 4–5 GPU-days per site (1 MiB: ~2 weeks), every site salted apart, and the code only opens that one site's
  * 填报 entry, which its unit can reset. Random tokens are commonly stored under a single SHA-256 (2^38.6 of those is
  * under a minute on the same GPU); argon2id at 256 KiB keeps a per-site search in days. The database also holds an
  * AES copy of the code under the server secret (check-code-cipher.ts): whoever has the secret reads codes directly,
