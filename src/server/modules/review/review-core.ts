@@ -1,8 +1,9 @@
-// The one review core (审核通过 / 退回 / 驳回 / 全部提交) of every request type: decide() on the row as read in the
-// transaction, the lifecycle writer's compare-and-set with its 审核流水 entry, the notices, and then what the
-// decision does beyond the request — a table keyed by request type (the change set reaches the live record, the run
-// status changes …). A new-site application's final approval needs nothing more: CODE_PENDING queues it for the
-// 16:00 batch. The use cases (review of the register list, 下线审核) find the row and present the outcome.
+// The one review core (审核通过 / 退回 / 驳回 / 全部提交) of every request type: decide() on the row as read, the
+// lifecycle writer's compare-and-set with its 审核流水 entry, the notices, and then what the decision does beyond the
+// request — a table keyed by request type (the change set reaches the live record, the run status changes …). A
+// new-site application's final approval needs nothing more: CODE_PENDING queues it for the 16:00 batch, and such a
+// decision is one statement without a transaction (`reviewDecision`). The use cases (review of the register list,
+// 下线审核) find the row and present the outcome.
 
 import type { RawBuilder } from 'kysely';
 import { MESSAGES } from '../../../domain/messages/index.ts';
