@@ -129,11 +129,16 @@ export function tempDir(prefix: string): string {
 }
 
 /** Starts a throwaway PostgreSQL like CI does; returns its DATABASE_URL and a stop function. */
-/** CPU time (user + system, ms) a process has used so far, from /proc (Linux); 0 when it cannot be read. */
-function processCpuMs(pid: number): number {
+/**
+ * CPU time (user + system, ms) a process has used so far, from /proc (Linux); with `reaped`, also that of its children
+ * that have ended (PostgreSQL backends that closed). 0 when it cannot be read.
+ */
+function processCpuMs(pid: number, reaped = false): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    const own = Number(fields[11]) + Number(fields[12]);
+    const children = reaped ? Number(fields[13]) + Number(fields[14]) : 0;
+    return ((own + children) * 1000) / CLOCK_TICKS;
   } catch {
     return 0;
   }
@@ -155,7 +160,7 @@ export function cpuMs(serverPid: number, databaseUrl?: string): number {
   } catch {
     return total;
   }
-  total += processCpuMs(postmaster);
+  total += processCpuMs(postmaster, true);
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
