@@ -10,7 +10,7 @@ import { generateCheckCode } from '../src/domain/codes.ts';
 import { systemClock } from '../src/server/clock.ts';
 import type { AppContext } from '../src/server/context.ts';
 import { issueChunk, prepareCheckCode } from '../src/server/modules/issuance/issue-application.ts';
-import { issueCodes } from '../src/server/modules/issuance/issue-codes.ts';
+import { ISSUANCE_CHUNK, issueCodes } from '../src/server/modules/issuance/issue-codes.ts';
 import { loadKeys } from '../src/server/secrets.ts';
 import type { Target } from './foundation.ts';
 import { QueryCapture, record, recordText } from './lib.ts';
@@ -18,7 +18,7 @@ import { prepareQueue } from './queue.ts';
 import type { BenchSize } from './scale.ts';
 
 /** As the batch: a chunk of applications per transaction, its codes hashed at once (src/server/modules/issuance/issue-codes.ts). */
-const CHUNK = 100;
+const CHUNK = ISSUANCE_CHUNK;
 /** The password profile (src/server/passwords.ts), which 校验码 used before issue 11. */
 const PASSWORD_PROFILE = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
@@ -47,7 +47,7 @@ export async function benchIssuance(target: Target, size: BenchSize): Promise<vo
     const goalPer10k = database.kind === 'postgres' ? 5 : 15;
 
     // The transaction alone: applications outside the batch (approved after its cut-off), a ready-made hash each.
-    const sampleSize = size.quick ? 50 : 200;
+    const sampleSize = size.quick ? CHUNK : 2 * CHUNK;
     const later = new Date(Date.now() + 2 * 86_400_000);
     const ids = await prepareQueue(db, {
       tag: `i${Date.now().toString(36)}`,
@@ -103,7 +103,7 @@ export async function benchIssuance(target: Target, size: BenchSize): Promise<vo
     );
     record(
       target.label,
-      `  其中：校验码 argon2id 哈希（1 MiB，t=1，每块 ${CHUNK} 个并行）`,
+      `  其中：校验码 argon2id 哈希（256 KiB，t=1，每块 ${CHUNK} 个并行）`,
       (hashMs * n) / 1000,
       seconds,
       's',

@@ -1,7 +1,7 @@
 // Benchmark helpers: timing, percentiles, a results table, a logged-in HTTP client, throwaway databases, a server in
 // a child process, a keep-alive load generator, the SQL an endpoint runs, and peak memory while something runs.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -129,6 +129,50 @@ export function tempDir(prefix: string): string {
 }
 
 /** Starts a throwaway PostgreSQL like CI does; returns its DATABASE_URL and a stop function. */
+/**
+ * CPU time (user + system, ms) a process has used so far, from /proc (Linux); with `reaped`, also that of its children
+ * that have ended (PostgreSQL backends that closed). 0 when it cannot be read.
+ */
+function processCpuMs(pid: number, reaped = false): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const own = Number(fields[11]) + Number(fields[12]);
+    const children = reaped ? Number(fields[13]) + Number(fields[14]) : 0;
+    return ((own + children) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+const CLOCK_TICKS = 100;
+
+/**
+ * CPU time (ms) used so far by a server process and, for a throwaway PostgreSQL (`scripts/pg-throwaway.sh`, found by
+ * the port of `databaseUrl`), by its postmaster and every backend. Unlike wall time it does not grow when other
+ * people's work takes the machine's cores: read it before and after a measurement for the work one request costs.
+ */
+export function cpuMs(serverPid: number, databaseUrl?: string): number {
+  let total = processCpuMs(serverPid);
+  const port = databaseUrl ? new URL(databaseUrl).port : '';
+  if (!port) return total;
+  let postmaster: number;
+  try {
+    postmaster = Number(readFileSync(`/tmp/govsite-pg-${port}/data/postmaster.pid`, 'utf8').split('\n')[0]);
+  } catch {
+    return total;
+  }
+  total += processCpuMs(postmaster, true);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      if (Number(fields[1]) === postmaster) total += processCpuMs(Number(entry));
+    } catch {
+      // the backend ended meanwhile
+    }
+  }
+  return total;
+}
+
 export function startPostgres(port: number): { url: string; stop(): void } {
   const out = execFileSync('bash', ['scripts/pg-throwaway.sh', 'start', String(port)], { encoding: 'utf8' });
   const url = out

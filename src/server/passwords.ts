@@ -5,20 +5,26 @@ import { hash, verify } from '@node-rs/argon2';
 const OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 /**
- * The 校验码's argon2id parameters: 1 MiB, t=1, p=1 (~0.5 ms on one core, against ~25 ms for a password).
+ * The 校验码's argon2id parameters: 256 KiB, t=1, p=1 (~0.12–0.14 ms of CPU on this project's 2-core machine, against
+ * ~0.3–0.4 ms at 1 MiB and ~25 ms for a password).
  *
  * The password profile above stretches secrets that people choose, which dictionaries guess in few tries. A 校验码
- * is not chosen by anyone: 8 characters drawn by the system's CSPRNG from a 31-letter alphabet, 31^8 ≈ 2^39.6, with
- * no structure to guess first. Online guessing is capped by the lock-out after failed logins; what the hash resists
- * is a stolen database, where finding one site's code takes ~2^38.6 argon2id evaluations on average — at 1 MiB each
- * of them is memory-bound on a GPU too (~10^5–10^6 per second for a large one: days to weeks per site, every site
- * salted apart), and the code only opens that one site's entry and can be reset by its unit. Random tokens are
- * commonly stored under a single SHA-256; argon2id at 1 MiB is well above that. The 19 MiB profile, on the other
- * hand, made the 16:00 batch cost ~40 ms per application (10,000 applications ≈ 7 minutes; issue 11).
+ * is not chosen by anyone: 8 characters drawn by the system's CSPRNG from a 31-letter alphabet (src/domain/codes.ts),
+ * 31^8 ≈ 8.5·10^11 ≈ 2^39.6, with no structure to guess first. Online guessing is counted before the code is checked
+ * (attempt-limits.ts: the site locks after repeated failures, the IP is throttled). What the hash resists is a stolen
+ * database: finding one site's code takes ~2^38.6 ≈ 4.3·10^11 argon2id evaluations on average. Each touches its
+ * 256 KiB about three times (~0.75 MiB of memory traffic), so a large GPU (~1 TB/s) manages ~10^6 per second: about
+ * 4–5 GPU-days per site (1 MiB: ~2 weeks), every site salted apart, and the code only opens that one site's
+ * 填报 entry, which its unit can reset. Random tokens are commonly stored under a single SHA-256 (2^38.6 of those is
+ * under a minute on the same GPU); argon2id at 256 KiB keeps a per-site search in days. The database also holds an
+ * AES copy of the code under the server secret (check-code-cipher.ts): whoever has the secret reads codes directly,
+ * whatever the hash costs. Issue 11 lowered the profile from 19 MiB, t=2 (the batch took ~7 minutes for 10,000
+ * codes); issue 22 from 1 MiB to 256 KiB, because the 16:00 batch shares two cores with the database and 1 MiB
+ * cost about a third of its time (docs/BENCHMARKS.md).
  *
- * argon2 writes its parameters into each hash, so codes hashed with the older 19 MiB parameters still verify.
+ * argon2 writes its parameters into each hash, so codes hashed with older parameters still verify (at their cost).
  */
-const CHECK_CODE_OPTIONS = { algorithm: 2, memoryCost: 1024, timeCost: 1, parallelism: 1 } as const;
+const CHECK_CODE_OPTIONS = { algorithm: 2, memoryCost: 256, timeCost: 1, parallelism: 1 } as const;
 
 export function hashSecret(plain: string): Promise<string> {
   return hash(plain, OPTIONS);

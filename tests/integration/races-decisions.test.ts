@@ -75,6 +75,22 @@ describe('50 concurrent decisions on one review step', () => {
       expect(audit[0]).toMatchObject({ action: '审核通过', from_state: 'IN_REVIEW', to_state: 'IN_REVIEW' });
     }
     expect(audit[0]!.actor_org_code).toBe('130300');
+    // The decision's mails and notice are written by its own statement (issue 22): the 49 losers left none.
+    const mails = await t.ctx.db
+      .selectFrom('mail_outbox')
+      .select(['kind', 'to_address'])
+      .where('request_id', '=', request.id)
+      .execute();
+    const notices = await t.ctx.db
+      .selectFrom('site_notices')
+      .select('kind')
+      .where('request_id', '=', request.id)
+      .execute();
+    const returned = winner.body.state === 'RETURNED';
+    expect(mails.length).toBeGreaterThan(0);
+    for (const m of [...mails, ...notices]) expect(m.kind === 'RETURNED').toBe(returned);
+    expect(new Set(mails.map((m) => `${m.kind} ${m.to_address}`)).size).toBe(mails.length);
+    expect(notices.length).toBeLessThanOrEqual(1);
   });
 
   it('a client that did not send the version still loses cleanly (403 not-my-turn or 409), never a second decision', async () => {

@@ -47,10 +47,11 @@ export interface IssueCodesResult {
 }
 
 /**
- * Applications per transaction. Larger chunks save round trips (ten statements per chunk); a crash loses at most one
- * chunk's work, which is rolled back whole and issued by the next run.
+ * Applications per transaction. Larger chunks save statements (five per chunk, each parsed and planned once) and
+ * commits: 400 against 100 took ~10 % less time on PostgreSQL (issue 22). A crash loses at most one chunk's work,
+ * which is rolled back whole and issued by the next run; a failing chunk is retried one application at a time.
  */
-const CHUNK = 100;
+export const ISSUANCE_CHUNK = 400;
 
 export const SKIPPED_MESSAGE = '另一个标识码生成任务正在运行（其他实例或计划任务），本次未执行';
 
@@ -128,16 +129,18 @@ async function runBatch(
     const due = await listDueApplications(ctx.db, cutoff);
     const prepare = (start: number) => {
       // All of a chunk's hashes at once: @node-rs/argon2 runs them on libuv's thread pool, off the event loop.
-      const hashing = Promise.all(due.slice(start, start + CHUNK).map((app) => prepareCheckCode(ctx, app.siteId)));
+      const hashing = Promise.all(
+        due.slice(start, start + ISSUANCE_CHUNK).map((app) => prepareCheckCode(ctx, app.siteId)),
+      );
       hashing.catch(() => {}); // awaited below; this only keeps an aborted run from an unhandled rejection
       return hashing;
     };
     // Pipelined: the next chunk's 校验码 are hashed while this chunk's transaction runs.
     let nextPrepared = prepare(0);
-    for (let start = 0; start < due.length; start += CHUNK) {
-      const chunk = due.slice(start, start + CHUNK);
+    for (let start = 0; start < due.length; start += ISSUANCE_CHUNK) {
+      const chunk = due.slice(start, start + ISSUANCE_CHUNK);
       const prepared = await nextPrepared;
-      nextPrepared = prepare(start + CHUNK);
+      nextPrepared = prepare(start + ISSUANCE_CHUNK);
       const outcomes = await issueChunkOrEach(ctx, chunk, prepared);
       const newCodes: string[] = [];
       for (const [i, outcome] of outcomes.entries()) {

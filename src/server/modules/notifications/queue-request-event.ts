@@ -19,7 +19,7 @@ import {
 } from '../../../domain/notifications.ts';
 import type { RequestAction } from '../../../domain/requests.ts';
 import { RUN_STATUS_LABELS, type SiteRunStatus } from '../../../domain/status-labels.ts';
-import type { Trx } from '../../context.ts';
+import type { Db, Trx } from '../../context.ts';
 import {
   type DecisionFacts,
   loadRequestFacts,
@@ -151,7 +151,7 @@ function decisionMessages(req: RequestFactsRow, units: ReadonlyMap<string, UnitP
  * decisions that change nothing else the messages describe (the caller's choice); others use `queueRequestEvent`.
  */
 export async function plannedDecisionMessages(
-  trx: Trx,
+  trx: Db | Trx,
   event: DecisionEvent,
   after: { state: RequestState; stepIndex: number; currentOrg: string | null },
   /** The facts and units read with the request (its chain's units and the deciding one), if the caller has them. */

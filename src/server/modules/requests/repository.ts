@@ -19,6 +19,16 @@ export function visibleToViewer(viewer: Viewer): RawBuilder<SqlBool> {
   return sql<SqlBool>`(${inSubtree('o.path', viewer.orgPath)} OR ${viewer.orgCode} = ANY(r.chain))`;
 }
 
+/**
+ * `visibleToViewer` on `requests as r` joined to `sites as s` alone: the site's unit is looked up inside the condition.
+ * Under the OR the EXISTS stays a subplan (one primary-key probe), and PostgreSQL plans a two-table join in about
+ * two thirds of the time of the three-table one — which, for the one-row reads of a decision, costs more than running
+ * it (issue 22).
+ */
+export function siteVisibleToViewer(viewer: Viewer): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(EXISTS (SELECT 1 FROM org_units o WHERE o.code = s.org_code AND ${inSubtree('o.path', viewer.orgPath)}) OR ${viewer.orgCode} = ANY(r.chain))`;
+}
+
 /** The columns of a request that its lifecycle reads (state, chain, step, version), on `requests as r`. */
 export const REQUEST_COLUMNS = [
   'r.id',

@@ -1,12 +1,12 @@
 // 审核 (通过 / 退回) and 提交 of one new-site or change request from the register list: finds the row the viewer may
-// see, then the review core decides and applies it in the same transaction (offline requests have 下线审核).
+// see, then the review core decides and applies it (offline requests have 下线审核).
 import { MESSAGES } from '../../../domain/messages/index.ts';
 import { offlineKindOf } from '../../../domain/offline.ts';
 import { orgStatusLabel, type RequestSnapshot } from '../../../domain/requests.ts';
 import type { AppContext, OrgActor } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { findRequestToDecide } from './decision-repository.ts';
-import { type ReviewAction, reviewInTransaction } from './review-core.ts';
+import { type ReviewAction, reviewDecision } from './review-core.ts';
 import { REQUEST_TYPE_LABELS } from './schema.ts';
 
 export interface ReviewRequestInput {
@@ -37,31 +37,31 @@ export async function reviewRequest(ctx: AppContext, input: ReviewRequestInput):
   if (action === 'RETURN' && !reason) throw new AppError('VALIDATION_FAILED', MESSAGES.returnReasonRequired);
   const viewer = { orgCode: actor.orgCode, orgPath: actor.orgPath };
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
-    const req = await findRequestToDecide(trx, viewer, input.id);
-    if (!req) throw notFound(MESSAGES.requestNotFound);
-    if (offlineKindOf(req.type) !== null) {
-      throw new AppError('CONFLICT', MESSAGES.otherReviewPage(REQUEST_TYPE_LABELS[req.type]));
-    }
-    const { next } = await reviewInTransaction(trx, {
-      actor,
-      request: req,
-      action,
-      reason,
-      expectedVersion: input.expectedVersion,
-      ip: input.ip,
-      bulk: input.bulk,
-      now,
-      messageFacts: req.messageFacts,
-    });
-    const after: RequestSnapshot = { type: req.type, chain: req.chain, state: next.state, stepIndex: next.stepIndex };
-    return {
-      id: req.id,
-      siteName: req.siteName,
-      state: next.state,
-      stepIndex: next.stepIndex,
-      version: req.version + 1,
-      orgStatus: orgStatusLabel(after, actor.orgCode),
-    };
+  // Read outside a transaction: the decision's compare-and-set expects exactly this row, so a change in between is a
+  // conflict, never a decision on stale data (issue 22: most decisions are then one statement, see reviewDecision).
+  const req = await findRequestToDecide(ctx.db, viewer, input.id);
+  if (!req) throw notFound(MESSAGES.requestNotFound);
+  if (offlineKindOf(req.type) !== null) {
+    throw new AppError('CONFLICT', MESSAGES.otherReviewPage(REQUEST_TYPE_LABELS[req.type]));
+  }
+  const { next } = await reviewDecision(ctx.db, {
+    actor,
+    request: req,
+    action,
+    reason,
+    expectedVersion: input.expectedVersion,
+    ip: input.ip,
+    bulk: input.bulk,
+    now,
+    messageFacts: req.messageFacts,
   });
+  const after: RequestSnapshot = { type: req.type, chain: req.chain, state: next.state, stepIndex: next.stepIndex };
+  return {
+    id: req.id,
+    siteName: req.siteName,
+    state: next.state,
+    stepIndex: next.stepIndex,
+    version: req.version + 1,
+    orgStatus: orgStatusLabel(after, actor.orgCode),
+  };
 }

@@ -1,14 +1,14 @@
 // The row a review decision starts from: the visible request with what the decision's mails say (the request's
 // facts, its chain's units and the deciding unit), in one statement, so the decision reads nothing more (issue 22).
 import { sql } from 'kysely';
-import type { Trx } from '../../context.ts';
+import type { Db } from '../../context.ts';
 import { type DecisionFacts, unitsFromJson, unitsJson } from '../notifications/repository.ts';
 import {
   REQUEST_COLUMNS,
+  siteVisibleToViewer,
   toRequestCore,
   type Viewer,
   type VisibleRequest,
-  visibleToViewer,
 } from '../requests/repository.ts';
 
 /**
@@ -16,14 +16,13 @@ import {
  * request's facts and the units of its chain and of the viewer (the deciding unit, the next one).
  */
 export async function findRequestToDecide(
-  trx: Trx,
+  db: Db,
   viewer: Viewer,
   id: number,
 ): Promise<(VisibleRequest & { messageFacts: DecisionFacts }) | null> {
-  const row = await trx
+  const row = await db
     .selectFrom('requests as r')
     .innerJoin('sites as s', 's.id', 'r.site_id')
-    .innerJoin('org_units as o', 'o.code', 's.org_code')
     .select([
       ...REQUEST_COLUMNS,
       's.id as site_id',
@@ -36,7 +35,7 @@ export async function findRequestToDecide(
     ])
     .where('r.id', '=', id)
     .where('r.state', 'not in', ['DRAFT', 'WITHDRAWN'])
-    .where(visibleToViewer(viewer))
+    .where(siteVisibleToViewer(viewer))
     .executeTakeFirst();
   if (!row) return null;
   const visible: VisibleRequest = {

@@ -1,9 +1,11 @@
-// The one review core (审核通过 / 退回 / 驳回 / 全部提交) of every request type: decide() on the row as read in the
-// transaction, the lifecycle writer's compare-and-set with its 审核流水 entry, the notices, and then what the
-// decision does beyond the request — a table keyed by request type (the change set reaches the live record, the run
-// status changes …). A new-site application's final approval needs nothing more: CODE_PENDING queues it for the
-// 16:00 batch. The use cases (review of the register list, 下线审核) find the row and present the outcome.
+// The one review core (审核通过 / 退回 / 驳回 / 全部提交) of every request type: decide() on the row as read, the
+// lifecycle writer's compare-and-set with its 审核流水 entry, the notices, and then what the decision does beyond the
+// request — a table keyed by request type (the change set reaches the live record, the run status changes …). A
+// new-site application's final approval needs nothing more: CODE_PENDING queues it for the 16:00 batch, and such a
+// decision is one statement without a transaction (`reviewDecision`). The use cases (review of the register list,
+// 下线审核) find the row and present the outcome.
 
+import type { RawBuilder } from 'kysely';
 import { MESSAGES } from '../../../domain/messages/index.ts';
 import {
   currentOrgOf,
@@ -12,9 +14,10 @@ import {
   type RequestAction,
   type RequestType,
 } from '../../../domain/requests.ts';
-import type { OrgActor, Trx } from '../../context.ts';
+import type { AuditEntry } from '../../audit.ts';
+import type { Db, OrgActor, Trx } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { applyTransition, type TransitionSubject } from '../../lifecycle/request-transition.ts';
+import { applyTransition, applyTransitionAlone, type TransitionSubject } from '../../lifecycle/request-transition.ts';
 import { decisionEvent, plannedDecisionMessages, queueRequestEvent } from '../notifications/queue-request-event.ts';
 import type { DecisionFacts } from '../notifications/repository.ts';
 import { lockSite, type SiteState } from '../offline/repository.ts';
@@ -117,11 +120,15 @@ export interface ReviewInput {
   messageFacts?: DecisionFacts | undefined;
 }
 
-/** Decides and applies one review action in `trx`; returns the new position and the site locked for it, if any. */
-export async function reviewInTransaction(
-  trx: Trx,
-  input: ReviewInput,
-): Promise<{ next: NextState; site: SiteState | null }> {
+/** A review action checked and decided on the row as read, before anything is written. */
+interface Decided {
+  rules: TypeRules;
+  next: NextState;
+  entry: AuditEntry;
+  event: ReturnType<typeof decisionEvent>;
+}
+
+function decideReview(input: ReviewInput): Decided {
   const { actor, action, request: req, reason, now } = input;
   const rules = REVIEW_RULES[req.type];
   if (input.expectedVersion !== undefined && input.expectedVersion !== req.version) throw stateConflict();
@@ -134,19 +141,79 @@ export async function reviewInTransaction(
   const kind = rules.events[action];
   if (!kind) throw new AppError('CONFLICT', MESSAGES.reviewNotApplicable);
   const next = decision.next;
-  let site: SiteState | null = null;
-  if (rules.locksSite) {
-    site = await lockSite(trx, req.siteId);
-    if (!site) throw notFound(MESSAGES.siteNotFound);
-  }
   const entry = decisionAuditEntry(req, next, {
     kind,
     refused: action === 'RETURN',
     reason,
     ...(input.bulk ? { data: { bulk: true } } : {}),
   });
-  const effect: EffectInput = { trx, request: req, site, actor, now, ip: input.ip, reason };
   const event = decisionEvent({ action, requestId: req.id, at: now, byOrg: actor.orgCode, reason });
+  return { rules, next, entry, event };
+}
+
+/**
+ * Whether the decision writes nothing beyond its compare-and-set statement (state, 审核流水, the site's touch, mails,
+ * notice): no site to lock, no effect of the request type on this step, and the mails' facts read with the request.
+ * True for every decision on a new-site application and for a change request's steps before the final approval.
+ */
+function isOneStatement(d: Decided, input: ReviewInput): boolean {
+  const { rules, next } = d;
+  if (rules.locksSite) return false;
+  if (next.finalApproval && (rules.withFinalApproval || rules.afterFinalApproval)) return false;
+  if (input.action === 'RETURN' && rules.afterReturn) return false;
+  return d.event === null || input.messageFacts !== undefined;
+}
+
+/** The compare-and-set of a decision with what its statement writes besides the request. */
+function transitionOf(input: ReviewInput, d: Decided, planned: ((source: string) => RawBuilder<unknown>[]) | null) {
+  const { actor, action, request: req, reason, now } = input;
+  return {
+    request: req,
+    action,
+    next: d.next,
+    now,
+    reason,
+    audit: { actor, ip: input.ip, entry: d.entry },
+    // 最后更新时间 of the list is the site's `updated_at`: a review action on its request counts as an update.
+    touchSiteId: req.siteId,
+    ...(planned ? { alsoWrite: planned } : {}),
+  };
+}
+
+/**
+ * One review action on a request read outside any transaction (`findRequestToDecide` with `ctx.db`). When the
+ * decision is one statement (`isOneStatement`), that statement runs alone: the read, then the compare-and-set that
+ * carries the 审核流水 entry, the site's touch, the mails and the notice — no BEGIN / COMMIT (issue 22). A reviewer
+ * who lost a race finds the row moved: the statement writes nothing and the caller gets STATE_CONFLICT. Other
+ * decisions (a change request's final approval, …) run in a transaction through `reviewInTransaction`, the read row
+ * still guarded by the compare-and-set.
+ */
+export async function reviewDecision(db: Db, input: ReviewInput): Promise<{ next: NextState }> {
+  const decided = decideReview(input);
+  if (!isOneStatement(decided, input)) {
+    return db.transaction().execute((trx) => reviewInTransaction(trx, input));
+  }
+  const after = { state: decided.next.state, stepIndex: decided.next.stepIndex, currentOrg: decided.next.currentOrg };
+  const planned = decided.event ? await plannedDecisionMessages(db, decided.event, after, input.messageFacts) : null;
+  const applied = await applyTransitionAlone(db, transitionOf(input, decided, planned));
+  if (!applied) throw stateConflict();
+  return { next: decided.next };
+}
+
+/** Decides and applies one review action in `trx`; returns the new position and the site locked for it, if any. */
+export async function reviewInTransaction(
+  trx: Trx,
+  input: ReviewInput,
+): Promise<{ next: NextState; site: SiteState | null }> {
+  const { action, request: req, reason, now } = input;
+  const decided = decideReview(input);
+  const { rules, next, event } = decided;
+  let site: SiteState | null = null;
+  if (rules.locksSite) {
+    site = await lockSite(trx, req.siteId);
+    if (!site) throw notFound(MESSAGES.siteNotFound);
+  }
+  const effect: EffectInput = { trx, request: req, site, actor: input.actor, now, ip: input.ip, reason };
   // Mails to the next unit and the applicant, and the operator's notice, commit with the decision (issue 9). They
   // describe the request as the decision leaves it: unless an effect changes the site first (a change request's
   // final approval), they are computed now and written by the compare-and-set's own statement (issue 22).
@@ -164,17 +231,7 @@ export async function reviewInTransaction(
           input.messageFacts,
         )
       : null;
-  const applied = await applyTransition(trx, {
-    request: req,
-    action,
-    next,
-    now,
-    reason,
-    audit: { actor, ip: input.ip, entry },
-    // 最后更新时间 of the list is the site's `updated_at`: a review action on its request counts as an update.
-    touchSiteId: req.siteId,
-    ...(planned ? { alsoWrite: planned } : {}),
-  });
+  const applied = await applyTransition(trx, transitionOf(input, decided, planned));
   if (!applied) throw stateConflict();
   if (next.finalApproval && rules.withFinalApproval) await rules.withFinalApproval(effect);
   if (event && !planned) await queueRequestEvent(trx, event);
