@@ -3,6 +3,7 @@
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import { describe, expect, it } from 'vitest';
 import { compileFastSerializer, fastSerializerCompiler } from '../../src/server/fast-serializer.ts';
+import { presentLinkHealth } from '../../src/server/modules/link-checks/present-health.ts';
 import { sitePage } from '../../src/server/modules/review/schema.ts';
 
 const denied = { allowed: false, reason: '该申请不在本单位审核环节' };
@@ -58,18 +59,9 @@ function item(id: number, withRequest: boolean) {
       returnModification: denied,
       resetCheckCode: denied,
     },
+    // The unchecked cell as the list presents it: nulls and zeros beside the failing cell's values.
     linkHealth: withRequest
-      ? {
-          status: 'UNCHECKED',
-          label: '未检查',
-          checkedAt: null,
-          homeOk: null,
-          flagged: false,
-          homeConsecutiveFailures: 0,
-          urlsTotal: 0,
-          urlsFailed: 0,
-          footerProblems: 0,
-        }
+      ? presentLinkHealth('NORMAL', undefined)
       : {
           status: 'FAILING',
           label: '链接异常',

@@ -32,7 +32,7 @@ import { queryClient } from '../../../request.ts';
 import { ErrorAlert } from '../../../shared/ErrorAlert.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
 import { useNotify } from '../../../shared/notify.tsx';
-import { type ReportView, refreshPrefill, reportsKey, saveDraft, submitReport } from '../api.ts';
+import { type ReportView, refreshPrefill, reportKey, reportsKey, saveDraft, submitReport } from '../api.ts';
 
 const show = (v: number | null | undefined, unit = '') => (v === null || v === undefined ? sr.empty : `${v}${unit}`);
 
@@ -114,7 +114,7 @@ export function ReportForm({ report }: { report: ReportView }) {
   const rates = enteredRates(values);
   const done = (r: ReportView, text: string) => {
     notify.success(text);
-    queryClient.setQueryData([...reportsKey, 'report', r.id], r);
+    queryClient.setQueryData(reportKey(r.id), r);
     void queryClient.invalidateQueries({ queryKey: reportsKey });
   };
   const save = useMutation({
