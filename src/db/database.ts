@@ -7,6 +7,7 @@ import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import { type MigrationResultSet, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { migrations } from './migrations/index.ts';
+import { namePreparedStatements } from './prepared.ts';
 import type { DB } from './schema.ts';
 
 // bigint (int8) as a JavaScript number on pg, as PGlite already does: ids and counts stay far below 2^53.
@@ -77,6 +78,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // the process. Its queries fail on their own (answered 503), and the pool drops it when it is released.
     pool.on('connect', (client) => {
       client.on('error', () => {});
+      namePreparedStatements(client);
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };

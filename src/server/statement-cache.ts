@@ -1,6 +1,16 @@
 // Statements built and compiled once per shape, then run with each call's parameters: Kysely rebuilds and compiles a
 // large query on every call, which a hot read (the site list) would pay on every request.
-import { type Compilable, type CompiledQuery, createQueryId } from 'kysely';
+import {
+  type Compilable,
+  type CompiledQuery,
+  createQueryId,
+  type Kysely,
+  type QueryResult,
+  type RawBuilder,
+  type Transaction,
+} from 'kysely';
+import { markPrepared } from '../db/prepared.ts';
+import type { DB } from '../db/schema.ts';
 
 /** A parameter of a cached statement: read from each call's arguments when the statement runs. */
 class Slot<A> {
@@ -38,7 +48,14 @@ const MAX_SHAPES = 500;
 export class StatementCache<H extends object, A, S, R> {
   private readonly byHandle = new WeakMap<H, Map<string, CompiledQuery<R>>>();
 
-  constructor(private readonly build: (handle: H, bind: Binder<A>, shape: S) => Compilable<R>) {}
+  /**
+   * `prepared`: run as a named prepared statement on PostgreSQL (src/db/prepared.ts) — only for a statement whose
+   * plan does not depend on its values (a lookup by key).
+   */
+  constructor(
+    private readonly build: (handle: H, bind: Binder<A>, shape: S) => Compilable<R>,
+    private readonly options: { prepared?: boolean } = {},
+  ) {}
 
   /** The statement of `args` (of shape `shape`), ready for `db.executeQuery()`. */
   compile(handle: H, shape: S, args: A): CompiledQuery<R> {
@@ -51,6 +68,7 @@ export class StatementCache<H extends object, A, S, R> {
     let template = templates.get(key);
     if (!template) {
       template = this.build(handle, bindLater<A>(), shape).compile();
+      if (this.options.prepared) markPrepared(template.sql);
       if (templates.size >= MAX_SHAPES) templates.clear();
       templates.set(key, template);
     }
@@ -61,4 +79,18 @@ export class StatementCache<H extends object, A, S, R> {
       parameters: template.parameters.map((p) => (p instanceof Slot ? (p as Slot<A>).read(args) : p)),
     };
   }
+}
+
+/**
+ * Runs `query` as a named prepared statement on PostgreSQL (src/db/prepared.ts): for a statement built per call
+ * whose text depends only on its shape and whose plan does not depend on its values (a lookup or a compare-and-set by
+ * key).
+ */
+export function executePrepared<R>(
+  db: Kysely<DB> | Transaction<DB>,
+  query: Compilable<R> | RawBuilder<R>,
+): Promise<QueryResult<R>> {
+  const compiled = 'isRawBuilder' in query ? query.compile(db) : query.compile();
+  markPrepared(compiled.sql);
+  return db.executeQuery(compiled);
 }

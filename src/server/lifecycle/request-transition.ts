@@ -12,6 +12,7 @@ import {
 } from '../../domain/requests.ts';
 import { type AuditEntry, auditEntriesInsertFrom, auditInsertFrom, writeAudit } from '../audit.ts';
 import type { Actor, Db, Trx } from '../context.ts';
+import { executePrepared } from '../statement-cache.ts';
 
 /** The request as read in the transaction: the compare-and-set expects exactly this. */
 export interface TransitionSubject extends RequestSnapshot {
@@ -90,10 +91,13 @@ async function compareAndSet(db: Db, t: Transition): Promise<boolean> {
       ? sql``
       : sql`, touched AS (UPDATE sites SET updated_at = ${now} WHERE id = ${t.touchSiteId} AND EXISTS (SELECT 1 FROM moved))`;
   const also = (t.alsoWrite?.('moved') ?? []).map((part, i) => sql`, ${sql.raw(`also_${i}`)} AS (${part})`);
-  const result = await sql<{ moved: number }>`
+  const result = await executePrepared(
+    db,
+    sql<{ moved: number }>`
     WITH moved AS (${update}),
          audit AS (${auditInsertFrom('moved', now, t.audit.actor, t.audit.entry, t.audit.ip)})${touch}${sql.join(also, sql``)}
-    SELECT count(*)::int AS moved FROM moved`.execute(db);
+    SELECT count(*)::int AS moved FROM moved`,
+  );
   return Number(result.rows[0]?.moved) === 1;
 }
 

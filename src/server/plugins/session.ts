@@ -137,8 +137,9 @@ function sessionStatement(db: Db, bind: Binder<{ digest: string }>) {
     );
 }
 type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionStatement>['execute']>>[number];
-const sessionStatements = new StatementCache<Db, { digest: string }, Record<string, never>, SessionRow>((db, bind) =>
-  sessionStatement(db, bind),
+const sessionStatements = new StatementCache<Db, { digest: string }, Record<string, never>, SessionRow>(
+  (db, bind) => sessionStatement(db, bind),
+  { prepared: true },
 );
 
 async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<void> {

@@ -2,6 +2,7 @@
 // facts, its chain's units and the deciding unit), in one statement, so the decision reads nothing more (issue 22).
 import { sql } from 'kysely';
 import type { Db } from '../../context.ts';
+import { executePrepared } from '../../statement-cache.ts';
 import { type DecisionFacts, unitsFromJson, unitsJson } from '../notifications/repository.ts';
 import {
   REQUEST_COLUMNS,
@@ -20,7 +21,7 @@ export async function findRequestToDecide(
   viewer: Viewer,
   id: number,
 ): Promise<(VisibleRequest & { messageFacts: DecisionFacts }) | null> {
-  const row = await db
+  const query = db
     .selectFrom('requests as r')
     .innerJoin('sites as s', 's.id', 'r.site_id')
     .select([
@@ -35,8 +36,8 @@ export async function findRequestToDecide(
     ])
     .where('r.id', '=', id)
     .where('r.state', 'not in', ['DRAFT', 'WITHDRAWN'])
-    .where(siteVisibleToViewer(viewer))
-    .executeTakeFirst();
+    .where(siteVisibleToViewer(viewer));
+  const row = (await executePrepared(db, query)).rows[0];
   if (!row) return null;
   const visible: VisibleRequest = {
     ...toRequestCore(row),
