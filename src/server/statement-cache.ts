@@ -49,12 +49,12 @@ export class StatementCache<H extends object, A, S, R> {
   private readonly byHandle = new WeakMap<H, Map<string, CompiledQuery<R>>>();
 
   /**
-   * `prepared`: run as a named prepared statement on PostgreSQL (src/db/prepared.ts) — only for a statement whose
-   * plan does not depend on its values (a lookup by key).
+   * `prepared`: run as a named prepared statement on PostgreSQL (src/db/prepared.ts), for every shape or for the
+   * shapes it accepts — only those whose plan does not depend on their values (a lookup by key).
    */
   constructor(
     private readonly build: (handle: H, bind: Binder<A>, shape: S) => Compilable<R>,
-    private readonly options: { prepared?: boolean } = {},
+    private readonly options: { prepared?: boolean | ((shape: S) => boolean) } = {},
   ) {}
 
   /** The statement of `args` (of shape `shape`), ready for `db.executeQuery()`. */
@@ -68,7 +68,8 @@ export class StatementCache<H extends object, A, S, R> {
     let template = templates.get(key);
     if (!template) {
       template = this.build(handle, bindLater<A>(), shape).compile();
-      if (this.options.prepared) markPrepared(template.sql);
+      const { prepared } = this.options;
+      if (prepared === true || (typeof prepared === 'function' && prepared(shape))) markPrepared(template.sql);
       if (templates.size >= MAX_SHAPES) templates.clear();
       templates.set(key, template);
     }

@@ -19,6 +19,16 @@ export function inSubtree(column: PathColumn, rootPath: string): RawBuilder<SqlB
   return sql<SqlBool>`${sql.ref(column)} LIKE ${prefixPattern(rootPath)}`;
 }
 
+/**
+ * The paths of a subtree as a range: every path starting with `rootPath` (which ends in `/`), and no other, lies in
+ * [rootPath, subtreeEnd(rootPath)) under the path's C collation ('/' is followed by '0'). A range of parameters can
+ * use the path index in a generic plan; a LIKE prefix can only when its pattern is known at planning.
+ */
+export function subtreeEnd(rootPath: string): string {
+  if (!rootPath.endsWith('/')) throw new Error(`org path must end with '/': ${rootPath}`);
+  return `${rootPath.slice(0, -1)}0`;
+}
+
 /** Sites (`s`) joined to their owning org units (`o`), for queries that select from both. */
 export function sitesWithOrgUnit(db: Db | Trx) {
   return db.selectFrom('sites as s').innerJoin('org_units as o', 'o.code', 's.org_code');
