@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 import { type CompiledQuery, sql } from 'kysely';
 import { openDatabase } from '../src/db/database.ts';
+import { markPrepared } from '../src/db/prepared.ts';
 
 const port = Number(process.env.PORT ?? 3950);
 const database = await openDatabase({
@@ -15,8 +16,10 @@ const database = await openDatabase({
 });
 const db = database.db;
 const statements = process.env.BENCH_SQL_FILE
-  ? (JSON.parse(readFileSync(process.env.BENCH_SQL_FILE, 'utf8')) as CompiledQuery[])
+  ? (JSON.parse(readFileSync(process.env.BENCH_SQL_FILE, 'utf8')) as (CompiledQuery & { prepared?: boolean })[])
   : [];
+// Prepared in the server → prepared here (named statements on PostgreSQL, src/db/prepared.ts).
+for (const q of statements) if (q.prepared) markPrepared(q.sql);
 
 const app = Fastify({ logger: false });
 app.get('/api/health', async () => ({ ok: true }));
