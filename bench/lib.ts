@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import {
-  type CompiledQuery,
+  CompiledQuery,
   createQueryId,
   type Kysely,
   type KyselyPlugin,
@@ -47,7 +47,8 @@ export function recordText(db: string, name: string, ours: string, limit = '—'
   rows.push({ db, name, ours, limit, ratio, note });
 }
 
-function fmt(n: number): string {
+/** A figure with 3 significant-ish digits, as the table shows them. */
+export function fmt(n: number): string {
   return n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
 }
 
@@ -188,18 +189,23 @@ export function share(ours: number, limit: number): string {
   return limit > 0 ? `${((ours / limit) * 100).toFixed(1)} %` : '—';
 }
 
-/** Records every query a Kysely instance executes (subqueries are compiled into their parent, not recorded). */
+/**
+ * Records every query a Kysely instance executes (subqueries are compiled into their parent, not recorded). Queries
+ * derived from one builder (a page and its count from the same `base`) share a query id, so each id keeps a queue.
+ */
 export class QueryCapture implements KyselyPlugin {
-  private readonly seen = new Map<QueryId, RootOperationNode>();
+  private readonly seen = new Map<QueryId, RootOperationNode[]>();
   readonly executed: RootOperationNode[] = [];
 
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.seen.set(args.queryId, args.node);
+    const nodes = this.seen.get(args.queryId);
+    if (nodes) nodes.push(args.node);
+    else this.seen.set(args.queryId, [args.node]);
     return args.node;
   }
 
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    const node = this.seen.get(args.queryId);
+    const node = this.seen.get(args.queryId)?.shift();
     if (node) this.executed.push(node);
     return args.result;
   }
@@ -208,6 +214,34 @@ export class QueryCapture implements KyselyPlugin {
   compiled<DB>(db: Kysely<DB>): CompiledQuery[] {
     return this.executed.map((node) => db.getExecutor().compileQuery(node, createQueryId()));
   }
+}
+
+/**
+ * The statements `run` executes on the handle it is given, captured from the use case itself: built ones through a
+ * QueryCapture plugin, and the compiled ones it reuses (src/server/statement-cache.ts) as they are handed to
+ * executeQuery().
+ */
+export async function captureStatements<DB>(
+  db: Kysely<DB>,
+  run: (db: Kysely<DB>) => Promise<unknown>,
+): Promise<CompiledQuery[]> {
+  const capture = new QueryCapture();
+  const precompiled: CompiledQuery[] = [];
+  const withCapture = db.withPlugin(capture);
+  const recording = new Proxy(withCapture, {
+    get(target, property) {
+      if (property === 'executeQuery') {
+        return (q: CompiledQuery) => {
+          precompiled.push(CompiledQuery.raw(q.sql, [...q.parameters]));
+          return target.executeQuery(q);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  await run(recording);
+  return [...capture.compiled(db), ...precompiled];
 }
 
 export interface LoadResult {

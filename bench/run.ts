@@ -2,7 +2,8 @@
 // PostgreSQL at national scale, printed as one table with the limit measured in the same run and the ratio. Timings
 // are never asserted in tests; they are reported here. Size: --sites N or BENCH_SITES=N (default 100,000). --quick:
 // 10,000 sites unless a size is given, and fewer samples (a smoke test of the suite). --only browser[,…]: only those steps
-// (by their progress names) after preparing and seeding.
+// (by their progress names) after preparing and seeding. The `plans` step writes bench-plans-<db>.md (EXPLAIN ANALYZE of
+// the site list's standard filters and of the root's whole-tree page) to the current directory.
 import { rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -11,6 +12,7 @@ import { benchExport } from './export.ts';
 import { benchSubtree, prepare, type Target } from './foundation.ts';
 import { benchIssuance } from './issuance.ts';
 import { printTable, startPostgres, tempDir } from './lib.ts';
+import { benchPlans } from './plans.ts';
 import { type BenchSize, benchSeed } from './scale.ts';
 import { benchSiteImport } from './site-import.ts';
 import { benchListLatency, benchListThroughput } from './site-list.ts';
@@ -49,6 +51,7 @@ async function runAll(target: Target): Promise<void> {
   await step(target, 'preparing', () => prepare(target));
   await step(target, `seeding ${size.sites} sites`, () => benchSeed(target, size));
   await step(target, 'site list latency', () => benchListLatency(target, size));
+  await step(target, 'plans', () => benchPlans(target));
   await step(target, 'site list throughput', () => benchListThroughput(target, size));
   await step(target, 'approve', () => benchApprove(target, size));
   await step(target, 'exports', () => benchExport(target, size));

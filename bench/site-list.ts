@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { CompiledQuery } from 'kysely';
+import type { CompiledQuery } from 'kysely';
 import { loadConfig } from '../src/config.ts';
 import { preparedName } from '../src/db/prepared.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo.ts';
@@ -13,7 +13,7 @@ import { listSites } from '../src/server/modules/review/list-sites.ts';
 import { listSitesQuery } from '../src/server/modules/review/schema.ts';
 import { startServer } from '../src/start.ts';
 import type { Target } from './foundation.ts';
-import { HttpClient, loadTest, percentile, QueryCapture, record, share, spawnServer, tempDir } from './lib.ts';
+import { captureStatements, HttpClient, loadTest, percentile, record, share, spawnServer, tempDir } from './lib.ts';
 import type { BenchSize } from './scale.ts';
 
 /** The goals of issue #22 for the list, printed beside each figure. */
@@ -81,28 +81,9 @@ export async function actorOf(db: Db, username: string): Promise<OrgActor> {
   };
 }
 
-/**
- * The statements GET /api/sites runs for this caller and query, captured from the use case itself: built ones through
- * a plugin, and the compiled ones it reuses (src/server/statement-cache.ts) as they are handed to executeQuery().
- */
-export async function listStatements(ctx: AppContext, actor: OrgActor, query: Record<string, string>) {
-  const capture = new QueryCapture();
-  const precompiled: CompiledQuery[] = [];
-  const db = ctx.db.withPlugin(capture);
-  const recording = new Proxy(db, {
-    get(target, property) {
-      if (property === 'executeQuery') {
-        return (q: CompiledQuery) => {
-          precompiled.push(CompiledQuery.raw(q.sql, [...q.parameters]));
-          return target.executeQuery(q);
-        };
-      }
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  await listSites({ ...ctx, db: recording }, actor, listSitesQuery.parse(query));
-  return [...capture.compiled(ctx.db), ...precompiled];
+/** The statements GET /api/sites runs for this caller and query, captured from the use case itself. */
+export function listStatements(ctx: AppContext, actor: OrgActor, query: Record<string, string>) {
+  return captureStatements(ctx.db, (db) => listSites({ ...ctx, db }, actor, listSitesQuery.parse(query)));
 }
 
 /** Runs the captured statements as the use case does: all at once (on PostgreSQL, on separate pool connections). */

@@ -1,9 +1,11 @@
-// The site list's response writer (src/server/fast-serializer.ts) writes what the zod serializer writes: the same text
-// for the same page, nulls and absent optional fields alike, and never a field the schema does not declare.
+// The response writer of the hottest lists (src/server/fast-serializer.ts: the site list, the org-unit page) writes
+// what the zod serializer writes: the same text for the same page, nulls and absent optional fields alike, and never a
+// field the schema does not declare.
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import { describe, expect, it } from 'vitest';
 import { compileFastSerializer, fastSerializerCompiler } from '../../src/server/fast-serializer.ts';
 import { presentLinkHealth } from '../../src/server/modules/link-checks/present-health.ts';
+import { orgUnitPage } from '../../src/server/modules/org-units/schema.ts';
 import { sitePage } from '../../src/server/modules/review/schema.ts';
 
 const denied = { allowed: false, reason: '该申请不在本单位审核环节' };
@@ -115,5 +117,40 @@ describe('the site list response writer', () => {
     expect(text).not.toContain('checkCode');
     expect(text).not.toContain('secret');
     expect(text).not.toContain('"raw"');
+  });
+});
+
+describe('the org-unit page writer (GET /api/org-units)', () => {
+  const contact = { name: '张"三"', officePhone: '0311-1234567', mobile: '13800000000', email: 'a\\b@hebei.gov.cn' };
+  const unit = (code: string, principal: typeof contact | null, contacts: (typeof contact)[]) => ({
+    code,
+    name: `${code} 人民政府办公厅`,
+    displayName: '河北省<script>',
+    level: 1,
+    branch: 'LOCAL',
+    parentCode: code === 'bm0100' ? null : 'bm0100',
+    enabled: code !== '130300',
+    principal,
+    contacts,
+  });
+  const orgPage = {
+    items: [unit('bm0100', null, []), unit('130000', contact, [contact, contact]), unit('130300', contact, [])],
+    total: 3253,
+    page: 3,
+    pageSize: 100,
+  };
+  const viaZodOrg = serializerCompiler({
+    schema: orgUnitPage,
+    method: 'GET',
+    url: '/api/org-units',
+    httpStatus: '200',
+  }) as (data: unknown) => string;
+
+  it('writes the text the zod serializer writes, and no undeclared field', async () => {
+    const fast = await compileFastSerializer(orgUnitPage);
+    expect(fast(orgPage)).toBe(viaZodOrg(orgPage));
+    const leaky = { ...orgPage, items: orgPage.items.map((i) => ({ ...i, path: '/bm0100/', created_at: 'x' })) };
+    expect(fast(leaky)).toBe(viaZodOrg(orgPage));
+    expect(fast(leaky)).not.toContain('created_at');
   });
 });

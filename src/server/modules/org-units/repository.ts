@@ -1,7 +1,8 @@
 // The only database access for org units: subtree-scoped reads, lookups and upserts.
-import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type CompiledQuery, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { OrgUnitRow, PersonContact } from '../../../db/schema.ts';
 import type { Db, Trx } from '../../context.ts';
+import { type Binder, bindNow, StatementCache } from '../../statement-cache.ts';
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -16,7 +17,12 @@ export type PathColumn = 'path' | `${string}.path`;
  * and inside a `sql` template.
  */
 export function inSubtree(column: PathColumn, rootPath: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`${sql.ref(column)} LIKE ${prefixPattern(rootPath)}`;
+  return pathLike(column, prefixPattern(rootPath));
+}
+
+/** `column LIKE pattern`, the pattern a parameter (a cached statement's binder passes a placeholder). */
+function pathLike(column: PathColumn, pattern: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} LIKE ${pattern}`;
 }
 
 /**
@@ -79,31 +85,80 @@ export interface ListOrgUnitsQuery {
   pageSize: number;
 }
 
-export async function listOrgUnits(db: Db, query: ListOrgUnitsQuery) {
-  let base = db.selectFrom('org_units').where(inSubtree('path', query.rootPath));
-  if (query.q) {
-    const q = query.q;
+/** What decides the text of the org-unit list's statements: which filters are present. */
+interface OrgListShape {
+  q: boolean;
+  level: boolean;
+  parentCode: boolean;
+}
+
+function orgListMatching(db: Db, bind: Binder<ListOrgUnitsQuery>, shape: OrgListShape) {
+  const subtree = bind.value((a) => prefixPattern(a.rootPath));
+  let base = db.selectFrom('org_units').where(pathLike('path', subtree));
+  if (shape.q) {
+    const anywhere = bind.value((a) => likePattern(a.q ?? ''));
+    const start = bind.value((a) => prefixPattern(a.q ?? ''));
     base = base.where((eb) =>
-      eb.or([
-        eb('name', 'ilike', likePattern(q)),
-        eb('display_name', 'ilike', likePattern(q)),
-        eb('code', 'ilike', prefixPattern(q)),
-      ]),
+      eb.or([eb('name', 'ilike', anywhere), eb('display_name', 'ilike', anywhere), eb('code', 'ilike', start)]),
     );
   }
-  if (query.level !== undefined) base = base.where('level', '=', query.level);
-  if (query.parentCode) base = base.where('parent_code', '=', query.parentCode);
-  const [rows, total] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy('level')
-      .orderBy('code')
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toView), total: total.n };
+  if (shape.level)
+    base = base.where(
+      'level',
+      '=',
+      bind.value((a) => a.level ?? 0),
+    );
+  if (shape.parentCode)
+    base = base.where(
+      'parent_code',
+      '=',
+      bind.value((a) => a.parentCode ?? ''),
+    );
+  return base;
+}
+
+function orgListRows(db: Db, bind: Binder<ListOrgUnitsQuery>, shape: OrgListShape) {
+  return orgListMatching(db, bind, shape)
+    .selectAll()
+    .orderBy('level')
+    .orderBy('code')
+    .limit(bind.value((a) => a.pageSize))
+    .offset(bind.value((a) => (a.page - 1) * a.pageSize));
+}
+
+function orgListCount(db: Db, bind: Binder<ListOrgUnitsQuery>, shape: OrgListShape) {
+  return orgListMatching(db, bind, shape).select(sql<number>`count(*)::int`.as('n'));
+}
+
+// Built once per shape (the root's whole-tree page is a hot read) and run with each call's values.
+const orgListRowStatements = new StatementCache<Db, ListOrgUnitsQuery, OrgListShape, OrgUnitRow>(orgListRows);
+const orgListCountStatements = new StatementCache<Db, ListOrgUnitsQuery, OrgListShape, { n: number }>(orgListCount);
+
+/** The list's page and count statements for `query`; `fresh`: built for this call alone (what the cache must equal). */
+export function listOrgUnitsStatements(
+  db: Db,
+  query: ListOrgUnitsQuery,
+  fresh = false,
+): { rows: CompiledQuery<OrgUnitRow>; count: CompiledQuery<{ n: number }> } {
+  const shape: OrgListShape = {
+    q: Boolean(query.q),
+    level: query.level !== undefined,
+    parentCode: Boolean(query.parentCode),
+  };
+  if (fresh) {
+    const bind = bindNow(query);
+    return { rows: orgListRows(db, bind, shape).compile(), count: orgListCount(db, bind, shape).compile() };
+  }
+  return {
+    rows: orgListRowStatements.compile(db, shape, query),
+    count: orgListCountStatements.compile(db, shape, query),
+  };
+}
+
+export async function listOrgUnits(db: Db, query: ListOrgUnitsQuery) {
+  const statements = listOrgUnitsStatements(db, query);
+  const [rows, total] = await Promise.all([db.executeQuery(statements.rows), db.executeQuery(statements.count)]);
+  return { items: rows.rows.map(toView), total: total.rows[0]?.n ?? 0 };
 }
 
 export function findOrgUnit(db: Db | Trx, code: string) {
