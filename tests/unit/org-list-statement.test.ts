@@ -1,19 +1,11 @@
 // The org-unit list's statements are compiled once per shape and reused (src/server/statement-cache.ts): for every
 // call they must be the statements built for that call alone — the same text and parameters, in order — so no value
 // of an earlier call (another unit's subtree, another search) is ever sent. Compiled only: no database.
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { DB } from '../../src/db/schema.ts';
 import { type ListOrgUnitsQuery, listOrgUnitsStatements } from '../../src/server/modules/org-units/repository.ts';
+import { compileOnlyDb } from '../helpers/compile-only-db.ts';
 
-const db = new Kysely<DB>({
-  dialect: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (k) => new PostgresIntrospector(k),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-});
+const db = compileOnlyDb;
 
 const ROOT = '/bm0100/';
 const HEBEI = '/bm0100/130000/';

@@ -1,20 +1,12 @@
 // The site list's page statement is compiled once per shape and reused (src/server/statement-cache.ts): for every
 // call it must be the statement built for that call alone — the same text and the same parameters, in order — so no
 // value of an earlier call (another unit's scope, another search) is ever sent. Compiled only: no database.
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { DB } from '../../src/db/schema.ts';
 import { type ListArgs, listPageStatement } from '../../src/server/modules/review/repository.ts';
 import type { SiteFilters } from '../../src/server/modules/review/schema.ts';
+import { compileOnlyDb } from '../helpers/compile-only-db.ts';
 
-const db = new Kysely<DB>({
-  dialect: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (k) => new PostgresIntrospector(k),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-});
+const db = compileOnlyDb;
 
 const HEBEI = { orgCode: '130000', orgPath: '/100000/130000/' };
 const SHIJIAZHUANG = { orgCode: '130100', orgPath: '/100000/130000/130100/' };
