@@ -3,6 +3,7 @@
 // chunk, the same on PGlite and PostgreSQL), then the 标识码 sequences, the id sequences and a marker entry.
 import { performance } from 'node:perf_hooks';
 import { type RawBuilder, sql } from 'kysely';
+import { arrayLiteral } from '../db/column-arrays.ts';
 import type { RunStatus } from '../db/schema.ts';
 import type { Db, Trx } from '../server/context.ts';
 import { CONTENT, entryHash, sealAuditLog } from '../server/modules/audit/chain.ts';
@@ -91,21 +92,6 @@ interface BulkColumn<T> {
   value: (row: T) => unknown;
   /** SQL over `u.<name>` when the stored type differs from the array type (jsonb, text[]). */
   cast?: 'jsonb' | 'text[]';
-}
-
-/**
- * A PostgreSQL array literal. Built here rather than by the driver: pg's own array serialiser needs ~0.2 s for a
- * chunk's 2 MB of 栏目 JSON, this takes a few milliseconds. Both PGlite and pg pass the text to `::type[]`.
- */
-function arrayLiteral(values: readonly unknown[]): string {
-  const items = values.map((v) => {
-    if (v === null || v === undefined) return 'NULL';
-    if (typeof v === 'number') return String(v);
-    if (typeof v === 'boolean') return v ? 't' : 'f';
-    const text = v instanceof Date ? v.toISOString() : String(v);
-    return `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
-  });
-  return `{${items.join(',')}}`;
 }
 
 /** INSERT … SELECT FROM unnest(column arrays): one statement and one parameter per column, whatever the row count. */

@@ -1,5 +1,6 @@
 // Writes 审核流水 / audit entries (typed events); always called with the transaction that makes the change it records.
 import { type Insertable, type RawBuilder, sql } from 'kysely';
+import { unnestRows } from '../db/column-arrays.ts';
 import type { AuditLogTable } from '../db/schema.ts';
 import { type AuditEvent, auditActionText } from '../domain/audit-events.ts';
 import type { Actor, Db, Trx } from './context.ts';
@@ -125,13 +126,10 @@ export function auditEntriesInsertFrom(
   actor: Actor | 'SYSTEM',
   entries: readonly { requestId: number; entry: AuditEntry }[],
 ): RawBuilder<unknown> {
-  const rows = entries.map(
-    ({ requestId, entry }, i) =>
-      sql`(${i}::int, ${requestId}::bigint, ${typedValues(auditRow(at, actor, entry, null))})`,
-  );
+  const rows = entries.map(({ requestId, entry }) => ({ key: requestId, ...auditRow(at, actor, entry, null) }));
   return sql`INSERT INTO audit_log (${auditColumnList})
     SELECT ${auditColumnList}
-      FROM (VALUES ${sql.join(rows)}) AS v(ord, key, ${auditColumnList})
+      FROM ${unnestRows('v', { key: 'bigint', ...AUDIT_COLUMN_TYPES }, rows, { ordinality: true })}
      WHERE v.key IN (SELECT id FROM ${sql.table(source)})
      ORDER BY v.ord`;
 }

@@ -3,6 +3,7 @@
 // (id, state, step_index, version), alone decides which columns move (transitionColumns() in src/domain/requests.ts),
 // and writes the 审核流水 entry in the same transaction.
 import { type RawBuilder, sql } from 'kysely';
+import { unnestRows } from '../../db/column-arrays.ts';
 import {
   currentOrgOf,
   type NextState,
@@ -125,9 +126,26 @@ export async function applyTransitions(
     if (JSON.stringify(c) !== JSON.stringify(cols)) throw new Error(`${t.action}: items move different columns`);
     if (c.returnReason === 'SET') throw new Error(`${t.action}: a set-based transition carries no return reason`);
   }
-  const rows: RawBuilder<unknown>[] = t.items.map(
-    ({ request: r, next: n }) =>
-      sql`(${r.id}::bigint, ${r.state}::text, ${r.stepIndex}::int, ${r.version}::int, ${n.state}::text, ${n.stepIndex}::int, ${n.currentOrg}::text)`,
+  const rows = unnestRows(
+    'v',
+    {
+      id: 'bigint',
+      from_state: 'text',
+      from_step: 'int',
+      version: 'int',
+      to_state: 'text',
+      to_step: 'int',
+      current_org: 'text',
+    },
+    t.items.map(({ request: r, next: n }) => ({
+      id: r.id,
+      from_state: r.state,
+      from_step: r.stepIndex,
+      version: r.version,
+      to_state: n.state,
+      to_step: n.stepIndex,
+      current_org: n.currentOrg,
+    })),
   );
   const now = t.now;
   const moved = [
@@ -148,7 +166,7 @@ export async function applyTransitions(
       UPDATE requests AS r
          SET state = v.to_state, step_index = v.to_step, current_org = v.current_org, version = v.version + 1,
              updated_at = ${now}, return_reason = NULL${sql.join(moved, sql``)}
-        FROM (VALUES ${sql.join(rows)}) AS v(id, from_state, from_step, version, to_state, to_step, current_org)
+        FROM ${rows}
        WHERE r.id = v.id AND r.state = v.from_state AND r.step_index = v.from_step AND r.version = v.version
       RETURNING r.id),
          audit AS (${audit})

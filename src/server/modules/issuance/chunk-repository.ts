@@ -1,16 +1,12 @@
 // The set-based writes of the 网站标识码 batch: a chunk of applications issued with one statement per step, in one
 // transaction (issue 11: ten statements per chunk instead of ten per application).
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
+import { sqlArray, unnestRows } from '../../../db/column-arrays.ts';
 import { RUN_STATUS_TRANSITIONS } from '../../../domain/run-status.ts';
 import type { Trx } from '../../context.ts';
 import { LOCKED_REQUEST_COLUMNS, type LockedRequest, toLockedRequest } from './repository.ts';
 
 const ISSUE_CODE = RUN_STATUS_TRANSITIONS.ISSUE_CODE;
-
-/** `(a, b, …), (…)` for a VALUES list: each row's cells already typed (`sql\`${x}::text\``). */
-function valuesList(rows: readonly RawBuilder<unknown>[][]): RawBuilder<unknown> {
-  return sql.join(rows.map((cells) => sql`(${sql.join(cells)})`));
-}
 
 /** As `lockRequest`, for many rows: those another worker holds (SKIP LOCKED) or that are gone are left out. */
 export async function lockRequests(trx: Trx, requestIds: readonly number[]): Promise<Map<number, LockedRequest>> {
@@ -18,7 +14,7 @@ export async function lockRequests(trx: Trx, requestIds: readonly number[]): Pro
   const rows = await trx
     .selectFrom('requests as r')
     .select(LOCKED_REQUEST_COLUMNS)
-    .where('id', 'in', [...requestIds])
+    .where(sql<boolean>`r.id = ANY(${sqlArray(requestIds, 'bigint')})`)
     .orderBy('id')
     .forUpdate()
     .skipLocked()
@@ -38,7 +34,11 @@ export async function allocateSequences(trx: Trx, counts: ReadonlyMap<string, nu
   const result = await sql<{ org_code: string; last_seq: number }>`
     INSERT INTO site_sequences (org_code, last_seq)
     SELECT v.org_code, v.n
-      FROM (VALUES ${valuesList(sorted.map(([org, n]) => [sql`${org}::text`, sql`${n}::int`]))}) AS v(org_code, n)
+      FROM ${unnestRows(
+        'v',
+        { org_code: 'text', n: 'int' },
+        sorted.map(([org_code, n]) => ({ org_code, n })),
+      )}
      WHERE v.n <= 9999
      ORDER BY v.org_code
     ON CONFLICT (org_code) DO UPDATE SET last_seq = site_sequences.last_seq + excluded.last_seq
@@ -66,13 +66,10 @@ export interface IssuedSite {
 /** As `markSiteIssued`, for many rows; returns those that were still applications (the others are unchanged). */
 export async function markSitesIssued(trx: Trx, at: Date, sites: readonly IssuedSiteRow[]): Promise<IssuedSite[]> {
   if (sites.length === 0) return [];
-  const values = valuesList(
-    sites.map((s) => [
-      sql`${s.id}::bigint`,
-      sql`${s.siteCode}::text`,
-      sql`${s.checkCodeHash}::text`,
-      sql`${s.checkCodeEnc}::text`,
-    ]),
+  const values = unnestRows(
+    'v',
+    { id: 'bigint', site_code: 'text', hash: 'text', enc: 'text' },
+    sites.map((s) => ({ id: s.id, site_code: s.siteCode, hash: s.checkCodeHash, enc: s.checkCodeEnc })),
   );
   const result = await sql<{
     id: number;
@@ -85,7 +82,7 @@ export async function markSitesIssued(trx: Trx, at: Date, sites: readonly Issued
        SET site_code = v.site_code, run_status = ${ISSUE_CODE.to}, code_issued_at = ${at}, check_code_hash = v.hash,
            check_code_enc = v.enc, failed_attempts = 0, locked_until = NULL, version = s.version + 1,
            updated_at = ${at}
-      FROM (VALUES ${values}) AS v(id, site_code, hash, enc)
+      FROM ${values}
      WHERE s.id = v.id AND s.run_status IN (${sql.join(ISSUE_CODE.from)}) AND s.site_code IS NULL
     RETURNING s.id, s.name, s.home_url, s.site_code, s.info`.execute(trx);
   return result.rows.map((r) => ({

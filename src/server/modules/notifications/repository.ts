@@ -1,6 +1,7 @@
 // Database access of notifications: what a message is about (request, site, units), the outbox and the
 // 填报单位's notices. Writers take the caller's transaction so a notification commits with its state change.
 import { type RawBuilder, sql } from 'kysely';
+import { unnestRows } from '../../../db/column-arrays.ts';
 import type { MailKind } from '../../../db/schema.ts';
 import type { MailText } from '../../../domain/notifications.ts';
 import type { Db, Trx } from '../../context.ts';
@@ -193,29 +194,35 @@ export async function insertSiteNotices(trx: Db | Trx, notices: readonly SiteNot
   await trx.insertInto('site_notices').values(noticeRows(notices)).execute();
 }
 
-/** `queueMailBatch` and `insertSiteNotices` in one statement (one round trip for an event's mails and notices). */
+/**
+ * `queueMailBatch` and `insertSiteNotices` in one statement (one round trip for an event's mails and notices), the
+ * rows as column arrays (the 16:00 batch queues a chunk's at once: one parameter per column, not per cell).
+ */
 export async function queueMailsAndNotices(
   trx: Db | Trx,
   mails: readonly { to: readonly string[]; mail: QueuedMail }[],
   notices: readonly SiteNotice[],
 ): Promise<void> {
-  const rows = mails.flatMap(({ to, mail }) => outboxRows(to, mail));
-  if (rows.length === 0 || notices.length === 0) {
-    await queueMailBatch(trx, mails);
-    await insertSiteNotices(trx, notices);
-    return;
+  const outbox = mails.flatMap(({ to, mail }) => outboxRows(to, mail));
+  const parts: RawBuilder<unknown>[] = [];
+  if (outbox.length > 0) {
+    parts.push(insertRows('mail_outbox', OUTBOX_TYPES, outbox, sql` ON CONFLICT (dedupe_key) DO NOTHING`));
   }
-  await trx
-    .with('mails', (db) =>
-      db
-        .insertInto('mail_outbox')
-        .values(rows)
-        .onConflict((oc) => oc.column('dedupe_key').doNothing())
-        .returning('id'),
-    )
-    .insertInto('site_notices')
-    .values(noticeRows(notices))
-    .execute();
+  if (notices.length > 0) parts.push(insertRows('site_notices', NOTICE_TYPES, noticeRows(notices), sql``));
+  const [last, ...before] = parts.reverse();
+  if (!last) return;
+  const ctes = before.map((part, i) => sql`${sql.raw(`w${i}`)} AS (${part})`);
+  await sql`${ctes.length > 0 ? sql`WITH ${sql.join(ctes)} ` : sql``}${last}`.execute(trx);
+}
+
+function insertRows(
+  table: string,
+  types: Readonly<Record<string, string>>,
+  rows: readonly Record<string, unknown>[],
+  tail: RawBuilder<unknown>,
+): RawBuilder<unknown> {
+  const columns = sql.join(Object.keys(types).map((c) => sql.ref(c)));
+  return sql`INSERT INTO ${sql.table(table)} (${columns}) SELECT ${columns} FROM ${unnestRows('v', types, rows)}${tail}`;
 }
 
 /** `(a::t, b::t, …), …` of rows selected from VALUES, which carry no target types: each cell is cast. */
