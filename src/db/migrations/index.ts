@@ -19,6 +19,7 @@ import * as m0018supervisionReports from './0018-supervision-reports.ts';
 import * as m0019reportAlerts from './0019-report-alerts.ts';
 import * as m0020listRequestFilters from './0020-list-request-filters.ts';
 import * as m0022orgUnitsListOrder from './0022-org-units-list-order.ts';
+import * as m0023dropNameTrgm from './0023-drop-name-trgm.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0019-report-alerts': m0019reportAlerts,
   '0020-list-request-filters': m0020listRequestFilters,
   '0022-org-units-list-order': m0022orgUnitsListOrder,
+  '0023-drop-name-trgm': m0023dropNameTrgm,
 };
