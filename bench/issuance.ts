@@ -13,7 +13,7 @@ import { issueChunk, prepareCheckCode } from '../src/server/modules/issuance/iss
 import { ISSUANCE_CHUNK, issueCodes } from '../src/server/modules/issuance/issue-codes.ts';
 import { loadKeys } from '../src/server/secrets.ts';
 import type { Target } from './foundation.ts';
-import { QueryCapture, record, recordText } from './lib.ts';
+import { cpuMs, QueryCapture, record, recordText } from './lib.ts';
 import { prepareQueue } from './queue.ts';
 import type { BenchSize } from './scale.ts';
 
@@ -85,9 +85,11 @@ export async function benchIssuance(target: Target, size: BenchSize): Promise<vo
     const hashMs = await hashRate(hashSample, CHUNK, () => prepareCheckCode(ctx, 1));
     const passwordMs = await hashRate(size.quick ? 8 : 40, 4, () => hash(generateCheckCode(), PASSWORD_PROFILE));
 
+    const cpuBefore = cpuMs(process.pid, target.databaseUrl);
     const run = performance.now();
     const result = await issueCodes(ctx, { trigger: 'CLI' });
     const seconds = (performance.now() - run) / 1000;
+    const cpuPerCode = (cpuMs(process.pid, target.databaseUrl) - cpuBefore) / Math.max(1, result.issued);
     const n = result.issued;
     const targetSeconds = (goalPer10k * n) / 10_000;
     if (result.status !== 'DONE' || result.errors.length > 0) {
@@ -116,6 +118,14 @@ export async function benchIssuance(target: Target, size: BenchSize): Promise<vo
       seconds,
       's',
       `单独测得 ${transactionMs.toFixed(2)} ms/个 × ${n}（预先算好哈希；每块 ${statements.toFixed(0)} 条语句）`,
+    );
+    recordText(
+      target.label,
+      '  批次每个标识码的 CPU 时间',
+      `${cpuPerCode.toFixed(2)} ms`,
+      '—',
+      '—',
+      `本进程${target.databaseUrl ? ' + PostgreSQL 全部进程' : '（PGlite 在进程内）'}，/proc 计，含哈希；不随他人负载变化，机器繁忙时比墙钟时间可靠`,
     );
     record(
       target.label,
