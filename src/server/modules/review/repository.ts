@@ -181,9 +181,10 @@ type TextColumn = 's.name' | 's.home_url' | 's.sponsor_name';
 /**
  * Fuzzy match of a text column. ILIKE lower-cases every row it tests (about 3× the cost of LIKE on UTF-8); when the
  * search text has no cased characters (Chinese, digits) both match the same rows, so LIKE is used. Both can use the
- * pg_trgm indexes, but a 2-character Chinese term has no trigram: for the name, the bigram index of migration 0013
- * (text_bigrams: the distinct 2-character substrings of the lower-cased text) finds the candidates first. A name
- * matches only if it contains all the term's bigrams, so the rows are the same.
+ * pg_trgm indexes of the address and the sponsor, but a 2-character Chinese term has no trigram: the name has the
+ * bigram index of migration 0013 instead (text_bigrams: the distinct 2-character substrings of the lower-cased text;
+ * its trigram index was dropped by 0023), which finds the candidates first. A name matches only if it contains all
+ * the term's bigrams, so the rows are the same.
  */
 function contains(
   b: Bind,
