@@ -46,12 +46,13 @@ export async function insertRun(db: Db, run: NewRun): Promise<number> {
 export async function recordProgress(
   db: Db,
   id: number,
-  progress: { issuedCount: number; newCodes: readonly string[]; errors: IssuanceRunError[] },
+  progress: { newCodes: readonly string[]; errors: IssuanceRunError[] },
 ): Promise<void> {
+  // The count is the ledger's own list after this append: lanes of a run (issue-codes.ts) record side by side.
   await db
     .updateTable('issuance_runs')
     .set({
-      issued_count: progress.issuedCount,
+      issued_count: sql<number>`cardinality(codes) + ${progress.newCodes.length}`,
       codes: sql<string[]>`codes || ${[...progress.newCodes]}::text[]`,
       errors: JSON.stringify(progress.errors),
     })
