@@ -114,7 +114,8 @@ type ListShape = ReturnType<typeof listShape>;
  * instead of planning it on every request (planning took longer than running it: 3.0 ms against 1.8 ms). Only the
  * common filters below the root — the level's scope, 运行状态, the name, 省/市/县, the flags, in update order — whose
  * generic plan was measured as good as the custom one: scope by a range of the path index, the name by its bigram
- * index (the LIKE made no index path). The whole tree, the request filters and the other text columns keep a plan
+ * index (the name has no trigram index since migration 0023, so its LIKE is only a test of the row, whose term a
+ * generic plan cannot see). The whole tree, the request filters and the other text columns keep a plan
  * made for their values (their generic plans were 1.3–4× slower).
  */
 function preparedShape(s: ListShape): boolean {
@@ -192,13 +193,9 @@ function contains(
   shape: TextShape,
   text: (f: SiteFilters) => string | undefined,
   bigrams = true,
-  trigrams = true,
 ): RawBuilder<SqlBool> {
   const pattern = b.value((a) => likePattern(text(a.filters) ?? ''));
-  // `trigrams: false` (a prepared statement's name filter): the LIKE is only a test of the row, never an index path. A
-  // generic plan cannot see that a term is too short for trigrams and would scan the whole trigram index.
-  const tested = trigrams ? sql.ref(column) : sql`(${sql.ref(column)} || '')`;
-  const match = sql<SqlBool>`${tested} ${sql.raw(shape.caseless ? 'LIKE' : 'ILIKE')} ${pattern}`;
+  const match = sql<SqlBool>`${sql.ref(column)} ${sql.raw(shape.caseless ? 'LIKE' : 'ILIKE')} ${pattern}`;
   if (column !== 's.name' || shape.chars < 2 || !bigrams) return match;
   return sql<SqlBool>`(text_bigrams(s.name) @> text_bigrams(${b.value((a) => text(a.filters) ?? '')}) AND ${match})`;
 }
@@ -206,7 +203,7 @@ function contains(
 /** `bigrams: false`: the name is tested by LIKE alone (on index entries, in the org walk of pageKeys()). */
 function filterConditions(b: Bind, s: ListShape, bigrams = true): Expression<SqlBool>[] {
   const c: Expression<SqlBool>[] = [];
-  if (s.name) c.push(contains(b, 's.name', s.name, (f) => f.name, bigrams, !preparedShape(s)));
+  if (s.name) c.push(contains(b, 's.name', s.name, (f) => f.name, bigrams));
   if (s.siteCode) c.push(sql`s.site_code ILIKE ${b.value((a) => prefixPattern(a.filters.siteCode ?? ''))}`);
   if (s.homeUrl) c.push(contains(b, 's.home_url', s.homeUrl, (f) => f.homeUrl));
   if (s.sponsor) c.push(contains(b, 's.sponsor_name', s.sponsor, (f) => f.sponsor));
