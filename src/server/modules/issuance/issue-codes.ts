@@ -179,7 +179,8 @@ async function runBatch(
     };
     // On PostgreSQL the chunks' statements, not Node, are the batch's time, and one connection uses one core: the
     // applications are split by org into lanes that run side by side. An org's applications stay in one lane, in
-    // order, so its codes are consecutive in approval order and no two lanes wait on the same sequence row.
+    // order, so its codes are consecutive in approval order and no two lanes wait on the same sequence row. A batch of
+    // one chunk or less keeps one lane.
     const lanes = ctx.dbKind === 'postgres' && due.length > ISSUANCE_CHUNK ? splitByOrg(due, BATCH_LANES) : [due];
     const settled = await Promise.allSettled(lanes.map(runLane));
     for (const app of due) {
