@@ -101,7 +101,15 @@ export async function submitApplication(
   const earlier = await findApplicationByIdempotencyKey(ctx.db, keyDigest);
   if (earlier) return replay(ctx, earlier, keyDigest, bodyDigest, warnings);
   // Checked before the transaction for the common case; again under the org lock, and by the unique indexes.
-  await assertNoDuplicates(ctx.db, info);
+  try {
+    await assertNoDuplicates(ctx.db, info);
+  } catch (error) {
+    // The same form sent twice at once: the other copy committed between the lookup above and this check, and its
+    // site now holds the name. That is this submission's own application, not a duplicate.
+    const winner = await findApplicationByIdempotencyKey(ctx.db, keyDigest);
+    if (winner) return replay(ctx, winner, keyDigest, bodyDigest, warnings);
+    throw error;
+  }
 
   const tempCode = generateTempCode();
   const now = ctx.clock.now();
