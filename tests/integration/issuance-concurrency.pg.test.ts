@@ -9,7 +9,7 @@ import { type Database, openDatabase } from '../../src/db/database.ts';
 import { normalizeName } from '../../src/domain/text.ts';
 import { hostOf, normalizeUrlForCompare } from '../../src/domain/validation/index.ts';
 import type { AppContext } from '../../src/server/context.ts';
-import { type IssueCodesResult, issueCodes } from '../../src/server/modules/issuance/issue-codes.ts';
+import { ISSUANCE_CHUNK, type IssueCodesResult, issueCodes } from '../../src/server/modules/issuance/issue-codes.ts';
 import { computeReviewChain } from '../../src/server/modules/org-units/routing.ts';
 import { loadKeys } from '../../src/server/secrets.ts';
 import { CLI } from '../helpers/cli.ts';
@@ -197,7 +197,10 @@ describe('exactly-once issuance on PostgreSQL', () => {
   }, 180_000);
 
   it('a `govsite issue-codes` process killed half-way leaves no half-issued application; the next run finishes', async () => {
-    const ids = await makePending(500);
+    // Several chunks in each lane (ISSUANCE_CHUNK, two lanes on PostgreSQL), so that the kill after the first commits
+    // lands half-way whatever the machine's speed.
+    const total = ISSUANCE_CHUNK * 8;
+    const ids = await makePending(total);
     const child: ChildProcess = spawn(CLI[0]!, [...CLI.slice(1), 'issue-codes'], {
       env: { ...process.env, DATABASE_URL: t.testDb.databaseUrl, GOVSITE_SECRET: 'test-secret' },
       stdio: 'ignore',
@@ -213,7 +216,7 @@ describe('exactly-once issuance on PostgreSQL', () => {
     await exited;
     const atKill = await expectConsistent(ids);
     expect(atKill.issued).toBeGreaterThanOrEqual(40);
-    expect(atKill.issued).toBeLessThan(500);
+    expect(atKill.issued).toBeLessThan(total);
     const stuck = await t.ctx.db.selectFrom('issuance_runs').selectAll().where('trigger', '=', 'CLI').execute();
     expect(stuck.map((r) => r.status)).toEqual(['RUNNING']);
     // Progress appends each chunk's codes: the ledger's list matches its count and holds no duplicate.
@@ -227,8 +230,8 @@ describe('exactly-once issuance on PostgreSQL', () => {
       rerun = await issueCodes(t.ctx, { trigger: 'MANUAL' });
     }
     expect(rerun.status).toBe('DONE');
-    expect(rerun.issued).toBe(500 - atKill.issued);
-    expect(await expectConsistent(ids)).toEqual({ issued: 500 });
+    expect(rerun.issued).toBe(total - atKill.issued);
+    expect(await expectConsistent(ids)).toEqual({ issued: total });
     const closed = await t.ctx.db
       .selectFrom('issuance_runs')
       .selectAll()
