@@ -18,6 +18,11 @@ export interface AppConfig {
    */
   publicUrl: string;
   cookieSecure: boolean | 'auto';
+  /**
+   * How long a session read from the database may be reused (GOVSITE_SESSION_CACHE_MS, default 3000; 0: read it on
+   * every request). Only while no change to users, units or sessions can have been missed (src/db/auth-changes.ts).
+   */
+  sessionCacheMs: number;
   logLevel: string;
   seedDemoOnEmpty: boolean;
   jobsEnabled: boolean;
@@ -58,6 +63,13 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got ${value}`);
+  return n;
+}
+
+function nonNegativeInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be an integer ≥ 0, got ${value}`);
   return n;
 }
 
@@ -138,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: trustProxy(env.GOVSITE_TRUST_PROXY),
     publicUrl: publicUrl(env.GOVSITE_PUBLIC_URL, env.HOST ?? '127.0.0.1', port),
     cookieSecure: env.GOVSITE_COOKIE_SECURE === undefined ? 'auto' : bool(env.GOVSITE_COOKIE_SECURE, false),
+    sessionCacheMs: nonNegativeInt('GOVSITE_SESSION_CACHE_MS', env.GOVSITE_SESSION_CACHE_MS, 3000),
     logLevel: env.GOVSITE_LOG_LEVEL ?? 'info',
     // Demo data (with the README's well-known passwords) by default only on the embedded database: a PostgreSQL
     // database is a real deployment unless the operator asks (its first admin comes from `govsite create-admin`).

@@ -6,6 +6,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import { type MigrationResultSet, Migrator } from 'kysely/migration';
 import pg from 'pg';
+import { AuthChanges, registerAuthChanges, watchAuthWrites } from './auth-changes.ts';
 import { migrations } from './migrations/index.ts';
 import { namePreparedStatements } from './prepared.ts';
 import type { DB } from './schema.ts';
@@ -80,13 +81,24 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       client.on('error', () => {});
       namePreparedStatements(client);
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    const changes = new AuthChanges(options.databaseUrl);
+    const db = new Kysely<DB>({ dialect: watchAuthWrites(new PostgresDialect({ pool }), changes, true) });
+    registerAuthChanges(db, changes);
+    return {
+      db,
+      kind: 'postgres',
+      close: async () => {
+        await changes.close();
+        await db.destroy();
+      },
+    };
   }
   const unlock = lockDataDir(options.dataDir);
   try {
     const pglite = await PGlite.create({ dataDir: join(options.dataDir, 'pgdata'), extensions: { pg_trgm } });
-    const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+    const changes = new AuthChanges(undefined);
+    const db = new Kysely<DB>({ dialect: watchAuthWrites(new PGliteDialect({ pglite }), changes, false) });
+    registerAuthChanges(db, changes);
     let closed = false;
     return {
       db,

@@ -1,7 +1,7 @@
 // An app over a private test database, driven through app.inject(), with a cookie-keeping client per user.
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../../src/config.ts';
+import { type AppConfig, loadConfig } from '../../src/config.ts';
 import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { ManualClock } from '../../src/server/clock.ts';
@@ -23,7 +23,7 @@ export interface TestApp {
 
 export const DEFAULT_NOW = '2026-11-02T02:00:00.000Z'; // a Monday, 10:00 in Asia/Shanghai
 
-export async function createTestApp(options: { now?: string } = {}): Promise<TestApp> {
+export async function createTestApp(options: { now?: string; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
   const testDb = await createTestDatabase();
   const clock = new ManualClock(options.now ?? DEFAULT_NOW);
   const config = {
@@ -31,6 +31,7 @@ export async function createTestApp(options: { now?: string } = {}): Promise<Tes
     dataDir: testDb.dataDir,
     databaseUrl: testDb.databaseUrl,
     webDir: '/nonexistent',
+    ...options.config,
   };
   const keys = await loadKeys(testDb.database.db, 'test-secret');
   const ctx: AppContext = { db: testDb.database.db, dbKind: testDb.database.kind, clock, keys, config };

@@ -3,12 +3,15 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { sql } from 'kysely';
+import { authChangesOf, NOT_NARROWING } from '../../db/auth-changes.ts';
 import { MESSAGES } from '../../domain/messages/index.ts';
 import { HOUR, MINUTE } from '../clock.ts';
 import type { Access, Actor, AppContext, Db, Trx } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { randomToken, safeEqual, tokenDigest } from '../secrets.ts';
 import { type Binder, StatementCache } from '../statement-cache.ts';
+import { SessionCache } from './session-cache.ts';
 
 export const SESSION_COOKIE = 'gs_sid';
 export const CSRF_COOKIE = 'gs_csrf';
@@ -142,7 +145,7 @@ const sessionStatements = new StatementCache<Db, { digest: string }, Record<stri
   { prepared: true },
 );
 
-async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<void> {
+async function resolveActor(ctx: AppContext, cache: SessionCache<SessionRow>, request: FastifyRequest): Promise<void> {
   request.actor = { kind: 'ANONYMOUS' };
   request.sessionDigest = null;
   request.csrfToken = null;
@@ -150,8 +153,10 @@ async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<v
   const raw = request.cookies[SESSION_COOKIE];
   if (!raw) return;
   const digest = tokenDigest(ctx.keys, raw);
-  const { rows } = await ctx.db.executeQuery(sessionStatements.compile(ctx.db, {}, { digest }));
-  const row = rows[0];
+  const row = await cache.get(digest, async () => {
+    const { rows } = await ctx.db.executeQuery(sessionStatements.compile(ctx.db, {}, { digest }));
+    return rows[0];
+  });
   if (!row) {
     request.sessionExpired = true;
     return;
@@ -161,16 +166,17 @@ async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<v
   const tooOld = now - new Date(row.created_at).getTime() > SESSION_ABSOLUTE_MS;
   const disabled = row.kind === 'ORG_USER' && (!row.user_enabled || !row.org_enabled);
   if (idle || tooOld || disabled) {
+    cache.forget(digest);
     await ctx.db.deleteFrom('sessions').where('id_digest', '=', digest).execute();
     request.sessionExpired = true;
     return;
   }
   if (now - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
-    await ctx.db
-      .updateTable('sessions')
-      .set({ last_seen_at: new Date(now) })
-      .where('id_digest', '=', digest)
-      .execute();
+    // Only extends the session, so it leaves every kept session valid (NOT_NARROWING).
+    await sql`${sql.raw(NOT_NARROWING)}UPDATE sessions SET last_seen_at = ${new Date(now)} WHERE id_digest = ${digest}`.execute(
+      ctx.db,
+    );
+    cache.update(digest, { ...row, last_seen_at: new Date(now) });
   }
   request.sessionDigest = digest;
   request.csrfToken = row.csrf_token;
@@ -235,6 +241,15 @@ export const sessionPlugin = fp(async (app: FastifyInstance) => {
 
   const routeTable: RouteInfo[] = [];
   app.decorate('routeTable', routeTable);
+  // Made when the app is ready (the context is decorated by then); its listener starts with it.
+  let kept: SessionCache<SessionRow> | undefined;
+  const sessions = () => {
+    kept ??= new SessionCache<SessionRow>(authChangesOf(app.ctx.db), app.ctx.config.sessionCacheMs);
+    return kept;
+  };
+  app.addHook('onReady', async () => {
+    sessions();
+  });
   app.addHook('onRoute', (route) => {
     const url = route.url;
     const access = route.config?.access;
@@ -256,7 +271,7 @@ export const sessionPlugin = fp(async (app: FastifyInstance) => {
   // never by the text of the URL: every spelling that reaches a route (escapes, absolute form…) passes these checks.
   app.addHook('onRequest', async (request) => {
     if (request.routeOptions.config.access === undefined) return;
-    await resolveActor(app.ctx, request);
+    await resolveActor(app.ctx, sessions(), request);
     // Access first: an expired session must answer 401 SESSION_EXPIRED (the UI sends the user to log in again),
     // not a CSRF refusal its client cannot act on.
     checkAccess(request);
