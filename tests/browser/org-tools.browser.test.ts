@@ -180,7 +180,14 @@ describe('organizing-unit tools UI', () => {
     await page.getByRole('button', { name: '迁移' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('新上级单位（标识码）').fill('130400');
-    await dialog.getByRole('button', { name: '预览影响' }).click();
+    // The preview's own answer first: a failure then says what the server answered, not only that text is missing.
+    const [previewed] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/org-tree/units/') && r.url().endsWith('/preview')),
+      dialog.getByRole('button', { name: '预览影响' }).click(),
+    ]);
+    expect(previewed.url()).toContain('/api/org-tree/units/130302/preview');
+    const plan = await previewed.json();
+    expect({ status: previewed.status(), rerouted: plan.rerouted?.length }).toEqual({ status: 200, rerouted: 1 });
     await dialog.getByTestId('change-plan').getByText('将调整审核流程 1 件').waitFor();
     await h.screenshot('org-tools-org-tree-preview');
     await dialog.getByRole('button', { name: '取消' }).click();
