@@ -33,7 +33,7 @@ export interface Row {
 export const rows: Row[] = [];
 
 export function record(db: string, name: string, ours: number, limit: number, unit: string, note?: string): void {
-  rows.push({
+  push({
     db,
     name,
     ours: `${fmt(ours)} ${unit}`,
@@ -44,7 +44,13 @@ export function record(db: string, name: string, ours: number, limit: number, un
 }
 
 export function recordText(db: string, name: string, ours: string, limit = '—', ratio = '—', note?: string): void {
-  rows.push({ db, name, ours, limit, ratio, note });
+  push({ db, name, ours, limit, ratio, note });
+}
+
+/** Kept for the table at the end, and printed at once: a run that dies half-way still leaves its figures. */
+function push(row: (typeof rows)[number]): void {
+  rows.push(row);
+  console.error(`[bench] ${row.db} | ${row.name} | ${row.ours} | ${row.limit} | ${row.ratio}`);
 }
 
 /** A figure with 3 significant-ish digits, as the table shows them. */
@@ -353,6 +359,8 @@ export async function spawnServer(
 let gcFunction: (() => void) | undefined;
 /** A full garbage collection (exposed at run time, so `npm run bench` needs no node flag). */
 export function collectGarbage(): void {
+  // `npm run bench` starts node with --expose-gc; setting the flag at run time is the fallback for other entries.
+  gcFunction ??= (globalThis as { gc?: () => void }).gc;
   if (!gcFunction) {
     setFlagsFromString('--expose-gc');
     gcFunction = runInNewContext('gc') as () => void;
