@@ -15,11 +15,12 @@ const database = await openDatabase({
   dataDir: process.env.GOVSITE_DATA_DIR ?? '',
 });
 const db = database.db;
-const statements = process.env.BENCH_SQL_FILE
-  ? (JSON.parse(readFileSync(process.env.BENCH_SQL_FILE, 'utf8')) as (CompiledQuery & { prepared?: boolean })[])
-  : [];
 // Prepared in the server → prepared here (named statements on PostgreSQL, src/db/prepared.ts).
-for (const q of statements) if (q.prepared) markPrepared(q.sql);
+const statements = (
+  process.env.BENCH_SQL_FILE
+    ? (JSON.parse(readFileSync(process.env.BENCH_SQL_FILE, 'utf8')) as (CompiledQuery & { prepared?: boolean })[])
+    : []
+).map((q) => (q.prepared ? { ...q, sql: markPrepared(q.sql) } : q));
 
 const app = Fastify({ logger: false });
 app.get('/api/health', async () => ({ ok: true }));

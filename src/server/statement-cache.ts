@@ -69,7 +69,8 @@ export class StatementCache<H extends object, A, S, R> {
     if (!template) {
       template = this.build(handle, bindLater<A>(), shape).compile();
       const { prepared } = this.options;
-      if (prepared === true || (typeof prepared === 'function' && prepared(shape))) markPrepared(template.sql);
+      if (prepared === true || (typeof prepared === 'function' && prepared(shape)))
+        template = { ...template, sql: markPrepared(template.sql) };
       if (templates.size >= MAX_SHAPES) templates.clear();
       templates.set(key, template);
     }
@@ -92,6 +93,5 @@ export function executePrepared<R>(
   query: Compilable<R> | RawBuilder<R>,
 ): Promise<QueryResult<R>> {
   const compiled = 'isRawBuilder' in query ? query.compile(db) : query.compile();
-  markPrepared(compiled.sql);
-  return db.executeQuery(compiled);
+  return db.executeQuery({ ...compiled, sql: markPrepared(compiled.sql) });
 }

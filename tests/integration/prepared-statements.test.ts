@@ -3,7 +3,7 @@
 // runs, also after PostgreSQL switches to a generic plan (after five executions), and PGlite runs them unnamed.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { markPrepared, preparedName } from '../../src/db/prepared.ts';
+import { markPrepared, PREPARED_PREFIX, preparedName } from '../../src/db/prepared.ts';
 import { executePrepared } from '../../src/server/statement-cache.ts';
 import { createTestDatabase, type TestDatabase, usingPostgres } from '../helpers/test-database.ts';
 
@@ -35,7 +35,7 @@ describe('named prepared statements', () => {
           expect(named.rows).toEqual([{ code: unit.code, path: unit.path }]);
         }
       }
-      const text = byCode(units[0]!.code).compile().sql;
+      const text = markPrepared(byCode(units[0]!.code).compile().sql);
       const name = preparedName(text);
       expect(name).toMatch(/^govsite_[0-9a-f]{24}$/);
       const prepared = await sql<{ name: string }>`SELECT name FROM pg_prepared_statements`.execute(trx);
@@ -57,7 +57,12 @@ describe('named prepared statements', () => {
       const prepared = await sql<{ statement: string }>`SELECT statement FROM pg_prepared_statements`.execute(trx);
       expect(prepared.rows.map((r) => r.statement)).not.toContain(text);
     });
-    markPrepared(text);
-    expect(preparedName(text)).toMatch(/^govsite_/);
+    // Marking names the text as sent (behind PREPARED_PREFIX), never the bare text: a statement that must be
+    // planned for its values stays unnamed even when another shape compiles to the same SQL.
+    const sent = markPrepared(text);
+    expect(sent).toBe(PREPARED_PREFIX + text);
+    expect(preparedName(sent)).toMatch(/^govsite_/);
+    expect(preparedName(text)).toBeUndefined();
+    expect(markPrepared(sent)).toBe(sent);
   });
 });

@@ -2,6 +2,7 @@
 // call it must be the statement built for that call alone — the same text and the same parameters, in order — so no
 // value of an earlier call (another unit's scope, another search) is ever sent. Compiled only: no database.
 import { describe, expect, it } from 'vitest';
+import { PREPARED_PREFIX, preparedName } from '../../src/db/prepared.ts';
 import { type ListArgs, listPageStatement } from '../../src/server/modules/review/repository.ts';
 import type { SiteFilters } from '../../src/server/modules/review/schema.ts';
 import { compileOnlyDb } from '../helpers/compile-only-db.ts';
@@ -12,6 +13,9 @@ const HEBEI = { orgCode: '130000', orgPath: '/100000/130000/' };
 const SHIJIAZHUANG = { orgCode: '130100', orgPath: '/100000/130000/130100/' };
 const ROOT = { orgCode: '100000', orgPath: '/100000/' };
 const base: SiteFilters = { sort: 'default', order: 'desc' };
+
+/** The statement's text without the mark of a prepared shape (src/db/prepared.ts). */
+const body = (text: string) => (text.startsWith(PREPARED_PREFIX) ? text.slice(PREPARED_PREFIX.length) : text);
 
 /** Pairs of calls of one shape with every value different, then calls of other shapes. */
 const CALLS: ListArgs[] = [
@@ -78,7 +82,7 @@ describe('the site list page statement, cached by shape', () => {
         const args: ListArgs = { ...call, countUpTo: counted, health: true };
         const cached = listPageStatement(db, args);
         const fresh = listPageStatement(db, args, true);
-        expect(cached.sql).toBe(fresh.sql);
+        expect(body(cached.sql)).toBe(fresh.sql);
         expect(cached.parameters).toEqual(fresh.parameters);
       }
     }
@@ -87,6 +91,7 @@ describe('the site list page statement, cached by shape', () => {
   it('sends each call its own scope and search, though the text is shared', () => {
     const [first, second] = CALLS.map((call) => listPageStatement(db, { ...call, countUpTo: 2000, health: true }));
     expect(first?.sql).toBe(second?.sql);
+    expect(preparedName(first?.sql ?? '')).toMatch(/^govsite_/);
     // The scope is the range [path, path with its last '/' as '0').
     expect(first?.parameters).toEqual(expect.arrayContaining(['/100000/130000/', '/100000/1300000']));
     expect(second?.parameters).toEqual(expect.arrayContaining(['/100000/130000/130100/', '/100000/130000/1301000']));
@@ -95,5 +100,17 @@ describe('the site list page statement, cached by shape', () => {
     expect(second?.parameters).not.toContain('%教育%');
     // The user's wildcards match only themselves, as before.
     expect(listPageStatement(db, { ...CALLS[5]!, countUpTo: 2000 }).parameters).toContain('%Gov\\_\\%%');
+  });
+
+  it('sends the root its own unnamed text, though its shape compiles to the province’s prepared SQL', () => {
+    // Below the root the common shapes are prepared; the root's are planned for their values on every call (a generic
+    // plan made from a province's calls took 104 ms for the root's 「教育」 search against 14 ms). Both compile to the
+    // same SQL, so the name must not follow the text.
+    const filters: SiteFilters = { ...base, name: '教育', runStatus: 'NORMAL' };
+    const province = listPageStatement(db, { viewer: HEBEI, filters, page: { limit: 20, offset: 0 }, countUpTo: 2000 });
+    const root = listPageStatement(db, { viewer: ROOT, filters, page: { limit: 20, offset: 0 }, countUpTo: 2000 });
+    expect(body(province.sql)).toBe(root.sql);
+    expect(preparedName(province.sql)).toMatch(/^govsite_/);
+    expect(preparedName(root.sql)).toBeUndefined();
   });
 });
