@@ -2,9 +2,10 @@
 // skip the lookup's round trip (issue 22). An entry is used only while its AuthChanges epoch is current — any
 // statement that may end or narrow a session, in this process or (on PostgreSQL, through LISTEN) in another one,
 // moves the epoch — and while every such change is known to reach this process (`complete`). A logout, a reset or a
-// disabled account therefore counts on the next request on every instance, as before; the few seconds only bound
-// how long an entry lives at all. Validity (idle, absolute age, disabled) is still judged on every request from the
-// entry's timestamps against the clock.
+// disabled account therefore counts on this instance's next request, as before, and on another instance as soon as
+// the notification reaches it (milliseconds; a write that bypasses the system sends none, and its entries end with
+// their age). Validity (idle, absolute age, disabled) is still judged on every request from the entry's timestamps
+// against the clock.
 import { performance } from 'node:perf_hooks';
 import type { AuthChanges } from '../../db/auth-changes.ts';
 
